@@ -1,0 +1,130 @@
+// The probe's plan and result. The result is the documented JSON shape (docs/probe-result.md) that the
+// command-line twin prints with --json and that the panel and the HTML report draw.
+
+export type ExecutionModel = 'processes' | 'threads' | 'blocking';
+export type JournalChoice = 'keep' | 'wal' | 'delete';
+export type BeginMode = 'deferred' | 'immediate' | 'exclusive';
+export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback';
+
+/** Rollback-journal states, then WAL states; 'none' is no lock. */
+export type LockState = 'none' | 'SHARED' | 'RESERVED' | 'PENDING' | 'EXCLUSIVE' | 'WAL_READ' | 'WAL_WRITE';
+
+export interface Step {
+  op: StepOp;
+  /** Earliest start, in ms after the probe's time zero; otherwise right after the previous step. */
+  at?: number;
+  /** For 'begin'. */
+  mode?: BeginMode;
+  /** For 'hold': how long to keep what the session holds, yielding the event loop. */
+  ms?: number;
+}
+
+export interface SessionPlan {
+  name: string;
+  steps: Step[];
+  /** Run the steps this many times (a worker doing K transactions); default 1. */
+  repeat?: number;
+}
+
+export interface ProbeConfig {
+  preset: string;
+  model: ExecutionModel;
+  journal: JournalChoice;
+  /** The journal mode the sessions actually ran in ('wal' or 'delete', lower case as SQLite names it). */
+  journalMode: string;
+  busyTimeoutMs: number;
+  /** When set, every 'begin' step uses this mode instead of the preset's. */
+  begin?: BeginMode;
+  inPlace: boolean;
+  /** The user's database. */
+  database: string;
+  /** The file the sessions wrote to: a scratch copy unless inPlace. */
+  target: string;
+  probeTable: string;
+  sessions: SessionPlan[];
+}
+
+export type EventKind = 'start' | 'begin' | 'sent' | 'returned' | 'error' | 'commit' | 'rollback' | 'end';
+
+export interface TimelineEvent {
+  /** Microseconds since the probe's time zero, on one monotonic clock shared by all sessions. */
+  tUs: number;
+  kind: EventKind;
+  /** The step this event belongs to, for begin/sent/returned/error/commit/rollback. */
+  op?: StepOp;
+  sql?: string;
+  /** Iteration of the session's steps, from 0. */
+  iteration?: number;
+  /** The lock this statement needs ('sent' events). */
+  wants?: LockState;
+  /** The lock state the session holds after this event. */
+  lock: LockState;
+  /** For 'returned' and 'error': time since the matching 'sent'. */
+  elapsedUs?: number;
+  /** For 'returned' and 'error': the part of elapsedUs spent while another session held a conflicting lock. */
+  waitedUs?: number;
+  /** For 'error': SQLite's extended code name (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, ...) and number. */
+  code?: string;
+  errno?: number;
+  message?: string;
+  /** For 'start': where the session ran. */
+  pid?: number;
+  threadId?: number;
+}
+
+/** A stretch of one session's lane: the lock it holds, or a wait for the lock it wants. */
+export interface LockSpan {
+  fromUs: number;
+  toUs: number;
+  lock: LockState;
+  /** Set when the session is blocked in a statement waiting for this lock. */
+  waitingFor?: LockState;
+}
+
+export type SessionOutcome = 'committed' | 'failed' | 'rolledback';
+
+export interface SessionError {
+  code: string;
+  errno?: number;
+  message: string;
+  /** Time from the failing statement being sent to the error. */
+  elapsedMs: number;
+  /** When it happened, ms since time zero. */
+  atMs: number;
+}
+
+export interface SessionResult {
+  name: string;
+  outcome: SessionOutcome;
+  /** The first error, when failed. */
+  error?: SessionError;
+  waitedMs: number;
+  transactions: { attempted: number; committed: number; failed: number };
+  rows: { attempted: number; committed: number };
+  events: TimelineEvent[];
+  spans: LockSpan[];
+}
+
+export type FixKind =
+  'busy-timeout' | 'begin-immediate' | 'wal' | 'shorter-transactions' | 'off-event-loop' | 'none';
+
+export interface Verdict {
+  /** One sentence: what happened. */
+  summary: string;
+  /** Why, in plain language, from the evidence. */
+  explanation: string[];
+  /** What fixes it, most relevant first. */
+  fixes: { kind: FixKind; text: string }[];
+}
+
+export interface ProbeResult {
+  schema: 'sqlite-lock-doctor/probe-result@1';
+  config: ProbeConfig;
+  sqliteVersion: string;
+  durationMs: number;
+  sessions: SessionResult[];
+  /** Error counts by SQLite extended code name. */
+  errorCounts: Record<string, number>;
+  rows: { attempted: number; committed: number; found: number };
+  verdict: Verdict;
+}

@@ -1,0 +1,2 @@
+// Placeholder entry for the engine's worker thread / child process.
+export {};
