@@ -1,0 +1,15 @@
+import { formatInspectReport } from '../../engine/inspect/formatInspectReport';
+import { inspectDatabase } from '../../engine/inspect/inspectDatabase';
+import { onlyFile } from '../cliArguments';
+import { writeJson } from '../writeOutput';
+import type { ParsedCli } from '../runCommand';
+
+export function inspectCommand(cli: ParsedCli): number {
+  const report = inspectDatabase(onlyFile('inspect', cli.positionals));
+  if (cli.flags.json) {
+    writeJson(report);
+  } else {
+    process.stdout.write(formatInspectReport(report));
+  }
+  return 0;
+}

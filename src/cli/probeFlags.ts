@@ -1,0 +1,34 @@
+// The probe's knobs from the command line, with the defaults in one place.
+import { isPresetName, presetNames, type PresetName, type PresetOptions } from '../engine/probe/presets';
+import type { BeginMode } from '../engine/probe/probeTypes';
+import { UserInputError } from '../engine/userInputError';
+import { oneOf, wholeNumber, type CliFlags } from './cliArguments';
+
+export const defaultBusyTimeoutMs = 5000;
+
+export function presetFlag(flags: CliFlags): PresetName {
+  const preset = flags.preset ?? 'seed';
+  if (!isPresetName(preset)) {
+    throw new UserInputError(undefined, `--preset must be one of ${presetNames.join(', ')}, not "${preset}"`);
+  }
+  return preset;
+}
+
+export function presetOptionFlags(flags: CliFlags): PresetOptions {
+  return {
+    ...(flags.writers !== undefined ? { writers: wholeNumber('--writers', flags.writers, 4) } : {}),
+    ...(flags.transactions !== undefined
+      ? { transactions: wholeNumber('--transactions', flags.transactions, 25) }
+      : {}),
+  };
+}
+
+export function beginFlag(flags: CliFlags): BeginMode | undefined {
+  return flags.begin === undefined
+    ? undefined
+    : oneOf('--begin', flags.begin, ['deferred', 'immediate', 'exclusive'] as const, 'deferred');
+}
+
+export function busyTimeoutFlag(flags: CliFlags): number {
+  return wholeNumber('--busy-timeout', flags['busy-timeout'], defaultBusyTimeoutMs);
+}

@@ -1,0 +1,26 @@
+import { UserInputError } from '../engine/userInputError';
+import type { parseCli } from './cliArguments';
+import { demoCommand } from './commands/demoCommand';
+import { inspectCommand } from './commands/inspectCommand';
+import { journalCommand } from './commands/journalCommand';
+import { matrixCommand } from './commands/matrixCommand';
+import { probeCommand } from './commands/probeCommand';
+
+export type ParsedCli = ReturnType<typeof parseCli>;
+
+export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
+  switch (cli.command) {
+    case 'inspect':
+      return Promise.resolve(inspectCommand(cli));
+    case 'journal':
+      return Promise.resolve(journalCommand(cli));
+    case 'probe':
+      return probeCommand(cli, signal);
+    case 'matrix':
+      return matrixCommand(cli, signal);
+    case 'demo':
+      return demoCommand(cli, signal);
+    default:
+      throw new UserInputError(undefined, `unknown command "${cli.command}" (see --help)`);
+  }
+}

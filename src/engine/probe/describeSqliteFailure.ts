@@ -1,0 +1,12 @@
+// One sentence for a failed SQLite call, in the words a user understands.
+export function describeSqliteFailure(error: unknown, busyTimeoutMs: number): string {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : undefined;
+  if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')) {
+    return `another connection held a lock for longer than the busy timeout (${busyTimeoutMs} ms)`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${message} (${code})` : message;
+}

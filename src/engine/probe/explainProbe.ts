@@ -1,0 +1,111 @@
+// The plain-language verdict: what happened, why, and the fix the evidence points to. Each rule reads
+// the timeline's evidence (error codes, how long a failing statement waited, the execution model, the
+// journal mode); the fixes come out most specific first, without repeats.
+import { formatMs } from '../../report/formatMs';
+import { journalFamily } from './lockModel';
+import type { FixKind, ProbeConfig, SessionResult, Verdict } from './probeTypes';
+
+const fixTexts: Record<Exclude<FixKind, 'none'>, string> = {
+  'off-event-loop':
+    'Keep blocking database calls off the event loop: use an async driver (aiosqlite, SQLAlchemy async), a sync endpoint (FastAPI runs `def` handlers in a thread pool), or run the calls in a worker thread, so the session that holds the lock can reach its commit.',
+  'begin-immediate':
+    'Start write transactions with BEGIN IMMEDIATE (better-sqlite3 `.immediate()`, Python `isolation_level="IMMEDIATE"`, Go `_txlock=immediate`): the write lock is taken at BEGIN, where the busy timeout applies, instead of failing at once on the first write.',
+  'busy-timeout':
+    'Set a busy timeout (e.g. 5000 ms: `PRAGMA busy_timeout = 5000`, Python `timeout=5`, Go `_busy_timeout=5000`) so a connection waits for a lock instead of failing at once.',
+  wal: 'Switch the database to WAL (`PRAGMA journal_mode=WAL`, persistent): readers no longer block the writer and the writer no longer blocks readers.',
+  'shorter-transactions':
+    'Keep write transactions short: do slow work (network calls, sleeps, heavy computation) before BEGIN or after COMMIT, or raise the busy timeout above the longest transaction.',
+};
+
+interface Finding {
+  explanation: string;
+  fixes: Exclude<FixKind, 'none'>[];
+}
+
+export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Verdict {
+  const family = journalFamily(config.journalMode);
+  const failed = sessions.filter((session) => session.outcome === 'failed');
+  const findings: Finding[] = [];
+  const timeoutMs = config.busyTimeoutMs;
+  const longest = sessions.reduce((a, b) => (b.waitedMs > a.waitedMs ? b : a), sessions[0]);
+  const errors = sessions.flatMap((session) =>
+    session.events.filter((event) => event.kind === 'error').map((event) => ({ session, event })),
+  );
+  const timedOut = errors.filter(({ event }) => isBusy(event.code) && (event.elapsedUs ?? 0) / 1000 >= timeoutMs * 0.9);
+  const immediate = errors.filter(({ event }) => isBusy(event.code) && (event.elapsedUs ?? 0) / 1000 < timeoutMs * 0.9);
+
+  if (config.model === 'blocking' && timedOut.length > 0) {
+    const { session } = timedOut[0];
+    findings.push({
+      explanation: `${session.name} waited the whole busy timeout (${timeoutMs} ms) for a lock held by a session on the same thread. While ${session.name}'s statement blocked the event loop, the holder could not run its commit, so the wait could never succeed: this is a synchronous driver inside an async handler. WAL does not change it; only a writer that yields can.`,
+      fixes: ['off-event-loop', 'shorter-transactions'],
+    });
+  }
+  const snapshots = errors.filter(({ event }) => event.code === 'SQLITE_BUSY_SNAPSHOT');
+  if (snapshots.length > 0) {
+    findings.push({
+      explanation: `${names(snapshots)} read in a deferred transaction, another session committed, and then the write failed with SQLITE_BUSY_SNAPSHOT: the snapshot it read is stale, so no busy timeout can help; only a rollback and retry, or taking the write lock at BEGIN.`,
+      fixes: ['begin-immediate'],
+    });
+  }
+  const upgrades = immediate.filter(({ event }) => event.code !== 'SQLITE_BUSY_SNAPSHOT' && timeoutMs > 0);
+  if (upgrades.length > 0) {
+    findings.push({
+      explanation: `${names(upgrades)} failed with ${upgrades[0].event.code} at once (after ${formatMs((upgrades[0].event.elapsedUs ?? 0) / 1000)}), not after the ${timeoutMs} ms busy timeout: a deferred transaction that has already read cannot wait for the write lock, because SQLite does not call the busy handler when waiting could deadlock.`,
+      fixes: ['begin-immediate'],
+    });
+  }
+  if (timeoutMs === 0 && errors.some(({ event }) => isBusy(event.code))) {
+    findings.push({
+      explanation: `The busy timeout is 0 ms (the default of SQLite's C API and node:sqlite), so a connection that finds the database locked fails at once instead of waiting.`,
+      fixes: ['busy-timeout'],
+    });
+  }
+  if (config.model !== 'blocking' && timedOut.length > 0) {
+    findings.push({
+      explanation: `${names(timedOut)} waited the whole busy timeout (${timeoutMs} ms) and gave up: another session held a conflicting lock for longer than that.`,
+      fixes: family === 'rollback' ? ['shorter-transactions', 'wal'] : ['shorter-transactions'],
+    });
+  }
+  const writerWaitedForReaders =
+    family === 'rollback' &&
+    sessions.some((session) =>
+      session.spans.some((span) => span.waitingFor === 'EXCLUSIVE' && span.toUs - span.fromUs >= 1000),
+    );
+  if (writerWaitedForReaders) {
+    findings.push({
+      explanation:
+        'In rollback-journal mode a writer must wait for every reader to finish before it can commit (PENDING, then EXCLUSIVE); in WAL mode it would not.',
+      fixes: ['wal'],
+    });
+  }
+
+  const fixes = [...new Set(findings.flatMap((finding) => finding.fixes))].map((kind) => ({ kind, text: fixTexts[kind] }));
+  const rowsNote = `${sessions.reduce((sum, session) => sum + session.rows.committed, 0)} of ${sessions.reduce((sum, session) => sum + session.rows.attempted, 0)} rows committed`;
+  if (failed.length === 0) {
+    const waitNote =
+      longest && longest.waitedMs >= 1
+        ? ` ${longest.name} waited ${formatMs(longest.waitedMs)} for a lock and the busy timeout (${timeoutMs} ms) covered it.`
+        : '';
+    return {
+      summary: `No lock errors: all ${sessions.length} sessions finished, ${rowsNote}.`,
+      explanation: [...(waitNote ? [waitNote.trim()] : []), ...findings.map((finding) => finding.explanation)],
+      fixes: fixes.length > 0 ? fixes : [{ kind: 'none', text: 'Nothing to fix in this configuration.' }],
+    };
+  }
+  const codes = [...new Set(errors.map(({ event }) => event.code ?? 'ERROR'))].join(', ');
+  return {
+    summary: `${failed.length} of ${sessions.length} sessions failed (${codes}), ${rowsNote}.`,
+    explanation: findings.map((finding) => finding.explanation),
+    fixes,
+  };
+}
+
+function isBusy(code: string | undefined): boolean {
+  return code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+function names(items: { session: SessionResult }[]): string {
+  const unique = [...new Set(items.map(({ session }) => session.name))];
+  return unique.length > 3 ? `${unique.slice(0, 3).join(', ')} and ${unique.length - 3} more` : unique.join(', ');
+}

@@ -1,0 +1,19 @@
+// process.hrtime reads CLOCK_MONOTONIC (Linux) / mach_absolute_time (macOS) / QPC (Windows): one clock
+// for every thread and process of the machine, so sessions in other processes share the time axis.
+
+export function monotonicNowNs(): bigint {
+  return process.hrtime.bigint();
+}
+
+export function microsecondsSince(t0Ns: bigint): number {
+  return Number((process.hrtime.bigint() - t0Ns) / 1000n);
+}
+
+/** Resolves at t0 + ms (at once when that has passed); yields the event loop like an `await sleep`. */
+export function sleepUntil(t0Ns: bigint, ms: number): Promise<void> {
+  const remainingMs = ms - microsecondsSince(t0Ns) / 1000;
+  if (remainingMs <= 0) {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+  return new Promise((resolve) => setTimeout(resolve, remainingMs));
+}

@@ -1,0 +1,60 @@
+// A preset across execution models x journal modes, each configuration on its own copy in its own
+// process, all at once: the matrix takes about as long as its slowest configuration.
+import { UserInputError } from '../userInputError';
+import type { PresetName, PresetOptions } from './presets';
+import type { BeginMode, ExecutionModel, ProbeResult } from './probeTypes';
+import { runProbeInChild } from './runProbeInChild';
+
+export interface MatrixOptions {
+  database: string;
+  preset: PresetName;
+  presetOptions?: PresetOptions;
+  busyTimeoutMs: number;
+  begin?: BeginMode;
+  models?: ExecutionModel[];
+  journals?: ('delete' | 'wal')[];
+  signal?: AbortSignal;
+}
+
+export interface MatrixCell {
+  model: ExecutionModel;
+  journal: 'delete' | 'wal';
+  result?: ProbeResult;
+  error?: string;
+}
+
+export async function runMatrix(options: MatrixOptions): Promise<MatrixCell[]> {
+  const models = options.models ?? ['blocking', 'threads', 'processes'];
+  const journals = options.journals ?? ['delete', 'wal'];
+  const cells = models.flatMap((model) => journals.map((journal) => ({ model, journal })));
+  const settled = await Promise.allSettled(
+    cells.map(({ model, journal }) =>
+      runProbeInChild(
+        {
+          database: options.database,
+          preset: options.preset,
+          ...(options.presetOptions ? { presetOptions: options.presetOptions } : {}),
+          model,
+          journal,
+          busyTimeoutMs: options.busyTimeoutMs,
+          ...(options.begin ? { begin: options.begin } : {}),
+          inPlace: false,
+        },
+        options.signal,
+      ),
+    ),
+  );
+  const inputError = settled.find(
+    (outcome): outcome is PromiseRejectedResult =>
+      outcome.status === 'rejected' && outcome.reason instanceof UserInputError,
+  );
+  if (inputError) {
+    throw inputError.reason;
+  }
+  return cells.map((cell, index) => {
+    const outcome = settled[index];
+    return outcome.status === 'fulfilled'
+      ? { ...cell, result: outcome.value }
+      : { ...cell, error: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) };
+  });
+}

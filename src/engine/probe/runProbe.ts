@@ -1,0 +1,163 @@
+// The concurrent-write probe: prepares the target (a scratch copy by default), runs the sessions in the
+// chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
+// are never written; the probe's table and copy are removed afterwards, also when a session is killed.
+import { inspectDatabase } from '../inspect/inspectDatabase';
+import { openDatabase } from '../sqliteModule';
+import { OperationError, UserInputError } from '../userInputError';
+import { analyzeSessions } from './analyzeSessions';
+import { explainProbe } from './explainProbe';
+import { journalFamily } from './lockModel';
+import { buildPreset, type PresetName, type PresetOptions } from './presets';
+import { defaultProbeTable, probeTableSql } from './probeTable';
+import type { BeginMode, ExecutionModel, JournalChoice, ProbeConfig, ProbeResult, TimelineEvent } from './probeTypes';
+import { runSessions } from './runSessions';
+import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
+import { describeSqliteFailure } from './describeSqliteFailure';
+
+export interface ProbeOptions {
+  database: string;
+  preset: PresetName;
+  presetOptions?: PresetOptions;
+  model: ExecutionModel;
+  journal: JournalChoice;
+  busyTimeoutMs: number;
+  begin?: BeginMode;
+  inPlace: boolean;
+  onEvent?: (session: string, event: TimelineEvent) => void;
+  signal?: AbortSignal;
+}
+
+const setupBusyTimeoutMs = 5000;
+
+export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
+  checkBusyTimeout(options.busyTimeoutMs);
+  // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
+  const source = inspectDatabase(options.database);
+  const plans = buildPreset(options.preset, options.presetOptions);
+  const wantedMode = options.journal === 'keep' ? source.journalMode : options.journal;
+  let scratch: ScratchCopy | undefined;
+  if (options.inPlace) {
+    if (wantedMode !== source.journalMode) {
+      throw new UserInputError(
+        source.path,
+        `--in-place keeps the file's journal mode (${source.journalMode}); change it with "journal --set ${wantedMode}" or probe a copy`,
+      );
+    }
+    if (source.journal.hot) {
+      throw new OperationError(
+        `${source.path} has a hot journal left by a crashed writer; open it once with your app or the sqlite3 shell to roll it back, or probe a copy`,
+      );
+    }
+  } else {
+    scratch = makeScratchCopy(source.path, {
+      journalMode: source.journalMode,
+      walExists: source.wal.exists,
+      shmExists: source.shm.exists,
+      hotJournal: source.journal.hot,
+    });
+  }
+  const target = scratch?.path ?? source.path;
+  const table = defaultProbeTable;
+  try {
+    const prepared = prepareTarget(target, table, wantedMode);
+    const config: ProbeConfig = {
+      preset: options.preset,
+      model: options.model,
+      journal: options.journal,
+      journalMode: prepared.journalMode,
+      busyTimeoutMs: options.busyTimeoutMs,
+      ...(options.begin ? { begin: options.begin } : {}),
+      inPlace: options.inPlace,
+      database: source.path,
+      target,
+      probeTable: table,
+      sessions: plans,
+    };
+    const raw = await runSessions({
+      model: options.model,
+      plans,
+      target,
+      busyTimeoutMs: options.busyTimeoutMs,
+      settings: { journalMode: prepared.journalMode, probeTable: table, ...(options.begin ? { begin: options.begin } : {}) },
+      onEvent: options.onEvent,
+      signal: options.signal,
+    });
+    if (options.signal?.aborted) {
+      throw new OperationError('the probe was cancelled');
+    }
+    const sessions = analyzeSessions(raw, journalFamily(prepared.journalMode));
+    const errorCounts: Record<string, number> = {};
+    for (const event of sessions.flatMap((session) => session.events)) {
+      if (event.kind === 'error') {
+        const code = event.code ?? 'ERROR';
+        errorCounts[code] = (errorCounts[code] ?? 0) + 1;
+      }
+    }
+    return {
+      schema: 'sqlite-lock-doctor/probe-result@1',
+      config,
+      sqliteVersion: prepared.sqliteVersion,
+      durationMs: Math.max(0, ...sessions.flatMap((session) => session.events.map((event) => event.tUs))) / 1000,
+      sessions,
+      errorCounts,
+      rows: {
+        attempted: sessions.reduce((sum, session) => sum + session.rows.attempted, 0),
+        committed: sessions.reduce((sum, session) => sum + session.rows.committed, 0),
+        found: countProbeRows(target, table),
+      },
+      verdict: explainProbe(config, sessions),
+    };
+  } finally {
+    if (scratch) {
+      scratch.remove();
+    } else {
+      dropProbeTable(target, table);
+    }
+  }
+}
+
+function checkBusyTimeout(ms: number): void {
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new UserInputError(undefined, `the busy timeout must be a whole number of ms from 0 to 600000, not ${ms}`);
+  }
+}
+
+/** Sets the run's journal mode (on a copy) and creates the probe's own table, fresh. */
+function prepareTarget(target: string, table: string, journalMode: string) {
+  const sql = probeTableSql(table);
+  try {
+    const db = openDatabase(target, { timeout: setupBusyTimeoutMs, fileMustExist: true });
+    try {
+      const current = String(db.pragma('journal_mode', { simple: true }));
+      const effective =
+        current === journalMode ? current : String(db.pragma(`journal_mode = ${journalMode}`, { simple: true }));
+      db.exec(sql.drop);
+      db.exec(sql.create);
+      return { journalMode: effective, sqliteVersion: String(db.prepare('select sqlite_version()').pluck().get()) };
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    throw new OperationError(
+      `could not prepare ${target} for the probe: ${describeSqliteFailure(error, setupBusyTimeoutMs)}`,
+    );
+  }
+}
+
+function countProbeRows(target: string, table: string): number {
+  const db = openDatabase(target, { timeout: setupBusyTimeoutMs, fileMustExist: true });
+  try {
+    return Number(db.prepare(probeTableSql(table).count).pluck().get());
+  } finally {
+    db.close();
+  }
+}
+
+function dropProbeTable(target: string, table: string): void {
+  const db = openDatabase(target, { timeout: setupBusyTimeoutMs, fileMustExist: true });
+  try {
+    db.exec(probeTableSql(table).drop);
+  } finally {
+    db.close();
+  }
+}

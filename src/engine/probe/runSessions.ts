@@ -1,0 +1,145 @@
+// Runs every session of a probe in the chosen execution model and collects their raw events.
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../sqliteModule';
+import { OperationError } from '../userInputError';
+import { forkEngineProcess, startEngineThread, type MessageChannel } from '../process/messageChannel';
+import type { FromSession, ToSession } from '../process/sessionProtocol';
+import type { RawSession } from './analyzeSessions';
+import { microsecondsSince, monotonicNowNs } from './monotonicClock';
+import type { ExecutionModel, SessionPlan, TimelineEvent } from './probeTypes';
+import { runSession, type SessionSettings } from './sessionRunner';
+
+export interface SessionsRequest {
+  model: ExecutionModel;
+  plans: SessionPlan[];
+  target: string;
+  busyTimeoutMs: number;
+  settings: SessionSettings;
+  /** Each event as it happens, with its session's name (a live view, or a test that kills a session). */
+  onEvent?: (session: string, event: TimelineEvent) => void;
+  signal?: AbortSignal;
+}
+
+const readyTimeoutMs = 60_000;
+
+export function runSessions(request: SessionsRequest): Promise<RawSession[]> {
+  return request.model === 'blocking' ? runOnThisThread(request) : runRemote(request);
+}
+
+/** All sessions on this thread and event loop: a statement that waits for a lock stops every session. */
+async function runOnThisThread(request: SessionsRequest): Promise<RawSession[]> {
+  const connections: Database[] = [];
+  try {
+    for (const _plan of request.plans) {
+      connections.push(openDatabase(request.target, { timeout: request.busyTimeoutMs, fileMustExist: true }));
+    }
+    const t0Ns = monotonicNowNs();
+    const raw: RawSession[] = request.plans.map((plan) => ({ name: plan.name, events: [] }));
+    await Promise.all(
+      request.plans.map((plan, index) =>
+        runSession(plan, connections[index], request.settings, t0Ns, (event) => {
+          raw[index].events.push(event);
+          request.onEvent?.(plan.name, event);
+        }),
+      ),
+    );
+    return raw;
+  } finally {
+    for (const connection of connections) {
+      connection.close();
+    }
+  }
+}
+
+async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
+  const start = request.model === 'threads' ? startEngineThread : forkEngineProcess;
+  const channels = request.plans.map(() => start<ToSession, FromSession>());
+  const raw: RawSession[] = request.plans.map((plan) => ({ name: plan.name, events: [] }));
+  const abort = () => channels.forEach((channel) => channel.kill());
+  request.signal?.addEventListener('abort', abort);
+  let t0Ns: bigint | undefined;
+  try {
+    const finished = channels.map((channel, index) => followSession(channel, index));
+    const ready = await Promise.race([
+      Promise.all(finished.map((session) => session.ready)),
+      new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), readyTimeoutMs).unref()),
+    ]);
+    if (ready === 'timeout') {
+      throw new OperationError(`the probe's sessions did not start within ${readyTimeoutMs / 1000} s`);
+    }
+    t0Ns = monotonicNowNs();
+    for (const channel of channels) {
+      channel.send({ type: 'go', t0Ns: t0Ns.toString() });
+    }
+    await Promise.all(finished.map((session) => session.exited));
+    return raw;
+  } catch (error) {
+    abort();
+    throw error;
+  } finally {
+    request.signal?.removeEventListener('abort', abort);
+  }
+
+  function followSession(channel: MessageChannel<ToSession, FromSession>, index: number) {
+    const plan = request.plans[index];
+    let done = false;
+    let failure: string | undefined;
+    let markReady: () => void = () => undefined;
+    let markNotReady: (error: Error) => void = () => undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      markNotReady = reject;
+    });
+    channel.onMessage((message) => {
+      if (message.type === 'ready') {
+        markReady();
+      } else if (message.type === 'event') {
+        raw[index].events.push(message.event);
+        request.onEvent?.(plan.name, message.event);
+      } else if (message.type === 'failed') {
+        failure = message.message;
+      } else if (message.type === 'done') {
+        done = true;
+      }
+    });
+    const exited = new Promise<void>((resolve) => {
+      channel.onExit((code, signal) => {
+        markNotReady(new OperationError(`session ${plan.name} could not start: ${failure ?? `exit code ${code}`}`));
+        if (!done && t0Ns !== undefined) {
+          recordDeath(plan.name, raw[index].events, t0Ns, code, signal);
+        }
+        resolve();
+      });
+    });
+    channel.send({
+      type: 'session',
+      plan,
+      settings: request.settings,
+      target: request.target,
+      busyTimeoutMs: request.busyTimeoutMs,
+    });
+    return { ready, exited };
+  }
+
+  function recordDeath(
+    name: string,
+    events: TimelineEvent[],
+    zeroNs: bigint,
+    code: number | null,
+    signal: NodeJS.Signals | null,
+  ): void {
+    const tUs = microsecondsSince(zeroNs);
+    const last = events.at(-1);
+    const cause = signal ? `was killed by ${signal}` : `ended with exit code ${code}`;
+    const died: TimelineEvent = {
+      tUs,
+      kind: 'error',
+      lock: 'none',
+      code: signal ?? 'EXITED',
+      message: `session ${name}'s ${request.model === 'threads' ? 'thread' : 'process'} ${cause}`,
+      elapsedUs: last ? tUs - last.tUs : 0,
+    };
+    events.push(died, { tUs, kind: 'end', lock: 'none' });
+    request.onEvent?.(name, died);
+  }
+}

@@ -1,0 +1,131 @@
+// Runs one session's schedule on its own connection and reports each event as it happens, so a timeline
+// survives the session being killed. The same code runs in a child process, a worker thread, or (the
+// blocking model) beside the other sessions on one thread, where a statement waiting for a lock blocks
+// everyone: better-sqlite3's calls are synchronous, like a sync driver called from an async handler.
+import type { Database } from 'better-sqlite3';
+import { threadId } from 'node:worker_threads';
+import { journalFamily, stepLocks } from './lockModel';
+import { microsecondsSince, sleepUntil } from './monotonicClock';
+import type { BeginMode, LockState, SessionPlan, Step, TimelineEvent } from './probeTypes';
+import { sqliteCodeNumber } from './sqliteCodes';
+import { probeTableSql } from './probeTable';
+
+export interface SessionSettings {
+  journalMode: string;
+  probeTable: string;
+  /** Overrides every begin step's mode. */
+  begin?: BeginMode;
+}
+
+export type EventSink = (event: TimelineEvent) => void;
+
+type StatementOp = Exclude<Step['op'], 'hold'>;
+
+export async function runSession(
+  plan: SessionPlan,
+  db: Database,
+  settings: SessionSettings,
+  t0Ns: bigint,
+  emit: EventSink,
+): Promise<void> {
+  const family = journalFamily(settings.journalMode);
+  const sql = probeTableSql(settings.probeTable);
+  const insert = db.prepare(sql.insert);
+  const count = db.prepare(sql.count);
+  let held: LockState = 'none';
+
+  emit({ tUs: microsecondsSince(t0Ns), kind: 'start', lock: held, pid: process.pid, threadId });
+  const repeat = plan.repeat ?? 1;
+  for (let iteration = 0; iteration < repeat; iteration++) {
+    for (const step of plan.steps) {
+      if (step.at !== undefined && iteration === 0) {
+        await sleepUntil(t0Ns, step.at);
+      }
+      if (step.op === 'hold') {
+        await sleepUntil(t0Ns, microsecondsSince(t0Ns) / 1000 + (step.ms ?? 0));
+        continue;
+      }
+      const beginMode = settings.begin ?? step.mode ?? 'deferred';
+      const ok = runStatement(step.op, beginMode, iteration);
+      if (!ok) {
+        rollbackAfterError(iteration);
+        break;
+      }
+    }
+    if (db.inTransaction) {
+      // A schedule that ends inside a transaction must not leave it open.
+      runStatement('rollback', 'deferred', iteration);
+    }
+  }
+  emit({ tUs: microsecondsSince(t0Ns), kind: 'end', lock: 'none' });
+
+  function runStatement(op: StatementOp, beginMode: BeginMode, iteration: number): boolean {
+    const locks = stepLocks(op, held, db.inTransaction, family, beginMode);
+    const text = statementText(op, beginMode);
+    const sentUs = microsecondsSince(t0Ns);
+    emit({ tUs: sentUs, kind: 'sent', op, sql: text, iteration, wants: locks.wants, lock: locks.heldWhileRunning });
+    try {
+      execute(op, text, iteration);
+    } catch (error) {
+      const failedUs = microsecondsSince(t0Ns);
+      const code = errorCode(error);
+      emit({
+        tUs: failedUs,
+        kind: 'error',
+        op,
+        iteration,
+        lock: held,
+        elapsedUs: failedUs - sentUs,
+        code,
+        errno: sqliteCodeNumber(code),
+        message: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
+    const doneUs = microsecondsSince(t0Ns);
+    held = locks.after;
+    const kind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
+    emit({ tUs: doneUs, kind, op, iteration, lock: held, elapsedUs: doneUs - sentUs });
+    return true;
+  }
+
+  function execute(op: StatementOp, text: string, iteration: number): void {
+    if (op === 'read') {
+      count.get();
+    } else if (op === 'write') {
+      insert.run(plan.name, iteration, microsecondsSince(t0Ns));
+    } else {
+      db.exec(text);
+    }
+  }
+
+  function statementText(op: StatementOp, beginMode: BeginMode): string {
+    switch (op) {
+      case 'begin':
+        return `BEGIN ${beginMode.toUpperCase()}`;
+      case 'read':
+        return sql.count;
+      case 'write':
+        return sql.insert;
+      case 'commit':
+        return 'COMMIT';
+      case 'rollback':
+        return 'ROLLBACK';
+    }
+  }
+
+  function rollbackAfterError(iteration: number): void {
+    if (db.inTransaction) {
+      runStatement('rollback', 'deferred', iteration);
+    } else {
+      held = 'none';
+    }
+  }
+}
+
+function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return 'ERROR';
+}

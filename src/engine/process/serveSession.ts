@@ -1,0 +1,34 @@
+// A probe session inside a worker thread or child process: open, say ready, wait for time zero, run.
+import { openDatabase } from '../sqliteModule';
+import { runSession } from '../probe/sessionRunner';
+import type { ParentPortal } from './parentPortal';
+import type { FromEngine, ToEngine } from './engineProtocol';
+import type { SessionGo, SessionInit } from './sessionProtocol';
+
+export async function serveSession(init: SessionInit, portal: ParentPortal<ToEngine, FromEngine>): Promise<void> {
+  let db;
+  try {
+    db = openDatabase(init.target, { timeout: init.busyTimeoutMs, fileMustExist: true });
+  } catch (error) {
+    await portal.send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  try {
+    const go = await new Promise<SessionGo>((resolve) => {
+      portal.onMessage((message) => {
+        if (message.type === 'go') {
+          resolve(message);
+        }
+      });
+      void portal.send({ type: 'ready' });
+    });
+    const pending: Promise<void>[] = [];
+    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), (event) => {
+      pending.push(portal.send({ type: 'event', event }));
+    });
+    await Promise.all(pending);
+  } finally {
+    db.close();
+  }
+  await portal.send({ type: 'done' });
+}

@@ -1,0 +1,25 @@
+// Messages between the probe's coordinator and a session running in a worker thread or child process.
+import type { SessionPlan, TimelineEvent } from '../probe/probeTypes';
+import type { SessionSettings } from '../probe/sessionRunner';
+
+export interface SessionInit {
+  type: 'session';
+  plan: SessionPlan;
+  settings: SessionSettings;
+  target: string;
+  busyTimeoutMs: number;
+}
+
+/** Time zero as a decimal string: bigint does not cross process.send's JSON. */
+export interface SessionGo {
+  type: 'go';
+  t0Ns: string;
+}
+
+export type ToSession = SessionInit | SessionGo;
+
+export type FromSession =
+  | { type: 'ready' }
+  | { type: 'event'; event: TimelineEvent }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,127 @@
+// What each preset shows, on real files with real sessions: the lock errors SQLite really returns.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { runProbe, type ProbeOptions } from '../src/engine/probe/runProbe';
+import type { ProbeResult, SessionResult } from '../src/engine/probe/probeTypes';
+import { outcomeTimeMs } from '../src/engine/probe/seedArticle';
+import { makeItemsDatabase, makeTempFolder, type TempFolder } from './support/tempDatabase';
+
+let folder: TempFolder;
+let database: string;
+before(() => {
+  folder = makeTempFolder();
+  database = makeItemsDatabase(folder.path);
+});
+after(() => folder.remove());
+
+function probe(options: Partial<ProbeOptions>): Promise<ProbeResult> {
+  return runProbe({
+    database,
+    preset: 'seed',
+    model: 'processes',
+    journal: 'keep',
+    busyTimeoutMs: 5000,
+    inPlace: false,
+    ...options,
+  });
+}
+
+function byName(result: ProbeResult, name: string): SessionResult {
+  const found = result.sessions.find((session) => session.name === name);
+  assert.ok(found, `session ${name}`);
+  return found;
+}
+
+describe('upgrade: a deferred read-then-write against a writer', () => {
+  test('WAL: SQLITE_BUSY at once while the writer holds its lock, SQLITE_BUSY_SNAPSHOT after it committed', async () => {
+    const result = await probe({ preset: 'upgrade', journal: 'wal', busyTimeoutMs: 5000 });
+    const early = byName(result, 'early');
+    const late = byName(result, 'late');
+    assert.equal(early.error?.code, 'SQLITE_BUSY');
+    assert.ok((early.error?.elapsedMs ?? Infinity) < 1000, `early failed after ${early.error?.elapsedMs} ms, not the timeout`);
+    assert.equal(late.error?.code, 'SQLITE_BUSY_SNAPSHOT');
+    assert.equal(late.error?.errno, 517);
+    assert.ok((late.error?.elapsedMs ?? Infinity) < 1000);
+    assert.equal(byName(result, 'writer').outcome, 'committed');
+    assert.deepEqual(result.errorCounts, { SQLITE_BUSY: 1, SQLITE_BUSY_SNAPSHOT: 1 });
+    assert.equal(result.verdict.fixes[0]?.kind, 'begin-immediate');
+  });
+
+  test('rollback mode: both upgrades fail at once with SQLITE_BUSY, whatever the timeout', async () => {
+    const result = await probe({ preset: 'upgrade', journal: 'delete', busyTimeoutMs: 5000 });
+    for (const name of ['early', 'late']) {
+      const session = byName(result, name);
+      assert.equal(session.error?.code, 'SQLITE_BUSY', name);
+      assert.ok((session.error?.elapsedMs ?? Infinity) < 1000, `${name} after ${session.error?.elapsedMs} ms`);
+    }
+    assert.equal(byName(result, 'writer').outcome, 'committed');
+    assert.ok(result.verdict.fixes.some((fix) => fix.kind === 'begin-immediate'));
+  });
+
+  test('BEGIN IMMEDIATE: every session commits', async () => {
+    const result = await probe({ preset: 'upgrade', journal: 'wal', begin: 'immediate' });
+    assert.deepEqual(
+      result.sessions.map((session) => session.outcome),
+      ['committed', 'committed', 'committed'],
+    );
+    assert.deepEqual(result.errorCounts, {});
+    assert.equal(result.rows.found, 3);
+  });
+});
+
+describe('reader: a long reader against a writer', () => {
+  test('rollback mode: the writer waits for the reader before it can commit', async () => {
+    const result = await probe({ preset: 'reader', journal: 'delete', model: 'threads' });
+    const writer = byName(result, 'writer');
+    assert.equal(writer.outcome, 'committed');
+    const committedAt = outcomeTimeMs(writer) ?? 0;
+    assert.ok(committedAt >= 950, `writer committed at ${committedAt} ms, after the reader's 1 s`);
+    assert.ok(writer.waitedMs >= 700, `writer waited ${writer.waitedMs} ms`);
+    assert.ok(writer.spans.some((span) => span.waitingFor === 'EXCLUSIVE' && span.lock === 'PENDING'));
+    assert.ok(result.verdict.fixes.some((fix) => fix.kind === 'wal'));
+  });
+
+  test('WAL: the writer commits at once beside the reader', async () => {
+    const result = await probe({ preset: 'reader', journal: 'wal', model: 'threads' });
+    const writer = byName(result, 'writer');
+    assert.equal(writer.outcome, 'committed');
+    assert.ok((outcomeTimeMs(writer) ?? Infinity) < 600, `writer committed at ${outcomeTimeMs(writer)} ms`);
+    assert.ok(writer.waitedMs < 50);
+  });
+});
+
+describe('busy timeout 0 (the C API default)', () => {
+  test('seed with threads: A fails at once with SQLITE_BUSY and the fix is a busy timeout', async () => {
+    const result = await probe({ model: 'threads', busyTimeoutMs: 0 });
+    const a = byName(result, 'A');
+    assert.equal(a.error?.code, 'SQLITE_BUSY');
+    assert.ok((a.error?.elapsedMs ?? Infinity) < 100);
+    assert.ok(result.verdict.fixes.some((fix) => fix.kind === 'busy-timeout'));
+    assert.equal(result.rows.found, 1);
+  });
+});
+
+describe('burst: N writers, K read-then-write transactions each', () => {
+  test('deferred: every write is counted as attempted, committed or failed, and the rows found match', async () => {
+    const result = await probe({ preset: 'burst', presetOptions: { writers: 4, transactions: 30 }, journal: 'wal' });
+    assert.equal(result.rows.attempted <= 120, true);
+    const committed = result.sessions.reduce((sum, session) => sum + session.transactions.committed, 0);
+    const failed = result.sessions.reduce((sum, session) => sum + session.transactions.failed, 0);
+    assert.equal(committed + failed, 120);
+    assert.equal(result.rows.committed, committed);
+    assert.equal(result.rows.found, committed);
+    const errors = Object.values(result.errorCounts).reduce((sum, count) => sum + count, 0);
+    assert.equal(errors, failed);
+  });
+
+  test('BEGIN IMMEDIATE: all 120 transactions commit', async () => {
+    const result = await probe({
+      preset: 'burst',
+      presetOptions: { writers: 4, transactions: 30 },
+      journal: 'wal',
+      begin: 'immediate',
+    });
+    assert.deepEqual(result.rows, { attempted: 120, committed: 120, found: 120 });
+    assert.deepEqual(result.errorCounts, {});
+  });
+});
