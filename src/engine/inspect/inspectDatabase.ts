@@ -1,0 +1,103 @@
+// `inspect`: what a database file records about locking, from its header and the files beside it.
+// Strictly read-only: plain reads of the first 100 bytes of the database (and of the -wal and -journal
+// headers), stat of the rest, /proc for locks and mounts. No SQLite connection to the file is opened:
+// that could create -wal/-shm, roll back a hot journal, or take locks. Reads no table data, so the
+// time does not depend on the file's size.
+//
+// Call it from a process that holds no SQLite connection to the file: closing the descriptor used to
+// read the header drops every POSIX lock this process holds on it (sqlite.org/howtocorrupt.html).
+import * as fs from 'node:fs';
+import { readDatabaseHeader } from '../header/readDatabaseHeader';
+import { filesystemOf } from '../journal/filesystemKind';
+import { sqliteLibraryVersion } from '../sqliteModule';
+import { connectionDefaults } from './connectionDefaults';
+import { collectFindings } from './inspectFindings';
+import type { InspectReport, LockTable, WalFile } from './inspectReport';
+import { describeLockHolders, reservedLockHolders } from './lockHolders';
+import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from './procLocks';
+import { describeJournal } from './rollbackJournal';
+import { readSidecarStart, statSidecar } from './sidecarFiles';
+import { parseWalHeader, walHeaderLength } from './walHeader';
+
+export const journalModeNote =
+  'The file records only WAL versus rollback mode. DELETE, TRUNCATE and PERSIST are rollback modes chosen ' +
+  'by each connection (PRAGMA journal_mode) and are not stored, so a rollback-mode file is reported as delete.';
+
+/** Throws UserInputError naming `file` when it is missing, unreadable or not an SQLite database. */
+export function inspectDatabase(file: string): InspectReport {
+  const database = readDatabaseHeader(file);
+  const { header, realPath } = database;
+  const journalMode = header !== null && header.readVersion === 2 ? 'wal' : 'delete';
+  const pageSize = header?.pageSize ?? null;
+  const pageCountFromHeader = header?.pageCountValid === true;
+  let pageCount = 0;
+  if (header !== null) {
+    pageCount = pageCountFromHeader
+      ? header.headerPageCount
+      : Math.floor(database.sizeBytes / header.pageSize);
+  }
+
+  const procLocks = readProcLocks();
+  const databaseLocks =
+    procLocks === null ? [] : posixLocksOnFile(procLocks, database.device, database.inode);
+  const shm = statSidecar(`${realPath}-shm`);
+  const report: Omit<InspectReport, 'findings'> = {
+    schema: 'sqlite-lock-doctor/inspect-report@1',
+    path: database.path,
+    realPath,
+    sizeBytes: database.sizeBytes,
+    empty: header === null,
+    journalMode,
+    journalModeNote,
+    pageSize,
+    pageCount,
+    pageCountSource: pageCountFromHeader ? 'header' : 'file-size',
+    freelistPages: header?.freelistPageCount ?? 0,
+    header,
+    lastWriterSqliteVersion: header?.lastWriterSqliteVersion ?? null,
+    engineSqliteVersion: sqliteLibraryVersion(),
+    wal: describeWal(`${realPath}-wal`),
+    shm,
+    journal: describeJournal(statSidecar(`${realPath}-journal`), {
+      rollbackMode: journalMode === 'delete',
+      databaseEmpty: database.sizeBytes === 0,
+      reservedLockHolders: procLocks === null ? null : reservedLockHolders(databaseLocks),
+    }),
+    filesystem: filesystemOf(realPath) ?? null,
+    locks: lockTable(procLocks, databaseLocks, shm.exists ? shm.path : undefined),
+    connectionDefaults: [...connectionDefaults],
+  };
+  return { ...report, findings: collectFindings(report) };
+}
+
+function describeWal(walPath: string): WalFile {
+  const sidecar = statSidecar(walPath);
+  if (!sidecar.exists || sidecar.sizeBytes < walHeaderLength) {
+    return { ...sidecar, header: null };
+  }
+  const start = readSidecarStart(walPath, walHeaderLength);
+  const header =
+    start !== null && start.length === walHeaderLength ? parseWalHeader(start, sidecar.sizeBytes) : null;
+  return { ...sidecar, header };
+}
+
+function lockTable(
+  procLocks: ProcLockEntry[] | null,
+  databaseLocks: ProcLockEntry[],
+  shmPath: string | undefined,
+): LockTable {
+  if (procLocks === null) {
+    return { source: 'unavailable', holders: [] };
+  }
+  let shmLocks: ProcLockEntry[] = [];
+  if (shmPath !== undefined) {
+    try {
+      // stat only: the -shm file is never opened (its WAL locks belong to other connections).
+      const stats = fs.statSync(shmPath, { bigint: true });
+      shmLocks = posixLocksOnFile(procLocks, stats.dev, stats.ino);
+    } catch {
+      // Removed since it was seen: no locks on it.
+    }
+  }
+  return { source: '/proc/locks', holders: describeLockHolders(databaseLocks, shmLocks) };
+}

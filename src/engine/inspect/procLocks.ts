@@ -1,0 +1,80 @@
+// Linux /proc/locks (proc_locks(5)): every file lock on the system, one per line:
+//   `N: POSIX  ADVISORY  READ|WRITE PID MAJ:MIN:INODE START END|EOF`
+// major and minor in hex, inode in decimal, END inclusive; `N: -> ...` is a waiter blocked on the
+// lock above it. Filtered to the reader's PID namespace. Reading it takes no lock and opens no
+// database file.
+import * as fs from 'node:fs';
+
+export interface ProcLockEntry {
+  /** POSIX, FLOCK, OFDLCK, LEASE, ... */
+  kind: string;
+  /** Waiting for this lock, not holding it. */
+  blocked: boolean;
+  access: 'READ' | 'WRITE';
+  pid: number;
+  /** Device major and minor numbers (decoded from hex) and inode. */
+  major: number;
+  minor: number;
+  inode: bigint;
+  start: number;
+  /** Inclusive; null for EOF (to the end of any file size). */
+  end: number | null;
+}
+
+const linePattern =
+  /^\s*\d+:\s+(->\s+)?(\S+)\s+\S+\s+(READ|WRITE)\s+(-?\d+)\s+([0-9a-f]+):([0-9a-f]+):(\d+)\s+(\d+)\s+(\d+|EOF)\s*$/i;
+
+export function parseProcLocks(text: string): ProcLockEntry[] {
+  const entries: ProcLockEntry[] = [];
+  for (const line of text.split('\n')) {
+    const match = linePattern.exec(line);
+    if (match === null) {
+      continue;
+    }
+    const [, arrow, kind, access, pid, major, minor, inode, start, end] = match;
+    entries.push({
+      kind: kind.toUpperCase(),
+      blocked: arrow !== undefined,
+      access: access.toUpperCase() as 'READ' | 'WRITE',
+      pid: Number(pid),
+      major: parseInt(major, 16),
+      minor: parseInt(minor, 16),
+      inode: BigInt(inode),
+      start: Number(start),
+      end: end.toUpperCase() === 'EOF' ? null : Number(end),
+    });
+  }
+  return entries;
+}
+
+/** Linux's dev_t split into major and minor (glibc's gnu_dev_major / gnu_dev_minor). */
+export function splitLinuxDevice(device: bigint): { major: number; minor: number } {
+  const major = ((device >> 8n) & 0xfffn) | ((device >> 32n) & ~0xfffn);
+  const minor = (device & 0xffn) | ((device >> 12n) & ~0xffn);
+  return { major: Number(major), minor: Number(minor) };
+}
+
+/** The POSIX locks on the file with this device and inode (holders and waiters). */
+export function posixLocksOnFile(entries: ProcLockEntry[], device: bigint, inode: bigint): ProcLockEntry[] {
+  const { major, minor } = splitLinuxDevice(device);
+  return entries.filter(
+    (entry) =>
+      entry.kind === 'POSIX' && entry.major === major && entry.minor === minor && entry.inode === inode,
+  );
+}
+
+export function overlaps(entry: ProcLockEntry, start: number, end: number): boolean {
+  return entry.start <= end && (entry.end === null || entry.end >= start);
+}
+
+/** The current lock table, or null where there is none (not Linux, or /proc not mounted). */
+export function readProcLocks(): ProcLockEntry[] | null {
+  if (process.platform !== 'linux') {
+    return null;
+  }
+  try {
+    return parseProcLocks(fs.readFileSync('/proc/locks', 'utf8'));
+  } catch {
+    return null;
+  }
+}

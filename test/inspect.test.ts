@@ -1,0 +1,505 @@
+// inspect against real files and real, independent clients (python3's sqlite3, the sqlite3 shell):
+// what it reports, that it writes nothing, and that every bad input is one clear UserInputError.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatInspectReport } from '../src/engine/inspect/formatInspectReport';
+import { inspectDatabase } from '../src/engine/inspect/inspectDatabase';
+import { describeLockHolders, reservedLockHolders } from '../src/engine/inspect/lockHolders';
+import { parseProcLocks, posixLocksOnFile, splitLinuxDevice } from '../src/engine/inspect/procLocks';
+import { immutableUri, openDatabase } from '../src/engine/sqliteModule';
+import { UserInputError } from '../src/engine/userInputError';
+
+// Child mode: this same file, started as user nobody, inspects one file and prints the outcome.
+const childTarget = process.env.LOCK_DOCTOR_INSPECT_CHILD;
+if (childTarget !== undefined) {
+  let outcome: { ok: boolean; name?: string; message?: string };
+  try {
+    inspectDatabase(childTarget);
+    outcome = { ok: true };
+  } catch (error) {
+    outcome = { ok: false, name: (error as Error).name, message: (error as Error).message };
+  }
+  fs.writeSync(1, JSON.stringify(outcome));
+  process.exit(0);
+}
+
+function tempFolder(t: { after: (fn: () => void) => void }): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lock-doctor-inspect-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+function shell(file: string, sql: string): void {
+  execFileSync('sqlite3', [file], { input: sql });
+}
+
+/** Every file in the folder with its size and sha256: equal snapshots mean nothing was written. */
+function snapshot(folder: string): string[] {
+  return fs
+    .readdirSync(folder)
+    .sort()
+    .map((name) => {
+      const entry = path.join(folder, name);
+      const stats = fs.lstatSync(entry);
+      if (stats.isSymbolicLink()) {
+        return `${name} -> ${fs.readlinkSync(entry)}`;
+      }
+      if (!stats.isFile()) {
+        return `${name} (not a file)`;
+      }
+      const bytes = fs.readFileSync(entry);
+      return `${name} ${bytes.length} ${crypto.createHash('sha256').update(bytes).digest('hex')}`;
+    });
+}
+
+function inspectUnchanged(folder: string, file: string): ReturnType<typeof inspectDatabase> {
+  const before = snapshot(folder);
+  const report = inspectDatabase(file);
+  assert.deepEqual(snapshot(folder), before, 'inspect must not write or create any file');
+  return report;
+}
+
+/** Runs a python3 script with the database path as argv[1]; the scripts here end by SIGKILLing themselves. */
+function runPythonUntilKilled(script: string, file: string): void {
+  const result = spawnSync('python3', ['-c', script, file], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(result.signal, 'SIGKILL', `python3 should have killed itself: ${result.stderr}`);
+}
+
+const spawned: ChildProcessWithoutNullStreams[] = [];
+after(() => {
+  for (const child of spawned) {
+    child.kill('SIGKILL');
+  }
+});
+
+/** Starts a client that prints "ready" once it holds what it should; resolves then. */
+async function startClient(command: string, args: string[]): Promise<ChildProcessWithoutNullStreams> {
+  const child = spawn(command, args);
+  spawned.push(child);
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    let errors = '';
+    const timer = setTimeout(() => reject(new Error(`${command} not ready after 30 s: ${errors}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited (${code}) before it was ready: ${errors}`));
+    });
+  });
+  return child;
+}
+
+async function stopClient(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+const makeTable = `
+CREATE TABLE t (x);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)
+INSERT INTO t SELECT randomblob(500) FROM c;`;
+
+test('rollback-mode database: fields, no findings, nothing written', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  shell(file, 'PRAGMA page_size=4096;' + makeTable);
+  const report = inspectUnchanged(folder, file);
+  assert.equal(report.schema, 'sqlite-lock-doctor/inspect-report@1');
+  assert.equal(report.path, file);
+  assert.equal(report.journalMode, 'delete');
+  assert.match(report.journalModeNote, /not stored/);
+  assert.equal(report.pageSize, 4096);
+  assert.equal(report.pageCount * 4096, report.sizeBytes);
+  assert.equal(report.pageCountSource, 'header');
+  assert.equal(report.lastWriterSqliteVersion, '3.40.1');
+  assert.match(report.engineSqliteVersion, /^3\.\d+\.\d+$/);
+  assert.equal(report.wal.exists, false);
+  assert.equal(report.shm.exists, false);
+  assert.equal(report.journal.exists, false);
+  assert.equal(report.journal.hot, false);
+  assert.deepEqual(report.findings, []);
+  const defaults = Object.fromEntries(
+    report.connectionDefaults.map((entry) => [entry.client, entry.busyTimeoutMs]),
+  );
+  assert.deepEqual(defaults, {
+    'SQLite C API': 0,
+    'node:sqlite': 0,
+    'Python sqlite3': 5000,
+    'better-sqlite3': 5000,
+    'Go mattn/go-sqlite3': 5000,
+  });
+  // The JSON shape survives a round trip (no bigint, no undefined holes).
+  assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
+});
+
+test('WAL database with no -wal file: reported, and no -wal/-shm created', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  shell(file, 'PRAGMA journal_mode=WAL;' + makeTable);
+  assert.deepEqual(fs.readdirSync(folder), ['app.db']);
+  const report = inspectUnchanged(folder, file);
+  assert.equal(report.journalMode, 'wal');
+  assert.equal(report.header?.readVersion, 2);
+  assert.equal(report.wal.exists, false);
+  assert.ok(report.findings.some((finding) => finding.code === 'wal-file-missing'));
+  assert.deepEqual(fs.readdirSync(folder), ['app.db']);
+});
+
+test('WAL left by a killed writer: WAL header parsed, all three files byte-for-byte unchanged', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  runPythonUntilKilled(
+    `import os, signal, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute('PRAGMA journal_mode=WAL')
+con.execute('CREATE TABLE t (x)')
+con.execute('WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 50) INSERT INTO t SELECT randomblob(300) FROM c')
+os.kill(os.getpid(), signal.SIGKILL)`,
+    file,
+  );
+  assert.deepEqual(fs.readdirSync(folder).sort(), ['app.db', 'app.db-shm', 'app.db-wal']);
+  const report = inspectUnchanged(folder, file);
+  const walHeader = report.wal.header;
+  assert.ok(walHeader !== null);
+  assert.ok(walHeader.valid);
+  assert.ok(walHeader.checksumValid, 'the header checksum is SQLite’s own');
+  assert.ok(['0x377f0682', '0x377f0683'].includes(walHeader.magic));
+  assert.equal(walHeader.formatVersion, 3007000);
+  assert.equal(walHeader.pageSize, 4096);
+  assert.equal(walHeader.frameCount, (report.wal.sizeBytes - 32) / (24 + 4096));
+  assert.ok(walHeader.frameCount >= 2);
+  assert.equal(report.shm.exists, true);
+  assert.equal(report.locks.holders.length, 0);
+});
+
+test('a live WAL reader (python3) shows up in the lock table with its PID', async (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  shell(file, 'PRAGMA journal_mode=WAL;' + makeTable);
+  const reader = await startClient('python3', [
+    '-c',
+    `import sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute('BEGIN')
+con.execute('SELECT count(*) FROM t').fetchall()
+print('ready', flush=True)
+sys.stdin.read()`,
+    file,
+  ]);
+  t.after(() => stopClient(reader));
+  const report = inspectUnchanged(folder, file);
+  assert.equal(report.locks.source, '/proc/locks');
+  const holder = report.locks.holders.find((entry) => entry.pid === reader.pid);
+  assert.ok(holder, `PID ${reader.pid} in ${JSON.stringify(report.locks)}`);
+  assert.equal(holder.databaseLock, 'SHARED');
+  assert.ok(holder.walLocks.some((lock) => lock.name === 'DMS' && lock.access === 'read'));
+  assert.ok(holder.walLocks.some((lock) => lock.name.startsWith('READ')));
+  assert.ok(report.findings.some((finding) => finding.code === 'locks-held'));
+});
+
+const hotJournalScript = `import os, signal, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute('CREATE TABLE t (x)')
+con.execute('WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000) INSERT INTO t SELECT randomblob(500) FROM c')
+# A tiny cache makes the update spill pages to the database, which first syncs the journal header.
+con.execute('PRAGMA cache_size=10')
+con.execute('BEGIN')
+con.execute('UPDATE t SET x = randomblob(500)')
+`;
+
+test('a hot journal (writer SIGKILLed mid-transaction) is reported, never rolled back', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  runPythonUntilKilled(hotJournalScript + 'os.kill(os.getpid(), signal.SIGKILL)\n', file);
+  assert.ok(fs.existsSync(`${file}-journal`));
+  const report = inspectUnchanged(folder, file);
+  assert.equal(report.journal.validMagic, true);
+  assert.equal(report.journal.hot, true);
+  assert.deepEqual(report.journal.reservedLockHolders, []);
+  assert.equal(report.findings[0]?.code, 'hot-journal');
+  assert.equal(report.findings[0]?.severity, 'problem');
+  assert.match(formatInspectReport(report), /HOT/);
+});
+
+test('a journal of a live writer (RESERVED held) is not hot', async (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  const writer = await startClient('python3', [
+    '-c',
+    hotJournalScript + "print('ready', flush=True)\nsys.stdin.read()\n",
+    file,
+  ]);
+  t.after(() => stopClient(writer));
+  const report = inspectUnchanged(folder, file);
+  assert.equal(report.journal.exists, true);
+  assert.equal(report.journal.hot, false);
+  assert.deepEqual(report.journal.reservedLockHolders, [writer.pid]);
+  assert.ok(report.findings.some((finding) => finding.code === 'write-in-progress'));
+  const holder = report.locks.holders.find((entry) => entry.pid === writer.pid);
+  assert.ok(holder !== undefined && ['RESERVED', 'PENDING', 'EXCLUSIVE'].includes(holder.databaseLock));
+});
+
+test('a -wal file beside a rollback-mode database is a finding', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  shell(file, 'CREATE TABLE t (x);');
+  fs.writeFileSync(`${file}-wal`, 'leftover');
+  const report = inspectUnchanged(folder, file);
+  const codes = report.findings.map((finding) => finding.code);
+  assert.ok(codes.includes('wal-file-in-rollback-mode'), codes.join());
+  assert.ok(codes.includes('wal-header-short'), codes.join());
+});
+
+test('an empty file is a valid empty database, reported as such', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'empty.db');
+  fs.writeFileSync(file, '');
+  const report = inspectUnchanged(folder, file);
+  assert.equal(report.empty, true);
+  assert.equal(report.header, null);
+  assert.equal(report.pageSize, null);
+  assert.equal(report.pageCount, 0);
+  assert.equal(report.journalMode, 'delete');
+  assert.deepEqual(
+    report.findings.map((finding) => finding.code),
+    ['empty-database'],
+  );
+  assert.match(formatInspectReport(report), /empty database/);
+});
+
+function assertUserInputError(file: string, expected: RegExp): void {
+  assert.throws(
+    () => inspectDatabase(file),
+    (error: unknown) => {
+      assert.ok(error instanceof UserInputError, `expected a UserInputError, got ${String(error)}`);
+      assert.ok(error.message.startsWith(`${file}: `), error.message);
+      assert.match(error.message, expected);
+      return true;
+    },
+  );
+}
+
+test('bad inputs: one UserInputError naming the file, and nothing written', (t) => {
+  const folder = tempFolder(t);
+  const at = (name: string): string => path.join(folder, name);
+  fs.mkdirSync(at('folder.db'));
+  fs.symlinkSync('loop-b.db', at('loop-a.db'));
+  fs.symlinkSync('loop-a.db', at('loop-b.db'));
+  fs.symlinkSync('nowhere.db', at('dangling.db'));
+  fs.writeFileSync(at('encrypted.db'), crypto.randomBytes(4096));
+  fs.writeFileSync(at('notes.txt'), 'This is a text file, not a database.\n'.repeat(10));
+  shell(at('good.db'), 'CREATE TABLE t (x);');
+  const good = fs.readFileSync(at('good.db'));
+  const patched = (name: string, changes: Record<number, number>): void => {
+    const bytes = Buffer.from(good);
+    for (const [offset, value] of Object.entries(changes)) {
+      bytes[Number(offset)] = value;
+    }
+    fs.writeFileSync(at(name), bytes);
+  };
+  patched('pagesize.db', { 16: 0x03, 17: 0xe8 });
+  patched('newer.db', { 19: 3 });
+  patched('encoding.db', { 59: 7 });
+  fs.writeFileSync(at('truncated.db'), good.subarray(0, 50));
+  const before = snapshot(folder);
+
+  assertUserInputError(at('missing.db'), /: does not exist$/);
+  assertUserInputError(at('folder.db'), /is a directory/);
+  assertUserInputError(at('loop-a.db'), /symbolic link loop \(ELOOP\)/);
+  assertUserInputError(at('dangling.db'), /symbolic link to a file that does not exist/);
+  assertUserInputError(at('encrypted.db'), /looks encrypted/);
+  assertUserInputError(at('notes.txt'), /is not an SQLite database/);
+  assertUserInputError(at('pagesize.db'), /corrupt SQLite header: page size 1000 \(offset 16\)/);
+  assertUserInputError(at('encoding.db'), /corrupt SQLite header: text encoding 7 \(offset 56\)/);
+  assertUserInputError(at('newer.db'), /newer SQLite file format \(read version 3/);
+  assertUserInputError(at('truncated.db'), /only 50 bytes long.*truncated/);
+  assert.deepEqual(snapshot(folder), before);
+});
+
+/** Inspects `file` in a child process running as user nobody (root ignores file permissions). */
+function inspectAsNobody(file: string): { ok: boolean; name?: string; message?: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOCK_DOCTOR_INSPECT_CHILD: file };
+  delete env.NODE_TEST_CONTEXT;
+  const asRoot = process.getuid?.() === 0;
+  const command = asRoot ? 'setpriv' : process.execPath;
+  const args = asRoot
+    ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, __filename]
+    : [__filename];
+  const result = spawnSync(command, args, { env, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(
+    result.status,
+    0,
+    `could not run the permission check as user nobody (${command}): ${result.error?.message ?? result.stderr}`,
+  );
+  return JSON.parse(result.stdout) as { ok: boolean; name?: string; message?: string };
+}
+
+test('no permission to read: UserInputError (checked as user nobody)', (t) => {
+  const folder = tempFolder(t);
+  fs.chmodSync(folder, 0o755);
+  const readable = path.join(folder, 'readable.db');
+  const locked = path.join(folder, 'locked.db');
+  shell(readable, 'CREATE TABLE t (x);');
+  fs.copyFileSync(readable, locked);
+  fs.chmodSync(readable, 0o644);
+  fs.chmodSync(locked, 0o000);
+  // The harness itself works as nobody: a readable file inspects fine.
+  assert.deepEqual(inspectAsNobody(readable), { ok: true });
+  const outcome = inspectAsNobody(locked);
+  assert.equal(outcome.name, 'UserInputError');
+  assert.equal(outcome.message, `${locked}: cannot be read: permission denied (EACCES)`);
+});
+
+test('a 1 GiB file inspects as fast as a small one (only the header is read)', (t) => {
+  const folder = tempFolder(t);
+  const small = path.join(folder, 'small.db');
+  const big = path.join(folder, 'big.db');
+  shell(small, 'PRAGMA page_size=4096; CREATE TABLE t (x);');
+  // A sparse 1 GiB file whose header says so: valid, and costly to read if anything read it all.
+  fs.copyFileSync(small, big);
+  const gib = 1024 * 1024 * 1024;
+  fs.truncateSync(big, gib);
+  const descriptor = fs.openSync(big, 'r+');
+  const pages = Buffer.alloc(4);
+  pages.writeUInt32BE(gib / 4096);
+  fs.writeSync(descriptor, pages, 0, 4, 28);
+  fs.closeSync(descriptor);
+  inspectDatabase(small); // warm-up: loads the SQLite library once
+  const time = (file: string): number => {
+    const started = performance.now();
+    const report = inspectDatabase(file);
+    const elapsed = performance.now() - started;
+    assert.equal(report.sizeBytes, fs.statSync(file).size);
+    return elapsed;
+  };
+  const smallMs = time(small);
+  const bigMs = time(big);
+  assert.equal(inspectDatabase(big).pageCount, gib / 4096);
+  t.diagnostic(`inspect: small ${smallMs.toFixed(1)} ms, 1 GiB ${bigMs.toFixed(1)} ms`);
+  assert.ok(bigMs < 1000, `1 GiB inspect took ${bigMs} ms`);
+  assert.ok(smallMs < 1000, `small inspect took ${smallMs} ms`);
+});
+
+test('a file reached through a symlink: sidecars looked up beside the real file', (t) => {
+  const folder = tempFolder(t);
+  fs.mkdirSync(path.join(folder, 'real'));
+  const real = path.join(folder, 'real', 'app.db');
+  const link = path.join(folder, 'link.db');
+  shell(real, 'CREATE TABLE t (x);');
+  fs.symlinkSync(real, link);
+  fs.writeFileSync(`${real}-journal`, '');
+  const report = inspectDatabase(link);
+  assert.equal(report.path, link);
+  assert.equal(report.realPath, real);
+  assert.equal(report.journal.path, `${real}-journal`);
+  assert.equal(report.journal.exists, true);
+  assert.equal(report.journal.hot, false);
+});
+
+test('the plain-text report aligns keys and ends with the findings', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'app.db');
+  shell(file, 'PRAGMA journal_mode=WAL; CREATE TABLE t (x);');
+  const text = formatInspectReport(inspectDatabase(file));
+  const lines = text.split('\n');
+  const valueColumn = lines[0].indexOf('/');
+  assert.ok(valueColumn > 0);
+  for (const key of ['size', 'journal mode', 'page size', '-wal', '-shm', '-journal', 'locks']) {
+    const line = lines.find((candidate) => candidate.startsWith(key + ' '));
+    assert.ok(line, `a "${key}" line`);
+    assert.notEqual(line[valueColumn], ' ', `value of "${key}" starts in the aligned column`);
+    assert.equal(line[valueColumn - 1], ' ');
+  }
+  assert.match(text, /journal mode +wal/);
+  assert.match(text, /Findings:\n {2}\[info\] .*no -wal file/);
+  assert.ok(text.trimEnd().endsWith(lines.filter((line) => line !== '').at(-1) ?? ''));
+});
+
+test('/proc/locks lines are parsed and classified into SQLite locks', () => {
+  const sample = [
+    '1: POSIX  ADVISORY  WRITE 6099 fe:00:2146568 120 120',
+    '2: POSIX  ADVISORY  READ 6099 fe:00:2146568 123 123',
+    '3: POSIX  ADVISORY  READ 6099 fe:00:2146568 128 128',
+    '4: POSIX  ADVISORY  READ 6099 fe:00:2147957 1073741826 1073742335',
+    '5: POSIX  ADVISORY  WRITE 7000 fe:00:2147957 1073741824 1073741825',
+    '5: -> POSIX  ADVISORY  WRITE 7001 fe:00:2147957 1073741825 1073741825',
+    '6: FLOCK  ADVISORY  WRITE 42 00:2f:99 0 EOF',
+    '7: OFDLCK ADVISORY  READ  -1 00:06:1050 0 EOF',
+  ].join('\n');
+  const entries = parseProcLocks(sample);
+  assert.equal(entries.length, 8);
+  assert.deepEqual(entries[6], {
+    kind: 'FLOCK',
+    blocked: false,
+    access: 'WRITE',
+    pid: 42,
+    major: 0,
+    minor: 0x2f,
+    inode: 99n,
+    start: 0,
+    end: null,
+  });
+  assert.equal(entries[5].blocked, true);
+  // dev_t 0xfe00 is major 254, minor 0 (what stat reports for fe:00).
+  assert.deepEqual(splitLinuxDevice(0xfe00n), { major: 254, minor: 0 });
+  const database = posixLocksOnFile(entries, 0xfe00n, 2147957n);
+  const shm = posixLocksOnFile(entries, 0xfe00n, 2146568n);
+  assert.equal(database.length, 3);
+  assert.deepEqual(describeLockHolders(database, shm), [
+    {
+      pid: 6099,
+      databaseLock: 'SHARED',
+      walLocks: [
+        { name: 'WRITE', access: 'write' },
+        { name: 'READ0', access: 'read' },
+        { name: 'DMS', access: 'read' },
+      ],
+      waiting: false,
+    },
+    { pid: 7000, databaseLock: 'PENDING', walLocks: [], waiting: false },
+    { pid: 7001, databaseLock: 'none', walLocks: [], waiting: true },
+  ]);
+  assert.deepEqual(reservedLockHolders(database), [7000]);
+});
+
+test('immutableUri: paths with %, ?, #, spaces and non-ASCII open read-only and create nothing', (t) => {
+  const folder = path.join(tempFolder(t), 'odd ?#% dir é');
+  fs.mkdirSync(folder);
+  for (const wal of [false, true]) {
+    const file = path.join(folder, `${wal ? 'wal' : 'rollback'} #1?.db`);
+    shell(
+      file,
+      `${wal ? 'PRAGMA journal_mode=WAL;' : ''} CREATE TABLE t (x); INSERT INTO t VALUES (1), (2);`,
+    );
+    const before = snapshot(folder);
+    const uri = immutableUri(file);
+    assert.match(uri, /^file:\/\/\/.*\?immutable=1$/);
+    assert.equal(uri.split('?').length, 2, 'the only ? is the query separator');
+    assert.ok(!uri.slice(0, -'?immutable=1'.length).includes('#'));
+    const db = openDatabase(uri, { readonly: true, fileMustExist: true });
+    try {
+      assert.deepEqual(db.prepare('SELECT count(*) AS n FROM t').get(), { n: 2 });
+    } finally {
+      db.close();
+    }
+    assert.deepEqual(snapshot(folder), before);
+  }
+  assert.equal(immutableUri('/data/a b%?#.db'), 'file:///data/a%20b%25%3F%23.db?immutable=1');
+});

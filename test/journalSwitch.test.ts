@@ -1,0 +1,440 @@
+// Journal switching against real files, with real independent clients holding locks (the sqlite3 shell,
+// python3) and a real unprivileged user for permission checks.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  classifyFilesystem,
+  filesystemOf,
+  findMount,
+  isNetworkFsType,
+  parseMountInfo,
+  parseProcMounts,
+} from '../src/engine/journal/filesystemKind';
+import { describeSwitchFailure } from '../src/engine/journal/switchFailure';
+import { type JournalTarget, switchJournalMode } from '../src/engine/journal/switchJournalMode';
+import { checkWalFilesystem } from '../src/engine/journal/walFilesystemPolicy';
+import { openDatabase } from '../src/engine/sqliteModule';
+import { OperationError, UserInputError } from '../src/engine/userInputError';
+
+// Child mode: this same file, started as user nobody, runs one switch and prints the outcome.
+const childRequest = process.env.LOCK_DOCTOR_SWITCH_CHILD;
+if (childRequest !== undefined) {
+  const { file, target } = JSON.parse(childRequest) as { file: string; target: JournalTarget };
+  let outcome: { ok: boolean; name?: string; message?: string };
+  try {
+    switchJournalMode(file, target);
+    outcome = { ok: true };
+  } catch (error) {
+    outcome = { ok: false, name: (error as Error).name, message: (error as Error).message };
+  }
+  fs.writeSync(1, JSON.stringify(outcome));
+  process.exit(0);
+}
+
+function tempFolder(t: { after: (fn: () => void) => void }): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lock-doctor-journal-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+function shell(file: string, sql: string): string {
+  return execFileSync('sqlite3', [file], { input: sql, encoding: 'utf8' }).trim();
+}
+
+function makeDatabase(folder: string, wal = false): string {
+  const file = path.join(folder, 'app.db');
+  shell(
+    file,
+    `${wal ? 'PRAGMA journal_mode=WAL;' : ''}
+     CREATE TABLE t (x);
+     WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 500)
+     INSERT INTO t SELECT randomblob(200) FROM c;`,
+  );
+  return file;
+}
+
+function headerVersions(file: string): [number, number] {
+  const bytes = fs.readFileSync(file).subarray(18, 20);
+  return [bytes[0], bytes[1]];
+}
+
+/** Every file in the folder with its size and sha256: equal snapshots mean nothing was written. */
+function snapshot(folder: string): string[] {
+  return fs
+    .readdirSync(folder)
+    .sort()
+    .map((name) => {
+      const bytes = fs.readFileSync(path.join(folder, name));
+      return `${name} ${bytes.length} ${crypto.createHash('sha256').update(bytes).digest('hex')}`;
+    });
+}
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function assertOperationError(run: () => unknown, expected: RegExp): OperationError {
+  let caught: unknown;
+  assert.throws(run, (error: unknown) => {
+    caught = error;
+    assert.ok(error instanceof OperationError, `expected an OperationError, got ${String(error)}`);
+    assert.match(error.message, expected);
+    return true;
+  });
+  return caught as OperationError;
+}
+
+const spawned: ChildProcessWithoutNullStreams[] = [];
+after(() => {
+  for (const child of spawned) {
+    child.kill('SIGKILL');
+  }
+});
+
+/** Starts a client and feeds it `input`; resolves once it printed "ready" (it then holds its lock). */
+async function startClient(
+  command: string,
+  args: string[],
+  input = '',
+): Promise<ChildProcessWithoutNullStreams> {
+  const child = spawn(command, args);
+  spawned.push(child);
+  const ready = new Promise<void>((resolve, reject) => {
+    let output = '';
+    let errors = '';
+    const timer = setTimeout(() => reject(new Error(`${command} not ready after 30 s: ${errors}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/^ready$/m.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited (${code}) before it was ready: ${errors}`));
+    });
+  });
+  // stdin stays open: the shell keeps its transaction until it is killed.
+  child.stdin.write(input);
+  await ready;
+  return child;
+}
+
+async function stopClient(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+test('switch to WAL and back: read back, header bytes 18/19 go 1 -> 2 -> 1, data intact', (t) => {
+  const folder = tempFolder(t);
+  const file = makeDatabase(folder);
+  assert.deepEqual(headerVersions(file), [1, 1]);
+
+  const toWal = switchJournalMode(file, 'wal');
+  assert.deepEqual(
+    { ...toWal, waitedMs: 0 },
+    { file, from: 'delete', to: 'wal', changed: true, waitedMs: 0, warnings: [] },
+  );
+  assert.deepEqual(headerVersions(file), [2, 2]);
+  assert.deepEqual(fs.readdirSync(folder), ['app.db'], 'the connection is closed: -wal and -shm are gone');
+  assert.equal(shell(file, 'PRAGMA journal_mode;'), 'wal', 'an independent client sees WAL');
+
+  const back = switchJournalMode(file, 'delete');
+  assert.equal(back.from, 'wal');
+  assert.equal(back.to, 'delete');
+  assert.equal(back.changed, true);
+  assert.deepEqual(headerVersions(file), [1, 1]);
+  assert.equal(
+    shell(file, 'PRAGMA journal_mode; SELECT count(*) FROM t; PRAGMA integrity_check;'),
+    'delete\n500\nok',
+  );
+  t.diagnostic(`switch times: to WAL ${toWal.waitedMs} ms, back ${back.waitedMs} ms`);
+});
+
+test('switching to the mode it already has is a no-op that opens nothing', (t) => {
+  for (const wal of [false, true]) {
+    const folder = tempFolder(t);
+    const file = makeDatabase(folder, wal);
+    const before = snapshot(folder);
+    const result = switchJournalMode(file, wal ? 'wal' : 'delete');
+    assert.deepEqual(result, {
+      file,
+      from: wal ? 'wal' : 'delete',
+      to: wal ? 'wal' : 'delete',
+      changed: false,
+      waitedMs: 0,
+      warnings: [],
+    });
+    assert.deepEqual(snapshot(folder), before);
+  }
+});
+
+test('an empty file switches to WAL (SQLite writes its first header)', (t) => {
+  const folder = tempFolder(t);
+  const file = path.join(folder, 'empty.db');
+  fs.writeFileSync(file, '');
+  const result = switchJournalMode(file, 'wal');
+  assert.equal(result.to, 'wal');
+  assert.deepEqual(headerVersions(file), [2, 2]);
+});
+
+test('refused while the sqlite3 shell holds a read transaction; nothing changes', async (t) => {
+  const folder = tempFolder(t);
+  const file = makeDatabase(folder);
+  const reader = await startClient('sqlite3', [file], "BEGIN;\nSELECT count(*) FROM t;\nSELECT 'ready';\n");
+  t.after(() => stopClient(reader));
+  const before = snapshot(folder);
+  const error = assertOperationError(
+    () => switchJournalMode(file, 'wal', { busyTimeoutMs: 1000 }),
+    /^another connection holds a lock on .*app\.db; waited (\d+\.\d) s for it \(busy timeout 1000 ms\); the journal mode is still delete$/,
+  );
+  const waited = Number(/waited (\d+\.\d) s/.exec(error.message)?.[1]);
+  t.diagnostic(`waited ${waited} s with busy timeout 1000 ms: ${error.message}`);
+  assert.ok(waited >= 0.9 && waited < 10, `waited ${waited} s`);
+  assert.deepEqual(snapshot(folder), before, 'database unchanged and no file created');
+  assert.deepEqual(headerVersions(file), [1, 1]);
+
+  // Once the other connection is gone the same switch goes through: the lock was the reason.
+  await stopClient(reader);
+  assert.equal(switchJournalMode(file, 'wal', { busyTimeoutMs: 1000 }).to, 'wal');
+});
+
+test('leaving WAL is refused while python3 has the database open; the file stays in WAL', async (t) => {
+  const folder = tempFolder(t);
+  const file = makeDatabase(folder, true);
+  const holder = await startClient('python3', [
+    '-c',
+    `import sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute('SELECT count(*) FROM t').fetchall()
+print('ready', flush=True)
+sys.stdin.read()`,
+    file,
+  ]);
+  t.after(() => stopClient(holder));
+  const databaseBefore = sha256(file);
+  const error = assertOperationError(
+    () => switchJournalMode(file, 'delete', { busyTimeoutMs: 500 }),
+    /^another connection holds a lock on .*; waited \d+\.\d s for it \(busy timeout 500 ms, which SQLite does not apply to this lock\); the journal mode is still wal$/,
+  );
+  t.diagnostic(error.message);
+  assert.equal(sha256(file), databaseBefore);
+  assert.deepEqual(headerVersions(file), [2, 2]);
+  assert.ok(fs.existsSync(`${file}-wal`), "the other connection's WAL is left alone");
+});
+
+test('"within a transaction" from SQLite becomes a sentence about the transaction', (t) => {
+  const folder = tempFolder(t);
+  const file = makeDatabase(folder);
+  const db = openDatabase(file);
+  let sqliteError: unknown;
+  try {
+    db.exec('BEGIN');
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    sqliteError = error;
+  } finally {
+    db.close();
+  }
+  assert.match(String(sqliteError), /cannot change into wal mode from within a transaction/);
+  const described = describeSwitchFailure(sqliteError, {
+    file: 'app.db',
+    target: 'wal',
+    modeNow: 'delete',
+    waitedMs: 1,
+    busyTimeoutMs: 2000,
+  });
+  assert.ok(described instanceof OperationError);
+  assert.match(
+    described.message,
+    /^cannot switch app\.db to wal: the connection is inside a transaction .*; the journal mode is still delete$/,
+  );
+});
+
+/** Runs one switch in a child process as user nobody (root ignores permission bits). */
+function switchAsNobody(
+  file: string,
+  target: JournalTarget,
+): { ok: boolean; name?: string; message?: string } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOCK_DOCTOR_SWITCH_CHILD: JSON.stringify({ file, target }),
+  };
+  delete env.NODE_TEST_CONTEXT;
+  const asRoot = process.getuid?.() === 0;
+  const command = asRoot ? 'setpriv' : process.execPath;
+  const args = asRoot
+    ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, __filename]
+    : [__filename];
+  const result = spawnSync(command, args, { env, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(
+    result.status,
+    0,
+    `could not run the switch as user nobody (${command}): ${result.error?.message ?? result.stderr}`,
+  );
+  return JSON.parse(result.stdout) as { ok: boolean; name?: string; message?: string };
+}
+
+test('read-only directory and read-only file are refused before opening (checked as user nobody)', (t) => {
+  // access(2) for the real user decides, so this runs as nobody: root may write anywhere.
+  const folder = tempFolder(t);
+  fs.chmodSync(folder, 0o755);
+  const make = (name: string, directoryMode: number, fileMode: number): string => {
+    const directory = path.join(folder, name);
+    fs.mkdirSync(directory);
+    const file = makeDatabase(directory);
+    fs.chmodSync(file, fileMode);
+    fs.chmodSync(directory, directoryMode);
+    return file;
+  };
+  const writable = make('writable', 0o777, 0o666);
+  const readOnlyDirectory = make('read-only-dir', 0o555, 0o666);
+  const readOnlyFile = make('read-only-file', 0o777, 0o444);
+  const before = [readOnlyDirectory, readOnlyFile].map((file) => snapshot(path.dirname(file)));
+
+  assert.deepEqual(switchAsNobody(writable, 'wal'), { ok: true }, 'the harness itself can switch as nobody');
+  assert.deepEqual(headerVersions(writable), [2, 2]);
+
+  const directoryOutcome = switchAsNobody(readOnlyDirectory, 'wal');
+  assert.equal(directoryOutcome.name, 'OperationError');
+  assert.match(
+    directoryOutcome.message ?? '',
+    /^cannot switch .*app\.db to wal: its directory .*read-only-dir is not writable \(EACCES\); WAL needs to create app\.db-wal and -shm beside it; the journal mode is still delete$/,
+  );
+  const fileOutcome = switchAsNobody(readOnlyFile, 'wal');
+  assert.equal(fileOutcome.name, 'OperationError');
+  assert.match(
+    fileOutcome.message ?? '',
+    /the file is read-only \(EACCES\).*the journal mode is still delete$/,
+  );
+  assert.deepEqual(
+    [readOnlyDirectory, readOnlyFile].map((file) => snapshot(path.dirname(file))),
+    before,
+  );
+  fs.chmodSync(path.dirname(readOnlyDirectory), 0o755); // so the cleanup can remove it
+});
+
+test('a hot journal or a stray -wal is refused: opening would recover the file first', (t) => {
+  const folder = tempFolder(t);
+  const file = makeDatabase(folder);
+  const result = spawnSync(
+    'python3',
+    [
+      '-c',
+      `import os, signal, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute('PRAGMA cache_size=5')
+con.execute('BEGIN')
+con.execute('UPDATE t SET x = randomblob(200)')
+os.kill(os.getpid(), signal.SIGKILL)`,
+      file,
+    ],
+    { timeout: 60_000 },
+  );
+  assert.equal(result.signal, 'SIGKILL');
+  const before = snapshot(folder);
+  assertOperationError(
+    () => switchJournalMode(file, 'wal'),
+    /hot journal.*the journal mode is still delete$/,
+  );
+  assert.deepEqual(snapshot(folder), before);
+
+  const other = tempFolder(t);
+  const stray = makeDatabase(other);
+  fs.writeFileSync(`${stray}-wal`, '');
+  assertOperationError(() => switchJournalMode(stray, 'delete'), /-wal file lies beside it/);
+});
+
+test('bad input is a UserInputError before anything opens; newer write version is refused', (t) => {
+  const folder = tempFolder(t);
+  const missing = path.join(folder, 'missing.db');
+  assert.throws(
+    () => switchJournalMode(missing, 'wal'),
+    (error: unknown) => error instanceof UserInputError && /does not exist/.test(error.message),
+  );
+  assert.deepEqual(fs.readdirSync(folder), []);
+  const text = path.join(folder, 'notes.txt');
+  fs.writeFileSync(text, 'not a database\n'.repeat(20));
+  assert.throws(() => switchJournalMode(text, 'wal'), UserInputError);
+  assert.throws(() => switchJournalMode(text, 'wal', { busyTimeoutMs: -1 }), UserInputError);
+
+  const file = makeDatabase(folder);
+  const bytes = fs.readFileSync(file);
+  bytes[18] = 3;
+  fs.writeFileSync(file, bytes);
+  assertOperationError(
+    () => switchJournalMode(file, 'wal'),
+    /newer SQLite file format \(write version 3\).*read-only/,
+  );
+  assert.deepEqual(fs.readFileSync(file), bytes);
+});
+
+const sampleMountInfo = `22 27 0:21 / /proc rw,relatime - proc proc rw
+27 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw
+40 27 0:45 / /mnt/nfs rw,relatime shared:20 - nfs4 server:/export rw,vers=4.2
+41 27 0:46 / /mnt/nfsdata rw,relatime - ext4 /dev/vdb rw
+42 40 0:47 / /mnt/nfs/local\\040disk rw,relatime - xfs /dev/vdc rw
+43 27 0:48 / /home/me/remote rw,nosuid master:3 shared:9 - fuse.sshfs me@host:/srv rw,user_id=0
+44 27 0:49 /share /mnt/win rw - cifs //host/share rw
+45 27 0:50 / /mnt/nfs rw - tmpfs tmpfs rw
+`;
+
+test('network filesystems are recognised from mountinfo and /proc/mounts text', () => {
+  const entries = parseMountInfo(sampleMountInfo);
+  assert.equal(entries.length, 8);
+  assert.equal(entries[4].mountPoint, '/mnt/nfs/local disk', 'octal escapes are decoded');
+  const kindOf = (file: string): string | undefined => {
+    const kind = classifyFilesystem(entries, file);
+    return kind === undefined ? undefined : `${kind.fsType}${kind.network ? ' network' : ''}`;
+  };
+  assert.equal(kindOf('/home/me/remote/app.db'), 'fuse.sshfs network');
+  assert.equal(kindOf('/mnt/win/app.db'), 'cifs network');
+  assert.equal(kindOf('/mnt/nfsdata/app.db'), 'ext4', 'a name prefix is not a path prefix');
+  assert.equal(kindOf('/mnt/nfs/local disk/app.db'), 'xfs');
+  assert.equal(kindOf('/srv/app.db'), 'ext4');
+  // Two mounts on /mnt/nfs: the later one is on top.
+  assert.equal(kindOf('/mnt/nfs/app.db'), 'tmpfs');
+  assert.equal(findMount(entries.slice(0, 3), '/mnt/nfs/app.db')?.source, 'server:/export');
+
+  const mounts = parseProcMounts('server:/export /data nfs rw,vers=3 0 0\n/dev/vda / ext4 rw 0 0\n');
+  assert.equal(classifyFilesystem(mounts, '/data/x/app.db')?.network, true);
+  assert.equal(classifyFilesystem(mounts, '/data2/app.db')?.network, false);
+  for (const type of ['nfs', 'NFS4', '9p', 'smb3', 'ceph', 'glusterfs', 'lustre', 'afs', 'davfs']) {
+    assert.ok(isNetworkFsType(type), type);
+  }
+  assert.ok(!isNetworkFsType('overlay'));
+  // This machine's temp folder is local.
+  assert.equal(filesystemOf(fs.realpathSync(os.tmpdir()))?.network, false);
+});
+
+test('WAL on a network filesystem is refused unless forced, then warned about', () => {
+  const nfs = classifyFilesystem(parseMountInfo(sampleMountInfo), '/mnt/win/app.db');
+  assertOperationError(
+    () => checkWalFilesystem('app.db', nfs, false, 'delete'),
+    /^refusing to switch to WAL: app\.db is on a network filesystem \(cifs at \/mnt\/win\).*; the journal mode is still delete$/,
+  );
+  assert.match(
+    checkWalFilesystem('app.db', nfs, true, 'delete') ?? '',
+    /^switched to WAL although app\.db is on a network filesystem/,
+  );
+  assert.equal(
+    checkWalFilesystem(
+      'app.db',
+      { mountPoint: '/', fsType: 'ext4', source: '/dev/vda', network: false },
+      false,
+      'delete',
+    ),
+    undefined,
+  );
+});
