@@ -1,0 +1,30 @@
+// The configuration of a probe in one line, the same words in every report.
+import type { ProbeResult } from '../engine/probe/probeTypes';
+import { formatMs } from './formatMs';
+import { describeJournal } from './resultTables';
+
+/** Label/value pairs: "model" → "blocking", "journal" → "keep (ran in wal)", ... */
+export function configFacts(result: ProbeResult): [string, string][] {
+  const config = result.config;
+  const facts: [string, string][] = [
+    ['preset', config.preset],
+    ['model', config.model],
+    ['journal', describeJournal(config.journal, config.journalMode)],
+    ['busy_timeout', formatMs(config.busyTimeoutMs)],
+  ];
+  if (config.begin) {
+    facts.push(['BEGIN', `${config.begin} (forced)`]);
+  }
+  facts.push(
+    ['sessions', String(config.sessions.length || result.sessions.length)],
+    ['SQLite', result.sqliteVersion],
+    ['duration', formatMs(result.durationMs)],
+  );
+  return facts;
+}
+
+/** "/data/app.db, probed on a scratch copy (/tmp/x/app.db)", or "..., probed in place". */
+export function describeTarget(result: ProbeResult): string {
+  const { database, target, inPlace } = result.config;
+  return inPlace ? `${database}, probed in place` : `${database}, probed on a scratch copy (${target})`;
+}
