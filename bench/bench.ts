@@ -1,2 +1,93 @@
-// Placeholder benchmark.
-export {};
+// npm run bench: the speed goals, measured (never asserted in tests).
+// - inspect reads the header only: a 1 GB file must take about as long as a small one;
+// - probe overhead: wall time of a probe minus its schedule, per execution model (process start-up,
+//   copy, setup, clean-up);
+// - matrix: the seed matrix takes about as long as its slowest configuration, not the sum.
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspectDatabase } from '../src/engine/inspect/inspectDatabase';
+import { runMatrix } from '../src/engine/probe/runMatrix';
+import { runProbe } from '../src/engine/probe/runProbe';
+import { openDatabase } from '../src/engine/sqliteModule';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeMs(work: () => void, runs: number): number {
+  return median(
+    Array.from({ length: runs }, () => {
+      const started = process.hrtime.bigint();
+      work();
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    }),
+  );
+}
+
+function makeDatabase(file: string, bytes?: number): void {
+  const db = openDatabase(file);
+  db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)');
+  db.close();
+  if (bytes !== undefined) {
+    // A sparse 1 GB file: the header stays valid; inspect must not read past it.
+    const fd = openSync(file, 'r+');
+    ftruncateSync(fd, bytes);
+    closeSync(fd);
+  }
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
+  const rows: [string, string][] = [];
+  try {
+    const small = join(folder, 'small.db');
+    const large = join(folder, 'large.db');
+    makeDatabase(small);
+    makeDatabase(large, 1024 ** 3);
+    rows.push([
+      'inspect, 8 KB file (median of 50)',
+      `${timeMs(() => inspectDatabase(small), 50).toFixed(2)} ms`,
+    ]);
+    rows.push([
+      'inspect, 1 GB file (median of 50)',
+      `${timeMs(() => inspectDatabase(large), 50).toFixed(2)} ms`,
+    ]);
+
+    for (const model of ['blocking', 'threads', 'processes'] as const) {
+      const started = Date.now();
+      const result = await runProbe({
+        database: small,
+        preset: 'seed',
+        model: model,
+        journal: 'keep',
+        busyTimeoutMs: 5000,
+        inPlace: false,
+      });
+      const overhead = Date.now() - started - result.durationMs;
+      rows.push([
+        `probe overhead, seed, ${model}`,
+        `${overhead.toFixed(0)} ms (schedule ${result.durationMs.toFixed(0)} ms)`,
+      ]);
+    }
+
+    const started = Date.now();
+    const cells = await runMatrix({ database: small, preset: 'seed', busyTimeoutMs: 5000 });
+    const wall = Date.now() - started;
+    const sum = cells.reduce((total, cell) => total + (cell.result?.durationMs ?? 0), 0);
+    const slowest = Math.max(...cells.map((cell) => cell.result?.durationMs ?? 0));
+    rows.push([
+      'seed matrix, 6 configurations',
+      `${wall} ms wall; slowest ${slowest.toFixed(0)} ms, sum ${sum.toFixed(0)} ms`,
+    ]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const width = Math.max(...rows.map(([name]) => name.length));
+  for (const [name, value] of rows) {
+    process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
+  }
+}
+
+void main();

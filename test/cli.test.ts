@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { holdLockWithPython } from './support/lockHolder';
 import { runCli } from './support/runCli';
-import { listFolder, makeItemsDatabase, makeTempFolder, sha256, type TempFolder } from './support/tempDatabase';
+import {
+  listFolder,
+  makeItemsDatabase,
+  makeTempFolder,
+  sha256,
+  type TempFolder,
+} from './support/tempDatabase';
 
 let folder: TempFolder;
 before(() => (folder = makeTempFolder()));
@@ -82,7 +88,11 @@ describe('inspect', () => {
     const listing = listFolder(folder.path);
     const run = await runCli(['inspect', database, '--json']);
     assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as { journalMode: string; pageSize: number; header: { pageSize: number } };
+    const report = JSON.parse(run.stdout) as {
+      journalMode: string;
+      pageSize: number;
+      header: { pageSize: number };
+    };
     assert.equal(report.journalMode, 'wal');
     assert.equal(report.header.pageSize, report.pageSize);
     assert.equal(sha256(database), hash);
@@ -169,7 +179,16 @@ describe('probe', () => {
 
   test('text output ends with the verdict and the fix', async () => {
     const database = makeItemsDatabase(folder.path, 'delete', 'probe-text.db');
-    const run = await runCli(['probe', database, '--preset', 'upgrade', '--journal', 'wal', '--model', 'threads']);
+    const run = await runCli([
+      'probe',
+      database,
+      '--preset',
+      'upgrade',
+      '--journal',
+      'wal',
+      '--model',
+      'threads',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /SQLITE_BUSY_SNAPSHOT/);
     assert.match(run.stdout, /BEGIN IMMEDIATE/);

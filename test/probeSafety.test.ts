@@ -7,7 +7,14 @@ import { after, before, describe, test } from 'node:test';
 import { runProbe } from '../src/engine/probe/runProbe';
 import { OperationError, UserInputError } from '../src/engine/userInputError';
 import { holdLockWithPython } from './support/lockHolder';
-import { listFolder, makeItemsDatabase, makeTempFolder, readBack, sha256, type TempFolder } from './support/tempDatabase';
+import {
+  listFolder,
+  makeItemsDatabase,
+  makeTempFolder,
+  readBack,
+  sha256,
+  type TempFolder,
+} from './support/tempDatabase';
 
 let folder: TempFolder;
 let scratchRoot: TempFolder;
@@ -60,9 +67,17 @@ describe('on a copy (the default)', () => {
     try {
       const listing = listFolder(folder.path);
       await assert.rejects(
-        runProbe({ database: file, preset: 'seed', model: 'threads', journal: 'keep', busyTimeoutMs: 100, inPlace: false }),
+        runProbe({
+          database: file,
+          preset: 'seed',
+          model: 'threads',
+          journal: 'keep',
+          busyTimeoutMs: 100,
+          inPlace: false,
+        }),
         (error: unknown) =>
-          error instanceof OperationError && /could not copy .*held\.db.*another connection held a lock/.test(error.message),
+          error instanceof OperationError &&
+          /could not copy .*held\.db.*another connection held a lock/.test(error.message),
       );
       assert.deepEqual(listFolder(folder.path), listing);
       assert.deepEqual(scratchFolders(), []);
@@ -97,8 +112,16 @@ describe('--in-place', () => {
     const file = makeItemsDatabase(folder.path, 'delete', 'inplace-mode.db');
     const hash = sha256(file);
     await assert.rejects(
-      runProbe({ database: file, preset: 'seed', model: 'threads', journal: 'wal', busyTimeoutMs: 100, inPlace: true }),
-      (error: unknown) => error instanceof UserInputError && /inplace-mode\.db: --in-place keeps/.test(error.message),
+      runProbe({
+        database: file,
+        preset: 'seed',
+        model: 'threads',
+        journal: 'wal',
+        busyTimeoutMs: 100,
+        inPlace: true,
+      }),
+      (error: unknown) =>
+        error instanceof UserInputError && /inplace-mode\.db: --in-place keeps/.test(error.message),
     );
     assert.equal(sha256(file), hash);
   });

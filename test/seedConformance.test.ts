@@ -64,7 +64,10 @@ describe('seed preset, busy timeout 5000 ms, all models x journal modes', () => 
       assert.deepEqual(result.errorCounts, { SQLITE_BUSY: 1 });
       assert.deepEqual(result.rows, { attempted: 2, committed: 1, found: 1 });
       assert.ok(result.verdict.fixes.some((fix) => fix.kind === 'off-event-loop'));
-      assert.ok(a.spans.some((span) => span.waitingFor !== undefined), 'A is drawn waiting');
+      assert.ok(
+        a.spans.some((span) => span.waitingFor !== undefined),
+        'A is drawn waiting',
+      );
     });
 
     for (const model of ['threads', 'processes'] as const) {
@@ -94,7 +97,10 @@ describe('seed preset, busy timeout 5000 ms, all models x journal modes', () => 
   test('the configurations ran side by side, not one after another', () => {
     const sum = cells.reduce((total, cell) => total + (cell.result?.durationMs ?? 0), 0);
     const slowest = Math.max(...cells.map((cell) => cell.result?.durationMs ?? 0));
-    assert.ok(wallMs < sum * 0.8, `matrix took ${wallMs} ms; the configurations add up to ${Math.round(sum)} ms`);
+    assert.ok(
+      wallMs < sum * 0.8,
+      `matrix took ${wallMs} ms; the configurations add up to ${Math.round(sum)} ms`,
+    );
     assert.ok(wallMs >= slowest);
   });
 });

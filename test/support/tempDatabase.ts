@@ -16,7 +16,11 @@ export function makeTempFolder(prefix = 'lock-doctor-test-'): TempFolder {
 }
 
 /** A database like the seed article's: an `items` table with a few user rows. */
-export function makeItemsDatabase(folder: string, journal: 'delete' | 'wal' = 'delete', name = 'app.db'): string {
+export function makeItemsDatabase(
+  folder: string,
+  journal: 'delete' | 'wal' = 'delete',
+  name = 'app.db',
+): string {
   const file = join(folder, name);
   const db = openDatabase(file);
   try {

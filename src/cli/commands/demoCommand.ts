@@ -14,7 +14,9 @@ export async function demoCommand(cli: ParsedCli, signal: AbortSignal): Promise<
   try {
     const database = join(folder, 'test_locked.db');
     const db = openDatabase(database);
-    db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR); CREATE INDEX ix_items_name ON items (name);');
+    db.exec(
+      'CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR); CREATE INDEX ix_items_name ON items (name);',
+    );
     db.close();
     // With --json, stdout carries only the JSON; the prose goes to stderr.
     const prose = cli.flags.json ? process.stderr : process.stdout;

@@ -17,7 +17,9 @@ export function journalCommand(cli: ParsedCli): number {
   if (cli.flags.json) {
     writeJson(result);
   } else {
-    const verb = result.changed ? `switched from ${result.from} to ${result.to}` : `already in ${result.to} mode`;
+    const verb = result.changed
+      ? `switched from ${result.from} to ${result.to}`
+      : `already in ${result.to} mode`;
     process.stdout.write(`${result.file}: ${verb}\n`);
     for (const warning of result.warnings) {
       process.stdout.write(`warning: ${warning}\n`);

@@ -25,7 +25,10 @@ export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise
     process.stdout.write(renderProbeText(result));
   }
   if (cli.flags.html !== undefined) {
-    const written = writeReportFile(cli.flags.html, renderProbeHtml([result], `Probe of ${result.config.database}`));
+    const written = writeReportFile(
+      cli.flags.html,
+      renderProbeHtml([result], `Probe of ${result.config.database}`),
+    );
     process.stderr.write(`HTML report: ${written}\n`);
   }
   return 0;

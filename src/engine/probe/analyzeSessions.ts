@@ -106,7 +106,11 @@ function summarize(name: string, events: TimelineEvent[], endUs: number): Sessio
         break;
     }
   }
-  const outcome: SessionOutcome = firstError ? 'failed' : lastEnding === 'rollback' ? 'rolledback' : 'committed';
+  const outcome: SessionOutcome = firstError
+    ? 'failed'
+    : lastEnding === 'rollback'
+      ? 'rolledback'
+      : 'committed';
   return {
     name,
     outcome,

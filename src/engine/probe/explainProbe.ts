@@ -7,12 +7,12 @@ import type { FixKind, ProbeConfig, SessionResult, Verdict } from './probeTypes'
 
 const fixTexts: Record<Exclude<FixKind, 'none'>, string> = {
   'off-event-loop':
-    'Keep blocking database calls off the event loop: use an async driver (aiosqlite, SQLAlchemy async), a sync endpoint (FastAPI runs `def` handlers in a thread pool), or run the calls in a worker thread, so the session that holds the lock can reach its commit.',
+    'Keep blocking database calls off the event loop: use an async driver (aiosqlite, SQLAlchemy async), a sync endpoint (FastAPI runs "def" handlers in a thread pool), or run the calls in a worker thread, so the session that holds the lock can reach its commit.',
   'begin-immediate':
-    'Start write transactions with BEGIN IMMEDIATE (better-sqlite3 `.immediate()`, Python `isolation_level="IMMEDIATE"`, Go `_txlock=immediate`): the write lock is taken at BEGIN, where the busy timeout applies, instead of failing at once on the first write.',
+    'Start write transactions with BEGIN IMMEDIATE (better-sqlite3 .immediate(), Python isolation_level="IMMEDIATE", Go _txlock=immediate): the write lock is taken at BEGIN, where the busy timeout applies, instead of failing at once on the first write.',
   'busy-timeout':
-    'Set a busy timeout (e.g. 5000 ms: `PRAGMA busy_timeout = 5000`, Python `timeout=5`, Go `_busy_timeout=5000`) so a connection waits for a lock instead of failing at once.',
-  wal: 'Switch the database to WAL (`PRAGMA journal_mode=WAL`, persistent): readers no longer block the writer and the writer no longer blocks readers.',
+    'Set a busy timeout (e.g. 5000 ms: PRAGMA busy_timeout = 5000, Python timeout=5, Go _busy_timeout=5000) so a connection waits for a lock instead of failing at once.',
+  wal: 'Switch the database to WAL (PRAGMA journal_mode=WAL, persistent): readers no longer block the writer and the writer no longer blocks readers.',
   'shorter-transactions':
     'Keep write transactions short: do slow work (network calls, sleeps, heavy computation) before BEGIN or after COMMIT, or raise the busy timeout above the longest transaction.',
 };
@@ -31,8 +31,11 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
   const errors = sessions.flatMap((session) =>
     session.events.filter((event) => event.kind === 'error').map((event) => ({ session, event })),
   );
-  const timedOut = errors.filter(({ event }) => isBusy(event.code) && (event.elapsedUs ?? 0) / 1000 >= timeoutMs * 0.9);
-  const immediate = errors.filter(({ event }) => isBusy(event.code) && (event.elapsedUs ?? 0) / 1000 < timeoutMs * 0.9);
+  // With no busy timeout nothing waits, so no error can have waited "the whole timeout".
+  const waitedWholeTimeout = (elapsedUs = 0) => timeoutMs > 0 && elapsedUs / 1000 >= timeoutMs * 0.9;
+  const busyErrors = errors.filter(({ event }) => isBusy(event.code));
+  const timedOut = busyErrors.filter(({ event }) => waitedWholeTimeout(event.elapsedUs));
+  const immediate = busyErrors.filter(({ event }) => !waitedWholeTimeout(event.elapsedUs));
 
   if (config.model === 'blocking' && timedOut.length > 0) {
     const { session } = timedOut[0];
@@ -55,7 +58,7 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
       fixes: ['begin-immediate'],
     });
   }
-  if (timeoutMs === 0 && errors.some(({ event }) => isBusy(event.code))) {
+  if (timeoutMs === 0 && busyErrors.length > 0) {
     findings.push({
       explanation: `The busy timeout is 0 ms (the default of SQLite's C API and node:sqlite), so a connection that finds the database locked fails at once instead of waiting.`,
       fixes: ['busy-timeout'],
@@ -80,7 +83,10 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
     });
   }
 
-  const fixes = [...new Set(findings.flatMap((finding) => finding.fixes))].map((kind) => ({ kind, text: fixTexts[kind] }));
+  const fixes = [...new Set(findings.flatMap((finding) => finding.fixes))].map((kind) => ({
+    kind,
+    text: fixTexts[kind],
+  }));
   const rowsNote = `${sessions.reduce((sum, session) => sum + session.rows.committed, 0)} of ${sessions.reduce((sum, session) => sum + session.rows.attempted, 0)} rows committed`;
   if (failed.length === 0) {
     const waitNote =
@@ -89,7 +95,10 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
         : '';
     return {
       summary: `No lock errors: all ${sessions.length} sessions finished, ${rowsNote}.`,
-      explanation: [...(waitNote ? [waitNote.trim()] : []), ...findings.map((finding) => finding.explanation)],
+      explanation: [
+        ...(waitNote ? [waitNote.trim()] : []),
+        ...findings.map((finding) => finding.explanation),
+      ],
       fixes: fixes.length > 0 ? fixes : [{ kind: 'none', text: 'Nothing to fix in this configuration.' }],
     };
   }
@@ -107,5 +116,7 @@ function isBusy(code: string | undefined): boolean {
 
 function names(items: { session: SessionResult }[]): string {
   const unique = [...new Set(items.map(({ session }) => session.name))];
-  return unique.length > 3 ? `${unique.slice(0, 3).join(', ')} and ${unique.length - 3} more` : unique.join(', ');
+  return unique.length > 3
+    ? `${unique.slice(0, 3).join(', ')} and ${unique.length - 3} more`
+    : unique.join(', ');
 }

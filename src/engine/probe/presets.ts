@@ -30,20 +30,37 @@ export function buildPreset(name: PresetName, options: PresetOptions = {}): Sess
       // Session names as in the article: A commits at 500 ms, B flushes at 100 ms and commits 1 s later.
       return [
         { name: 'A', steps: [{ op: 'begin', at: 500 }, { op: 'write' }, { op: 'commit' }] },
-        { name: 'B', steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'hold', ms: 1000 }, { op: 'commit' }] },
+        {
+          name: 'B',
+          steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'hold', ms: 1000 }, { op: 'commit' }],
+        },
       ];
     case 'upgrade':
       return [
         {
           name: 'writer',
-          steps: [{ op: 'begin', at: 100, mode: 'immediate' }, { op: 'write' }, { op: 'hold', ms: 400 }, { op: 'commit' }],
+          steps: [
+            { op: 'begin', at: 100, mode: 'immediate' },
+            { op: 'write' },
+            { op: 'hold', ms: 400 },
+            { op: 'commit' },
+          ],
         },
-        { name: 'early', steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'write', at: 300 }, { op: 'commit' }] },
-        { name: 'late', steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'write', at: 800 }, { op: 'commit' }] },
+        {
+          name: 'early',
+          steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'write', at: 300 }, { op: 'commit' }],
+        },
+        {
+          name: 'late',
+          steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'write', at: 800 }, { op: 'commit' }],
+        },
       ];
     case 'reader':
       return [
-        { name: 'reader', steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'hold', ms: 1000 }, { op: 'commit' }] },
+        {
+          name: 'reader',
+          steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'hold', ms: 1000 }, { op: 'commit' }],
+        },
         { name: 'writer', steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'commit' }] },
       ];
     case 'burst': {

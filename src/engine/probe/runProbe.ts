@@ -9,7 +9,14 @@ import { explainProbe } from './explainProbe';
 import { journalFamily } from './lockModel';
 import { buildPreset, type PresetName, type PresetOptions } from './presets';
 import { defaultProbeTable, probeTableSql } from './probeTable';
-import type { BeginMode, ExecutionModel, JournalChoice, ProbeConfig, ProbeResult, TimelineEvent } from './probeTypes';
+import type {
+  BeginMode,
+  ExecutionModel,
+  JournalChoice,
+  ProbeConfig,
+  ProbeResult,
+  TimelineEvent,
+} from './probeTypes';
 import { runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
 import { describeSqliteFailure } from './describeSqliteFailure';
@@ -78,7 +85,11 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       plans,
       target,
       busyTimeoutMs: options.busyTimeoutMs,
-      settings: { journalMode: prepared.journalMode, probeTable: table, ...(options.begin ? { begin: options.begin } : {}) },
+      settings: {
+        journalMode: prepared.journalMode,
+        probeTable: table,
+        ...(options.begin ? { begin: options.begin } : {}),
+      },
       onEvent: options.onEvent,
       signal: options.signal,
     });
@@ -97,7 +108,8 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       schema: 'sqlite-lock-doctor/probe-result@1',
       config,
       sqliteVersion: prepared.sqliteVersion,
-      durationMs: Math.max(0, ...sessions.flatMap((session) => session.events.map((event) => event.tUs))) / 1000,
+      durationMs:
+        Math.max(0, ...sessions.flatMap((session) => session.events.map((event) => event.tUs))) / 1000,
       sessions,
       errorCounts,
       rows: {
@@ -118,7 +130,10 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
 
 function checkBusyTimeout(ms: number): void {
   if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
-    throw new UserInputError(undefined, `the busy timeout must be a whole number of ms from 0 to 600000, not ${ms}`);
+    throw new UserInputError(
+      undefined,
+      `the busy timeout must be a whole number of ms from 0 to 600000, not ${ms}`,
+    );
   }
 }
 
@@ -130,10 +145,15 @@ function prepareTarget(target: string, table: string, journalMode: string) {
     try {
       const current = String(db.pragma('journal_mode', { simple: true }));
       const effective =
-        current === journalMode ? current : String(db.pragma(`journal_mode = ${journalMode}`, { simple: true }));
+        current === journalMode
+          ? current
+          : String(db.pragma(`journal_mode = ${journalMode}`, { simple: true }));
       db.exec(sql.drop);
       db.exec(sql.create);
-      return { journalMode: effective, sqliteVersion: String(db.prepare('select sqlite_version()').pluck().get()) };
+      return {
+        journalMode: effective,
+        sqliteVersion: String(db.prepare('select sqlite_version()').pluck().get()),
+      };
     } finally {
       db.close();
     }

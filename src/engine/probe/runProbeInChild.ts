@@ -6,7 +6,10 @@ import { OperationError, UserInputError } from '../userInputError';
 import type { ProbeOptions } from './runProbe';
 import type { ProbeResult } from './probeTypes';
 
-export function runProbeInChild(options: ProbeRequestMessage['options'], signal?: AbortSignal): Promise<ProbeResult> {
+export function runProbeInChild(
+  options: ProbeRequestMessage['options'],
+  signal?: AbortSignal,
+): Promise<ProbeResult> {
   const channel = forkEngineProcess<ProbeRequestMessage, FromProbe>();
   return new Promise((resolve, reject) => {
     let settled = false;

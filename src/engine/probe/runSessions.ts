@@ -1,6 +1,5 @@
 // Runs every session of a probe in the chosen execution model and collects their raw events.
-import type { Database } from 'better-sqlite3';
-import { openDatabase } from '../sqliteModule';
+import { openDatabase, type SqliteDatabase } from '../sqliteModule';
 import { OperationError } from '../userInputError';
 import { forkEngineProcess, startEngineThread, type MessageChannel } from '../process/messageChannel';
 import type { FromSession, ToSession } from '../process/sessionProtocol';
@@ -28,9 +27,9 @@ export function runSessions(request: SessionsRequest): Promise<RawSession[]> {
 
 /** All sessions on this thread and event loop: a statement that waits for a lock stops every session. */
 async function runOnThisThread(request: SessionsRequest): Promise<RawSession[]> {
-  const connections: Database[] = [];
+  const connections: SqliteDatabase[] = [];
   try {
-    for (const _plan of request.plans) {
+    while (connections.length < request.plans.length) {
       connections.push(openDatabase(request.target, { timeout: request.busyTimeoutMs, fileMustExist: true }));
     }
     const t0Ns = monotonicNowNs();
@@ -104,7 +103,9 @@ async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
     });
     const exited = new Promise<void>((resolve) => {
       channel.onExit((code, signal) => {
-        markNotReady(new OperationError(`session ${plan.name} could not start: ${failure ?? `exit code ${code}`}`));
+        markNotReady(
+          new OperationError(`session ${plan.name} could not start: ${failure ?? `exit code ${code}`}`),
+        );
         if (!done && t0Ns !== undefined) {
           recordDeath(plan.name, raw[index].events, t0Ns, code, signal);
         }

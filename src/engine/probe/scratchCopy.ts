@@ -43,7 +43,9 @@ export function makeScratchCopy(source: string, state: SourceState): ScratchCopy
     }
   } catch (error) {
     remove();
-    throw new OperationError(`could not copy ${source} for the probe: ${describeSqliteFailure(error, copyBusyTimeoutMs)}`);
+    throw new OperationError(
+      `could not copy ${source} for the probe: ${describeSqliteFailure(error, copyBusyTimeoutMs)}`,
+    );
   }
   return { path: copy, remove };
 }

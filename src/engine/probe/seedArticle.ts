@@ -18,7 +18,11 @@ export interface SeedExpectation {
 /** Same in DELETE and WAL: the cause is the blocked event loop, not the journal. */
 export function seedArticleExpectation(model: ExecutionModel): SeedExpectation {
   return model === 'blocking'
-    ? { A: { outcome: 'failed', atMs: 5500, code: 'SQLITE_BUSY' }, B: { outcome: 'committed', atMs: 5500 }, rows: 1 }
+    ? {
+        A: { outcome: 'failed', atMs: 5500, code: 'SQLITE_BUSY' },
+        B: { outcome: 'committed', atMs: 5500 },
+        rows: 1,
+      }
     : { A: { outcome: 'committed', atMs: 1100 }, B: { outcome: 'committed', atMs: 1100 }, rows: 2 };
 }
 
@@ -52,7 +56,9 @@ export function matchesSeedArticle(result: ProbeResult): string[] {
     }
     const at = outcomeTimeMs(session);
     if (at === undefined || at < want.atMs - seedTolerance.earlyMs || at > want.atMs + seedTolerance.lateMs) {
-      problems.push(`${name} at ${at === undefined ? '?' : formatMs(at)}, the article: ${formatMs(want.atMs)}`);
+      problems.push(
+        `${name} at ${at === undefined ? '?' : formatMs(at)}, the article: ${formatMs(want.atMs)}`,
+      );
     }
   }
   if (result.rows.found !== expected.rows) {
@@ -61,13 +67,17 @@ export function matchesSeedArticle(result: ProbeResult): string[] {
   return problems;
 }
 
-export function compareWithSeedArticle(cells: { model: ExecutionModel; journal: string; result?: ProbeResult; error?: string }[]) {
+export function compareWithSeedArticle(
+  cells: { model: ExecutionModel; journal: string; result?: ProbeResult; error?: string }[],
+) {
   const lines = ['Compared with the article (the real FastAPI app):'];
   let allMatch = true;
   for (const cell of cells) {
     const problems = cell.result ? matchesSeedArticle(cell.result) : [cell.error ?? 'no result'];
     allMatch &&= problems.length === 0;
-    lines.push(`  ${cell.model.padEnd(9)} ${cell.journal.padEnd(6)} ${problems.length === 0 ? 'matches' : `differs: ${problems.join('; ')}`}`);
+    lines.push(
+      `  ${cell.model.padEnd(9)} ${cell.journal.padEnd(6)} ${problems.length === 0 ? 'matches' : `differs: ${problems.join('; ')}`}`,
+    );
   }
   return { allMatch, lines };
 }

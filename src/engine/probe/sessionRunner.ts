@@ -2,7 +2,7 @@
 // survives the session being killed. The same code runs in a child process, a worker thread, or (the
 // blocking model) beside the other sessions on one thread, where a statement waiting for a lock blocks
 // everyone: better-sqlite3's calls are synchronous, like a sync driver called from an async handler.
-import type { Database } from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqliteModule';
 import { threadId } from 'node:worker_threads';
 import { journalFamily, stepLocks } from './lockModel';
 import { microsecondsSince, sleepUntil } from './monotonicClock';
@@ -23,7 +23,7 @@ type StatementOp = Exclude<Step['op'], 'hold'>;
 
 export async function runSession(
   plan: SessionPlan,
-  db: Database,
+  db: SqliteDatabase,
   settings: SessionSettings,
   t0Ns: bigint,
   emit: EventSink,
@@ -63,7 +63,15 @@ export async function runSession(
     const locks = stepLocks(op, held, db.inTransaction, family, beginMode);
     const text = statementText(op, beginMode);
     const sentUs = microsecondsSince(t0Ns);
-    emit({ tUs: sentUs, kind: 'sent', op, sql: text, iteration, wants: locks.wants, lock: locks.heldWhileRunning });
+    emit({
+      tUs: sentUs,
+      kind: 'sent',
+      op,
+      sql: text,
+      iteration,
+      wants: locks.wants,
+      lock: locks.heldWhileRunning,
+    });
     try {
       execute(op, text, iteration);
     } catch (error) {

@@ -17,7 +17,9 @@ export function forkEngineProcess<ToChild, FromChild>(): MessageChannel<ToChild,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
   });
-  child.on('error', (error) => process.stderr.write(`sqlite-lock-doctor: engine process: ${error.message}\n`));
+  child.on('error', (error) =>
+    process.stderr.write(`sqlite-lock-doctor: engine process: ${error.message}\n`),
+  );
   return {
     pid: child.pid,
     send: (message) => {
@@ -40,7 +42,9 @@ export function startEngineThread<ToChild, FromChild>(): MessageChannel<ToChild,
     exited = true;
   });
   // An uncaught error ends the thread; 'exit' follows and tells the coordinator.
-  worker.on('error', (error) => process.stderr.write(`sqlite-lock-doctor: engine thread: ${error.message}\n`));
+  worker.on('error', (error: Error) =>
+    process.stderr.write(`sqlite-lock-doctor: engine thread: ${error.message}\n`),
+  );
   return {
     pid: process.pid,
     send: (message) => {

@@ -11,5 +11,4 @@ export interface ProbeRequestMessage {
 export type EngineErrorKind = 'input' | 'operation' | 'internal';
 
 export type FromProbe =
-  | { type: 'result'; result: ProbeResult }
-  | { type: 'error'; kind: EngineErrorKind; message: string };
+  { type: 'result'; result: ProbeResult } | { type: 'error'; kind: EngineErrorKind; message: string };

@@ -12,7 +12,12 @@ export async function serveProbe(
     const result = await runProbe(request.options);
     await portal.send({ type: 'result', result });
   } catch (error) {
-    const kind = error instanceof UserInputError ? 'input' : error instanceof OperationError ? 'operation' : 'internal';
-    await portal.send({ type: 'error', kind, message: error instanceof Error ? error.message : String(error) });
+    const kind =
+      error instanceof UserInputError ? 'input' : error instanceof OperationError ? 'operation' : 'internal';
+    await portal.send({
+      type: 'error',
+      kind,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }

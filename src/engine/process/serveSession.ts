@@ -5,7 +5,10 @@ import type { ParentPortal } from './parentPortal';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { SessionGo, SessionInit } from './sessionProtocol';
 
-export async function serveSession(init: SessionInit, portal: ParentPortal<ToEngine, FromEngine>): Promise<void> {
+export async function serveSession(
+  init: SessionInit,
+  portal: ParentPortal<ToEngine, FromEngine>,
+): Promise<void> {
   let db;
   try {
     db = openDatabase(init.target, { timeout: init.busyTimeoutMs, fileMustExist: true });
