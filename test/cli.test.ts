@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { holdLockWithPython } from './support/lockHolder';
-import { runCli } from './support/runCli';
+import { type CliRun, runCli } from './support/runCli';
 import {
   listFolder,
   makeItemsDatabase,
@@ -129,20 +129,14 @@ describe('journal', () => {
 });
 
 describe('probe', () => {
+  // `probe <database> <flags>` as one call, so each run below fits on one line.
+  const probe = (database: string, ...flags: string[]): Promise<CliRun> =>
+    runCli(['probe', database, ...flags]);
+
   test('--json has the documented shape; --html writes the timeline', async () => {
     const database = makeItemsDatabase(folder.path, 'delete', 'probe.db');
     const html = join(folder.path, 'out', 'report.html');
-    const run = await runCli([
-      'probe',
-      database,
-      '--model',
-      'threads',
-      '--busy-timeout',
-      '0',
-      '--json',
-      '--html',
-      html,
-    ]);
+    const run = await probe(database, '--model', 'threads', '--busy-timeout', '0', '--json', '--html', html);
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as {
       sessions: {
@@ -179,16 +173,7 @@ describe('probe', () => {
 
   test('text output ends with the verdict and the fix', async () => {
     const database = makeItemsDatabase(folder.path, 'delete', 'probe-text.db');
-    const run = await runCli([
-      'probe',
-      database,
-      '--preset',
-      'upgrade',
-      '--journal',
-      'wal',
-      '--model',
-      'threads',
-    ]);
+    const run = await probe(database, '--preset', 'upgrade', '--journal', 'wal', '--model', 'threads');
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /SQLITE_BUSY_SNAPSHOT/);
     assert.match(run.stdout, /BEGIN IMMEDIATE/);

@@ -2,29 +2,15 @@
 // shell), and the classification of crafted bad headers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { classifyHeader } from '../src/engine/header/classifyHeader';
 import { readDatabaseHeader } from '../src/engine/header/readDatabaseHeader';
 import { formatSqliteVersionNumber } from '../src/engine/header/sqliteVersionNumber';
 import { openDatabase, sqliteLibraryVersion } from '../src/engine/sqliteModule';
-
-function tempFolder(t: { after: (fn: () => void) => void }): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lock-doctor-header-'));
-  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
-  return folder;
-}
-
-function shell(file: string, sql: string): string {
-  return execFileSync('sqlite3', [file], { input: sql, encoding: 'utf8' }).trim();
-}
-
-function shellVersion(): string {
-  return execFileSync('sqlite3', ['-version'], { encoding: 'utf8' }).split(' ')[0];
-}
+import { sqliteShell, sqliteShellVersion } from './support/sqliteShell';
+import { makeTempFolder, tempFolderFor } from './support/tempDatabase';
 
 /** PRAGMA values as an independent client (the shell, another process) reports them. */
 function shellPragmas(file: string): Record<string, string> {
@@ -38,7 +24,7 @@ function shellPragmas(file: string): Record<string, string> {
     'encoding',
     'journal_mode',
   ];
-  const values = shell(file, names.map((name) => `PRAGMA ${name};`).join('\n')).split('\n');
+  const values = sqliteShell(file, names.map((name) => `PRAGMA ${name};`).join('\n')).split('\n');
   return Object.fromEntries(names.map((name, index) => [name, values[index]]));
 }
 
@@ -90,7 +76,7 @@ function assertMatchesPragmas(file: string, expectedWal: boolean, expectedWriter
 for (const pageSize of [512, 4096, 65536]) {
   for (const wal of [false, true]) {
     test(`better-sqlite3 file, page size ${pageSize}, ${wal ? 'WAL' : 'rollback'}: every field matches the PRAGMAs`, (t) => {
-      const file = path.join(tempFolder(t), 'app.db');
+      const file = path.join(tempFolderFor(t), 'app.db');
       makeWithBetterSqlite(file, pageSize, wal);
       assertMatchesPragmas(file, wal, sqliteLibraryVersion());
     });
@@ -98,22 +84,22 @@ for (const pageSize of [512, 4096, 65536]) {
 }
 
 for (const wal of [false, true]) {
-  test(`sqlite3 shell file (${shellVersion()}), ${wal ? 'WAL' : 'rollback'}: fields and last writer version`, (t) => {
-    const file = path.join(tempFolder(t), 'shell.db');
-    shell(
+  test(`sqlite3 shell file (${sqliteShellVersion()}), ${wal ? 'WAL' : 'rollback'}: fields and last writer version`, (t) => {
+    const file = path.join(tempFolderFor(t), 'shell.db');
+    sqliteShell(
       file,
       `PRAGMA page_size=4096; ${wal ? 'PRAGMA journal_mode=WAL;' : ''}
        CREATE TABLE t (x); INSERT INTO t SELECT randomblob(500) FROM generate_series(1, 100);
        PRAGMA user_version=-7; PRAGMA application_id=-2;`,
     );
-    assertMatchesPragmas(file, wal, shellVersion());
+    assertMatchesPragmas(file, wal, sqliteShellVersion());
   });
 }
 
 for (const encoding of ['UTF-16le', 'UTF-16be'] as const) {
   test(`${encoding} database from the sqlite3 shell: text encoding decoded`, (t) => {
-    const file = path.join(tempFolder(t), 'utf16.db');
-    shell(file, `PRAGMA encoding='${encoding}'; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('hé');`);
+    const file = path.join(tempFolderFor(t), 'utf16.db');
+    sqliteShell(file, `PRAGMA encoding='${encoding}'; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('hé');`);
     const { header } = readDatabaseHeader(file);
     assert.equal(header?.textEncoding, encoding);
     assert.equal(header?.textEncodingCode, encoding === 'UTF-16le' ? 2 : 3);
@@ -121,8 +107,8 @@ for (const encoding of ['UTF-16le', 'UTF-16be'] as const) {
 }
 
 test('a database with no schema yet (only PRAGMA journal_mode=WAL) has format and encoding 0 and is valid', (t) => {
-  const file = path.join(tempFolder(t), 'bare.db');
-  shell(file, 'PRAGMA journal_mode=WAL;');
+  const file = path.join(tempFolderFor(t), 'bare.db');
+  sqliteShell(file, 'PRAGMA journal_mode=WAL;');
   const { header } = readDatabaseHeader(file);
   assert.equal(header?.schemaFormat, 0);
   assert.equal(header?.textEncoding, 'unset');
@@ -130,10 +116,10 @@ test('a database with no schema yet (only PRAGMA journal_mode=WAL) has format an
 });
 
 test('auto-vacuum and incremental vacuum are decoded', (t) => {
-  const folder = tempFolder(t);
-  shell(path.join(folder, 'full.db'), 'PRAGMA auto_vacuum=FULL; CREATE TABLE t (x);');
-  shell(path.join(folder, 'incr.db'), 'PRAGMA auto_vacuum=INCREMENTAL; CREATE TABLE t (x);');
-  shell(path.join(folder, 'none.db'), 'CREATE TABLE t (x);');
+  const folder = tempFolderFor(t);
+  sqliteShell(path.join(folder, 'full.db'), 'PRAGMA auto_vacuum=FULL; CREATE TABLE t (x);');
+  sqliteShell(path.join(folder, 'incr.db'), 'PRAGMA auto_vacuum=INCREMENTAL; CREATE TABLE t (x);');
+  sqliteShell(path.join(folder, 'none.db'), 'CREATE TABLE t (x);');
   assert.equal(readDatabaseHeader(path.join(folder, 'full.db')).header?.autoVacuum, 'full');
   assert.equal(readDatabaseHeader(path.join(folder, 'incr.db')).header?.autoVacuum, 'incremental');
   assert.equal(readDatabaseHeader(path.join(folder, 'incr.db')).header?.incrementalVacuum, true);
@@ -149,13 +135,13 @@ test('SQLITE_VERSION_NUMBER renders like "3.40.1"', () => {
 
 // Crafted headers: a valid one from a real file, then one field broken at a time.
 function validHeaderBytes(): Buffer {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lock-doctor-header-'));
+  const folder = makeTempFolder();
   try {
-    const file = path.join(folder, 'base.db');
-    shell(file, 'CREATE TABLE t (x);');
+    const file = path.join(folder.path, 'base.db');
+    sqliteShell(file, 'CREATE TABLE t (x);');
     return fs.readFileSync(file).subarray(0, 100);
   } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
+    folder.remove();
   }
 }
 const base = validHeaderBytes();

@@ -1,11 +1,9 @@
 // inspect against real files and real, independent clients (python3's sqlite3, the sqlite3 shell):
 // what it reports, that it writes nothing, and that every bad input is one clear UserInputError.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatInspectReport } from '../src/engine/inspect/formatInspectReport';
@@ -14,101 +12,21 @@ import { describeLockHolders, reservedLockHolders } from '../src/engine/inspect/
 import { parseProcLocks, posixLocksOnFile, splitLinuxDevice } from '../src/engine/inspect/procLocks';
 import { immutableUri, openDatabase } from '../src/engine/sqliteModule';
 import { UserInputError } from '../src/engine/userInputError';
+import { type ChildOutcome, runAsNobody, serveChildMode } from './support/asNobody';
+import { snapshotFolder } from './support/folderSnapshot';
+import { crashAfter } from './support/crashedWriter';
+import { holdLockWithPython } from './support/lockHolder';
+import { sqliteShell } from './support/sqliteShell';
+import { tempFolderFor } from './support/tempDatabase';
 
 // Child mode: this same file, started as user nobody, inspects one file and prints the outcome.
-const childTarget = process.env.LOCK_DOCTOR_INSPECT_CHILD;
-if (childTarget !== undefined) {
-  let outcome: { ok: boolean; name?: string; message?: string };
-  try {
-    inspectDatabase(childTarget);
-    outcome = { ok: true };
-  } catch (error) {
-    outcome = { ok: false, name: (error as Error).name, message: (error as Error).message };
-  }
-  fs.writeSync(1, JSON.stringify(outcome));
-  process.exit(0);
-}
-
-function tempFolder(t: { after: (fn: () => void) => void }): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lock-doctor-inspect-'));
-  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
-  return folder;
-}
-
-function shell(file: string, sql: string): void {
-  execFileSync('sqlite3', [file], { input: sql });
-}
-
-/** Every file in the folder with its size and sha256: equal snapshots mean nothing was written. */
-function snapshot(folder: string): string[] {
-  return fs
-    .readdirSync(folder)
-    .sort()
-    .map((name) => {
-      const entry = path.join(folder, name);
-      const stats = fs.lstatSync(entry);
-      if (stats.isSymbolicLink()) {
-        return `${name} -> ${fs.readlinkSync(entry)}`;
-      }
-      if (!stats.isFile()) {
-        return `${name} (not a file)`;
-      }
-      const bytes = fs.readFileSync(entry);
-      return `${name} ${bytes.length} ${crypto.createHash('sha256').update(bytes).digest('hex')}`;
-    });
-}
+serveChildMode('LOCK_DOCTOR_INSPECT_CHILD', (file) => inspectDatabase(file));
 
 function inspectUnchanged(folder: string, file: string): ReturnType<typeof inspectDatabase> {
-  const before = snapshot(folder);
+  const before = snapshotFolder(folder);
   const report = inspectDatabase(file);
-  assert.deepEqual(snapshot(folder), before, 'inspect must not write or create any file');
+  assert.deepEqual(snapshotFolder(folder), before, 'inspect must not write or create any file');
   return report;
-}
-
-/** Runs a python3 script with the database path as argv[1]; the scripts here end by SIGKILLing themselves. */
-function runPythonUntilKilled(script: string, file: string): void {
-  const result = spawnSync('python3', ['-c', script, file], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(result.signal, 'SIGKILL', `python3 should have killed itself: ${result.stderr}`);
-}
-
-const spawned: ChildProcessWithoutNullStreams[] = [];
-after(() => {
-  for (const child of spawned) {
-    child.kill('SIGKILL');
-  }
-});
-
-/** Starts a client that prints "ready" once it holds what it should; resolves then. */
-async function startClient(command: string, args: string[]): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(command, args);
-  spawned.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    let errors = '';
-    const timer = setTimeout(() => reject(new Error(`${command} not ready after 30 s: ${errors}`)), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited (${code}) before it was ready: ${errors}`));
-    });
-  });
-  return child;
-}
-
-async function stopClient(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
 }
 
 const makeTable = `
@@ -117,9 +35,9 @@ WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)
 INSERT INTO t SELECT randomblob(500) FROM c;`;
 
 test('rollback-mode database: fields, no findings, nothing written', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  shell(file, 'PRAGMA page_size=4096;' + makeTable);
+  sqliteShell(file, 'PRAGMA page_size=4096;' + makeTable);
   const report = inspectUnchanged(folder, file);
   assert.equal(report.schema, 'sqlite-lock-doctor/inspect-report@1');
   assert.equal(report.path, file);
@@ -150,9 +68,9 @@ test('rollback-mode database: fields, no findings, nothing written', (t) => {
 });
 
 test('WAL database with no -wal file: reported, and no -wal/-shm created', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  shell(file, 'PRAGMA journal_mode=WAL;' + makeTable);
+  sqliteShell(file, 'PRAGMA journal_mode=WAL;' + makeTable);
   assert.deepEqual(fs.readdirSync(folder), ['app.db']);
   const report = inspectUnchanged(folder, file);
   assert.equal(report.journalMode, 'wal');
@@ -163,17 +81,13 @@ test('WAL database with no -wal file: reported, and no -wal/-shm created', (t) =
 });
 
 test('WAL left by a killed writer: WAL header parsed, all three files byte-for-byte unchanged', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  runPythonUntilKilled(
-    `import os, signal, sqlite3, sys
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute('PRAGMA journal_mode=WAL')
-con.execute('CREATE TABLE t (x)')
-con.execute('WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 50) INSERT INTO t SELECT randomblob(300) FROM c')
-os.kill(os.getpid(), signal.SIGKILL)`,
-    file,
-  );
+  crashAfter(file, [
+    'PRAGMA journal_mode=WAL',
+    'CREATE TABLE t (x)',
+    'WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 50) INSERT INTO t SELECT randomblob(300) FROM c',
+  ]);
   assert.deepEqual(fs.readdirSync(folder).sort(), ['app.db', 'app.db-shm', 'app.db-wal']);
   const report = inspectUnchanged(folder, file);
   const walHeader = report.wal.header;
@@ -190,20 +104,11 @@ os.kill(os.getpid(), signal.SIGKILL)`,
 });
 
 test('a live WAL reader (python3) shows up in the lock table with its PID', async (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  shell(file, 'PRAGMA journal_mode=WAL;' + makeTable);
-  const reader = await startClient('python3', [
-    '-c',
-    `import sqlite3, sys
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute('BEGIN')
-con.execute('SELECT count(*) FROM t').fetchall()
-print('ready', flush=True)
-sys.stdin.read()`,
-    file,
-  ]);
-  t.after(() => stopClient(reader));
+  sqliteShell(file, 'PRAGMA journal_mode=WAL;' + makeTable);
+  const reader = await holdLockWithPython(file, ['BEGIN', 'SELECT count(*) FROM t']);
+  t.after(() => reader.release());
   const report = inspectUnchanged(folder, file);
   assert.equal(report.locks.source, '/proc/locks');
   const holder = report.locks.holders.find((entry) => entry.pid === reader.pid);
@@ -214,20 +119,20 @@ sys.stdin.read()`,
   assert.ok(report.findings.some((finding) => finding.code === 'locks-held'));
 });
 
-const hotJournalScript = `import os, signal, sqlite3, sys
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute('CREATE TABLE t (x)')
-con.execute('WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000) INSERT INTO t SELECT randomblob(500) FROM c')
-# A tiny cache makes the update spill pages to the database, which first syncs the journal header.
-con.execute('PRAGMA cache_size=10')
-con.execute('BEGIN')
-con.execute('UPDATE t SET x = randomblob(500)')
-`;
+// A writer mid-transaction with its journal on disk: a tiny cache makes the update spill pages to the
+// database, which first syncs the journal header.
+const hotJournalStatements = [
+  'CREATE TABLE t (x)',
+  'WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000) INSERT INTO t SELECT randomblob(500) FROM c',
+  'PRAGMA cache_size=10',
+  'BEGIN',
+  'UPDATE t SET x = randomblob(500)',
+];
 
 test('a hot journal (writer SIGKILLed mid-transaction) is reported, never rolled back', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  runPythonUntilKilled(hotJournalScript + 'os.kill(os.getpid(), signal.SIGKILL)\n', file);
+  crashAfter(file, hotJournalStatements);
   assert.ok(fs.existsSync(`${file}-journal`));
   const report = inspectUnchanged(folder, file);
   assert.equal(report.journal.validMagic, true);
@@ -239,14 +144,10 @@ test('a hot journal (writer SIGKILLed mid-transaction) is reported, never rolled
 });
 
 test('a journal of a live writer (RESERVED held) is not hot', async (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  const writer = await startClient('python3', [
-    '-c',
-    hotJournalScript + "print('ready', flush=True)\nsys.stdin.read()\n",
-    file,
-  ]);
-  t.after(() => stopClient(writer));
+  const writer = await holdLockWithPython(file, hotJournalStatements);
+  t.after(() => writer.release());
   const report = inspectUnchanged(folder, file);
   assert.equal(report.journal.exists, true);
   assert.equal(report.journal.hot, false);
@@ -257,9 +158,9 @@ test('a journal of a live writer (RESERVED held) is not hot', async (t) => {
 });
 
 test('a -wal file beside a rollback-mode database is a finding', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  shell(file, 'CREATE TABLE t (x);');
+  sqliteShell(file, 'CREATE TABLE t (x);');
   fs.writeFileSync(`${file}-wal`, 'leftover');
   const report = inspectUnchanged(folder, file);
   const codes = report.findings.map((finding) => finding.code);
@@ -268,7 +169,7 @@ test('a -wal file beside a rollback-mode database is a finding', (t) => {
 });
 
 test('an empty file is a valid empty database, reported as such', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'empty.db');
   fs.writeFileSync(file, '');
   const report = inspectUnchanged(folder, file);
@@ -297,7 +198,7 @@ function assertUserInputError(file: string, expected: RegExp): void {
 }
 
 test('bad inputs: one UserInputError naming the file, and nothing written', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const at = (name: string): string => path.join(folder, name);
   fs.mkdirSync(at('folder.db'));
   fs.symlinkSync('loop-b.db', at('loop-a.db'));
@@ -305,7 +206,7 @@ test('bad inputs: one UserInputError naming the file, and nothing written', (t) 
   fs.symlinkSync('nowhere.db', at('dangling.db'));
   fs.writeFileSync(at('encrypted.db'), crypto.randomBytes(4096));
   fs.writeFileSync(at('notes.txt'), 'This is a text file, not a database.\n'.repeat(10));
-  shell(at('good.db'), 'CREATE TABLE t (x);');
+  sqliteShell(at('good.db'), 'CREATE TABLE t (x);');
   const good = fs.readFileSync(at('good.db'));
   const patched = (name: string, changes: Record<number, number>): void => {
     const bytes = Buffer.from(good);
@@ -318,7 +219,7 @@ test('bad inputs: one UserInputError naming the file, and nothing written', (t) 
   patched('newer.db', { 19: 3 });
   patched('encoding.db', { 59: 7 });
   fs.writeFileSync(at('truncated.db'), good.subarray(0, 50));
-  const before = snapshot(folder);
+  const before = snapshotFolder(folder);
 
   assertUserInputError(at('missing.db'), /: does not exist$/);
   assertUserInputError(at('folder.db'), /is a directory/);
@@ -330,33 +231,20 @@ test('bad inputs: one UserInputError naming the file, and nothing written', (t) 
   assertUserInputError(at('encoding.db'), /corrupt SQLite header: text encoding 7 \(offset 56\)/);
   assertUserInputError(at('newer.db'), /newer SQLite file format \(read version 3/);
   assertUserInputError(at('truncated.db'), /only 50 bytes long.*truncated/);
-  assert.deepEqual(snapshot(folder), before);
+  assert.deepEqual(snapshotFolder(folder), before);
 });
 
 /** Inspects `file` in a child process running as user nobody (root ignores file permissions). */
-function inspectAsNobody(file: string): { ok: boolean; name?: string; message?: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOCK_DOCTOR_INSPECT_CHILD: file };
-  delete env.NODE_TEST_CONTEXT;
-  const asRoot = process.getuid?.() === 0;
-  const command = asRoot ? 'setpriv' : process.execPath;
-  const args = asRoot
-    ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, __filename]
-    : [__filename];
-  const result = spawnSync(command, args, { env, encoding: 'utf8', timeout: 60_000 });
-  assert.equal(
-    result.status,
-    0,
-    `could not run the permission check as user nobody (${command}): ${result.error?.message ?? result.stderr}`,
-  );
-  return JSON.parse(result.stdout) as { ok: boolean; name?: string; message?: string };
+function inspectAsNobody(file: string): ChildOutcome {
+  return runAsNobody(__filename, 'LOCK_DOCTOR_INSPECT_CHILD', file, 'the permission check');
 }
 
 test('no permission to read: UserInputError (checked as user nobody)', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   fs.chmodSync(folder, 0o755);
   const readable = path.join(folder, 'readable.db');
   const locked = path.join(folder, 'locked.db');
-  shell(readable, 'CREATE TABLE t (x);');
+  sqliteShell(readable, 'CREATE TABLE t (x);');
   fs.copyFileSync(readable, locked);
   fs.chmodSync(readable, 0o644);
   fs.chmodSync(locked, 0o000);
@@ -368,10 +256,10 @@ test('no permission to read: UserInputError (checked as user nobody)', (t) => {
 });
 
 test('a 1 GiB file inspects as fast as a small one (only the header is read)', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const small = path.join(folder, 'small.db');
   const big = path.join(folder, 'big.db');
-  shell(small, 'PRAGMA page_size=4096; CREATE TABLE t (x);');
+  sqliteShell(small, 'PRAGMA page_size=4096; CREATE TABLE t (x);');
   // A sparse 1 GiB file whose header says so: valid, and costly to read if anything read it all.
   fs.copyFileSync(small, big);
   const gib = 1024 * 1024 * 1024;
@@ -398,11 +286,11 @@ test('a 1 GiB file inspects as fast as a small one (only the header is read)', (
 });
 
 test('a file reached through a symlink: sidecars looked up beside the real file', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   fs.mkdirSync(path.join(folder, 'real'));
   const real = path.join(folder, 'real', 'app.db');
   const link = path.join(folder, 'link.db');
-  shell(real, 'CREATE TABLE t (x);');
+  sqliteShell(real, 'CREATE TABLE t (x);');
   fs.symlinkSync(real, link);
   fs.writeFileSync(`${real}-journal`, '');
   const report = inspectDatabase(link);
@@ -414,9 +302,9 @@ test('a file reached through a symlink: sidecars looked up beside the real file'
 });
 
 test('the plain-text report aligns keys and ends with the findings', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'app.db');
-  shell(file, 'PRAGMA journal_mode=WAL; CREATE TABLE t (x);');
+  sqliteShell(file, 'PRAGMA journal_mode=WAL; CREATE TABLE t (x);');
   const text = formatInspectReport(inspectDatabase(file));
   const lines = text.split('\n');
   const valueColumn = lines[0].indexOf('/');
@@ -480,15 +368,15 @@ test('/proc/locks lines are parsed and classified into SQLite locks', () => {
 });
 
 test('immutableUri: paths with %, ?, #, spaces and non-ASCII open read-only and create nothing', (t) => {
-  const folder = path.join(tempFolder(t), 'odd ?#% dir é');
+  const folder = path.join(tempFolderFor(t), 'odd ?#% dir é');
   fs.mkdirSync(folder);
   for (const wal of [false, true]) {
     const file = path.join(folder, `${wal ? 'wal' : 'rollback'} #1?.db`);
-    shell(
+    sqliteShell(
       file,
       `${wal ? 'PRAGMA journal_mode=WAL;' : ''} CREATE TABLE t (x); INSERT INTO t VALUES (1), (2);`,
     );
-    const before = snapshot(folder);
+    const before = snapshotFolder(folder);
     const uri = immutableUri(file);
     assert.match(uri, /^file:\/\/\/.*\?immutable=1$/);
     assert.equal(uri.split('?').length, 2, 'the only ? is the query separator');
@@ -499,7 +387,7 @@ test('immutableUri: paths with %, ?, #, spaces and non-ASCII open read-only and 
     } finally {
       db.close();
     }
-    assert.deepEqual(snapshot(folder), before);
+    assert.deepEqual(snapshotFolder(folder), before);
   }
   assert.equal(immutableUri('/data/a b%?#.db'), 'file:///data/a%20b%25%3F%23.db?immutable=1');
 });

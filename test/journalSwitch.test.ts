@@ -1,9 +1,7 @@
 // Journal switching against real files, with real independent clients holding locks (the sqlite3 shell,
 // python3) and a real unprivileged user for permission checks.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,35 +18,23 @@ import { type JournalTarget, switchJournalMode } from '../src/engine/journal/swi
 import { checkWalFilesystem } from '../src/engine/journal/walFilesystemPolicy';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { OperationError, UserInputError } from '../src/engine/userInputError';
+import { type ChildOutcome, runAsNobody, serveChildMode } from './support/asNobody';
+import { snapshotFolder } from './support/folderSnapshot';
+import { crashAfter } from './support/crashedWriter';
+import { holdLockWithPython } from './support/lockHolder';
+import { startClient, stopClient } from './support/readyClient';
+import { sqliteShell } from './support/sqliteShell';
+import { sha256, tempFolderFor } from './support/tempDatabase';
 
 // Child mode: this same file, started as user nobody, runs one switch and prints the outcome.
-const childRequest = process.env.LOCK_DOCTOR_SWITCH_CHILD;
-if (childRequest !== undefined) {
-  const { file, target } = JSON.parse(childRequest) as { file: string; target: JournalTarget };
-  let outcome: { ok: boolean; name?: string; message?: string };
-  try {
-    switchJournalMode(file, target);
-    outcome = { ok: true };
-  } catch (error) {
-    outcome = { ok: false, name: (error as Error).name, message: (error as Error).message };
-  }
-  fs.writeSync(1, JSON.stringify(outcome));
-  process.exit(0);
-}
-
-function tempFolder(t: { after: (fn: () => void) => void }): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lock-doctor-journal-'));
-  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
-  return folder;
-}
-
-function shell(file: string, sql: string): string {
-  return execFileSync('sqlite3', [file], { input: sql, encoding: 'utf8' }).trim();
-}
+serveChildMode('LOCK_DOCTOR_SWITCH_CHILD', (request) => {
+  const { file, target } = JSON.parse(request) as { file: string; target: JournalTarget };
+  switchJournalMode(file, target);
+});
 
 function makeDatabase(folder: string, wal = false): string {
   const file = path.join(folder, 'app.db');
-  shell(
+  sqliteShell(
     file,
     `${wal ? 'PRAGMA journal_mode=WAL;' : ''}
      CREATE TABLE t (x);
@@ -63,21 +49,6 @@ function headerVersions(file: string): [number, number] {
   return [bytes[0], bytes[1]];
 }
 
-/** Every file in the folder with its size and sha256: equal snapshots mean nothing was written. */
-function snapshot(folder: string): string[] {
-  return fs
-    .readdirSync(folder)
-    .sort()
-    .map((name) => {
-      const bytes = fs.readFileSync(path.join(folder, name));
-      return `${name} ${bytes.length} ${crypto.createHash('sha256').update(bytes).digest('hex')}`;
-    });
-}
-
-function sha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
 function assertOperationError(run: () => unknown, expected: RegExp): OperationError {
   let caught: unknown;
   assert.throws(run, (error: unknown) => {
@@ -89,55 +60,8 @@ function assertOperationError(run: () => unknown, expected: RegExp): OperationEr
   return caught as OperationError;
 }
 
-const spawned: ChildProcessWithoutNullStreams[] = [];
-after(() => {
-  for (const child of spawned) {
-    child.kill('SIGKILL');
-  }
-});
-
-/** Starts a client and feeds it `input`; resolves once it printed "ready" (it then holds its lock). */
-async function startClient(
-  command: string,
-  args: string[],
-  input = '',
-): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(command, args);
-  spawned.push(child);
-  const ready = new Promise<void>((resolve, reject) => {
-    let output = '';
-    let errors = '';
-    const timer = setTimeout(() => reject(new Error(`${command} not ready after 30 s: ${errors}`)), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/^ready$/m.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited (${code}) before it was ready: ${errors}`));
-    });
-  });
-  // stdin stays open: the shell keeps its transaction until it is killed.
-  child.stdin.write(input);
-  await ready;
-  return child;
-}
-
-async function stopClient(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
-
 test('switch to WAL and back: read back, header bytes 18/19 go 1 -> 2 -> 1, data intact', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = makeDatabase(folder);
   assert.deepEqual(headerVersions(file), [1, 1]);
 
@@ -148,7 +72,7 @@ test('switch to WAL and back: read back, header bytes 18/19 go 1 -> 2 -> 1, data
   );
   assert.deepEqual(headerVersions(file), [2, 2]);
   assert.deepEqual(fs.readdirSync(folder), ['app.db'], 'the connection is closed: -wal and -shm are gone');
-  assert.equal(shell(file, 'PRAGMA journal_mode;'), 'wal', 'an independent client sees WAL');
+  assert.equal(sqliteShell(file, 'PRAGMA journal_mode;'), 'wal', 'an independent client sees WAL');
 
   const back = switchJournalMode(file, 'delete');
   assert.equal(back.from, 'wal');
@@ -156,7 +80,7 @@ test('switch to WAL and back: read back, header bytes 18/19 go 1 -> 2 -> 1, data
   assert.equal(back.changed, true);
   assert.deepEqual(headerVersions(file), [1, 1]);
   assert.equal(
-    shell(file, 'PRAGMA journal_mode; SELECT count(*) FROM t; PRAGMA integrity_check;'),
+    sqliteShell(file, 'PRAGMA journal_mode; SELECT count(*) FROM t; PRAGMA integrity_check;'),
     'delete\n500\nok',
   );
   t.diagnostic(`switch times: to WAL ${toWal.waitedMs} ms, back ${back.waitedMs} ms`);
@@ -164,9 +88,9 @@ test('switch to WAL and back: read back, header bytes 18/19 go 1 -> 2 -> 1, data
 
 test('switching to the mode it already has is a no-op that opens nothing', (t) => {
   for (const wal of [false, true]) {
-    const folder = tempFolder(t);
+    const folder = tempFolderFor(t);
     const file = makeDatabase(folder, wal);
-    const before = snapshot(folder);
+    const before = snapshotFolder(folder);
     const result = switchJournalMode(file, wal ? 'wal' : 'delete');
     assert.deepEqual(result, {
       file,
@@ -176,12 +100,12 @@ test('switching to the mode it already has is a no-op that opens nothing', (t) =
       waitedMs: 0,
       warnings: [],
     });
-    assert.deepEqual(snapshot(folder), before);
+    assert.deepEqual(snapshotFolder(folder), before);
   }
 });
 
 test('an empty file switches to WAL (SQLite writes its first header)', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = path.join(folder, 'empty.db');
   fs.writeFileSync(file, '');
   const result = switchJournalMode(file, 'wal');
@@ -190,11 +114,15 @@ test('an empty file switches to WAL (SQLite writes its first header)', (t) => {
 });
 
 test('refused while the sqlite3 shell holds a read transaction; nothing changes', async (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = makeDatabase(folder);
-  const reader = await startClient('sqlite3', [file], "BEGIN;\nSELECT count(*) FROM t;\nSELECT 'ready';\n");
-  t.after(() => stopClient(reader));
-  const before = snapshot(folder);
+  const reader = await startClient(
+    t,
+    'sqlite3',
+    [file],
+    "BEGIN;\nSELECT count(*) FROM t;\nSELECT 'ready';\n",
+  );
+  const before = snapshotFolder(folder);
   const error = assertOperationError(
     () => switchJournalMode(file, 'wal', { busyTimeoutMs: 1000 }),
     /^another connection holds a lock on .*app\.db; waited (\d+\.\d) s for it \(busy timeout 1000 ms\); the journal mode is still delete$/,
@@ -202,7 +130,7 @@ test('refused while the sqlite3 shell holds a read transaction; nothing changes'
   const waited = Number(/waited (\d+\.\d) s/.exec(error.message)?.[1]);
   t.diagnostic(`waited ${waited} s with busy timeout 1000 ms: ${error.message}`);
   assert.ok(waited >= 0.9 && waited < 10, `waited ${waited} s`);
-  assert.deepEqual(snapshot(folder), before, 'database unchanged and no file created');
+  assert.deepEqual(snapshotFolder(folder), before, 'database unchanged and no file created');
   assert.deepEqual(headerVersions(file), [1, 1]);
 
   // Once the other connection is gone the same switch goes through: the lock was the reason.
@@ -211,18 +139,10 @@ test('refused while the sqlite3 shell holds a read transaction; nothing changes'
 });
 
 test('leaving WAL is refused while python3 has the database open; the file stays in WAL', async (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = makeDatabase(folder, true);
-  const holder = await startClient('python3', [
-    '-c',
-    `import sqlite3, sys
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute('SELECT count(*) FROM t').fetchall()
-print('ready', flush=True)
-sys.stdin.read()`,
-    file,
-  ]);
-  t.after(() => stopClient(holder));
+  const holder = await holdLockWithPython(file, ['SELECT count(*) FROM t']);
+  t.after(() => holder.release());
   const databaseBefore = sha256(file);
   const error = assertOperationError(
     () => switchJournalMode(file, 'delete', { busyTimeoutMs: 500 }),
@@ -235,7 +155,7 @@ sys.stdin.read()`,
 });
 
 test('"within a transaction" from SQLite becomes a sentence about the transaction', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = makeDatabase(folder);
   const db = openDatabase(file);
   let sqliteError: unknown;
@@ -263,32 +183,13 @@ test('"within a transaction" from SQLite becomes a sentence about the transactio
 });
 
 /** Runs one switch in a child process as user nobody (root ignores permission bits). */
-function switchAsNobody(
-  file: string,
-  target: JournalTarget,
-): { ok: boolean; name?: string; message?: string } {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOCK_DOCTOR_SWITCH_CHILD: JSON.stringify({ file, target }),
-  };
-  delete env.NODE_TEST_CONTEXT;
-  const asRoot = process.getuid?.() === 0;
-  const command = asRoot ? 'setpriv' : process.execPath;
-  const args = asRoot
-    ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, __filename]
-    : [__filename];
-  const result = spawnSync(command, args, { env, encoding: 'utf8', timeout: 60_000 });
-  assert.equal(
-    result.status,
-    0,
-    `could not run the switch as user nobody (${command}): ${result.error?.message ?? result.stderr}`,
-  );
-  return JSON.parse(result.stdout) as { ok: boolean; name?: string; message?: string };
+function switchAsNobody(file: string, target: JournalTarget): ChildOutcome {
+  return runAsNobody(__filename, 'LOCK_DOCTOR_SWITCH_CHILD', JSON.stringify({ file, target }), 'the switch');
 }
 
 test('read-only directory and read-only file are refused before opening (checked as user nobody)', (t) => {
   // access(2) for the real user decides, so this runs as nobody: root may write anywhere.
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   fs.chmodSync(folder, 0o755);
   const make = (name: string, directoryMode: number, fileMode: number): string => {
     const directory = path.join(folder, name);
@@ -301,7 +202,7 @@ test('read-only directory and read-only file are refused before opening (checked
   const writable = make('writable', 0o777, 0o666);
   const readOnlyDirectory = make('read-only-dir', 0o555, 0o666);
   const readOnlyFile = make('read-only-file', 0o777, 0o444);
-  const before = [readOnlyDirectory, readOnlyFile].map((file) => snapshot(path.dirname(file)));
+  const before = [readOnlyDirectory, readOnlyFile].map((file) => snapshotFolder(path.dirname(file)));
 
   assert.deepEqual(switchAsNobody(writable, 'wal'), { ok: true }, 'the harness itself can switch as nobody');
   assert.deepEqual(headerVersions(writable), [2, 2]);
@@ -319,45 +220,31 @@ test('read-only directory and read-only file are refused before opening (checked
     /the file is read-only \(EACCES\).*the journal mode is still delete$/,
   );
   assert.deepEqual(
-    [readOnlyDirectory, readOnlyFile].map((file) => snapshot(path.dirname(file))),
+    [readOnlyDirectory, readOnlyFile].map((file) => snapshotFolder(path.dirname(file))),
     before,
   );
   fs.chmodSync(path.dirname(readOnlyDirectory), 0o755); // so the cleanup can remove it
 });
 
 test('a hot journal or a stray -wal is refused: opening would recover the file first', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const file = makeDatabase(folder);
-  const result = spawnSync(
-    'python3',
-    [
-      '-c',
-      `import os, signal, sqlite3, sys
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute('PRAGMA cache_size=5')
-con.execute('BEGIN')
-con.execute('UPDATE t SET x = randomblob(200)')
-os.kill(os.getpid(), signal.SIGKILL)`,
-      file,
-    ],
-    { timeout: 60_000 },
-  );
-  assert.equal(result.signal, 'SIGKILL');
-  const before = snapshot(folder);
+  crashAfter(file, ['PRAGMA cache_size=5', 'BEGIN', 'UPDATE t SET x = randomblob(200)']);
+  const before = snapshotFolder(folder);
   assertOperationError(
     () => switchJournalMode(file, 'wal'),
     /hot journal.*the journal mode is still delete$/,
   );
-  assert.deepEqual(snapshot(folder), before);
+  assert.deepEqual(snapshotFolder(folder), before);
 
-  const other = tempFolder(t);
+  const other = tempFolderFor(t);
   const stray = makeDatabase(other);
   fs.writeFileSync(`${stray}-wal`, '');
   assertOperationError(() => switchJournalMode(stray, 'delete'), /-wal file lies beside it/);
 });
 
 test('bad input is a UserInputError before anything opens; newer write version is refused', (t) => {
-  const folder = tempFolder(t);
+  const folder = tempFolderFor(t);
   const missing = path.join(folder, 'missing.db');
   assert.throws(
     () => switchJournalMode(missing, 'wal'),

@@ -60,6 +60,24 @@ function baseResult(model: ExecutionModel, journal: JournalChoice, sessions: Ses
   };
 }
 
+/** A session whose one transaction of one row committed. */
+function committedOnce(
+  name: string,
+  waitedMs: number,
+  events: TimelineEvent[],
+  spans: LockSpan[],
+): SessionResult {
+  return {
+    name,
+    outcome: 'committed',
+    waitedMs,
+    transactions: { attempted: 1, committed: 1, failed: 0 },
+    rows: { attempted: 1, committed: 1 },
+    events,
+    spans,
+  };
+}
+
 /**
  * The seed scenario. B begins at 100 ms and takes the write lock; A's INSERT at 500 ms waits for it.
  * With one blocked event loop ('blocking') B cannot reach its commit until A gives up at 5.5 s;
@@ -86,15 +104,7 @@ function seedResult(model: ExecutionModel, journal: JournalChoice, names = { a: 
     { tUs: bCommitUs, kind: 'commit', op: 'commit', lock: 'none', elapsedUs: 4_000, waitedUs: 0 },
     { tUs: bCommitUs + 100, kind: 'end', lock: 'none' },
   ];
-  const b: SessionResult = {
-    name: names.b,
-    outcome: 'committed',
-    waitedMs: 0,
-    transactions: { attempted: 1, committed: 1, failed: 0 },
-    rows: { attempted: 1, committed: 1 },
-    events: bEvents,
-    spans: bSpans,
-  };
+  const b = committedOnce(names.b, 0, bEvents, bSpans);
 
   const aWaitEndUs = blocked ? 5_500_000 : bCommitUs;
   const aEvents: TimelineEvent[] = [
@@ -141,15 +151,7 @@ function seedResult(model: ExecutionModel, journal: JournalChoice, names = { a: 
       { tUs: aCommitUs, kind: 'commit', op: 'commit', lock: 'none' },
       { tUs: aCommitUs + 100, kind: 'end', lock: 'none' },
     );
-    a = {
-      name: names.a,
-      outcome: 'committed',
-      waitedMs: 604,
-      transactions: { attempted: 1, committed: 1, failed: 0 },
-      rows: { attempted: 1, committed: 1 },
-      events: aEvents,
-      spans: aSpans,
-    };
+    a = committedOnce(names.a, 604, aEvents, aSpans);
   }
 
   const result = baseResult(model, journal, [a, b]);

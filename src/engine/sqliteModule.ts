@@ -2,28 +2,56 @@
 // so the URI setting below is in force before the native addon first starts.
 import * as path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { OperationError } from './userInputError';
 
 // The addon reads SQLITE_USE_URI once, when it is first loaded, so `file:...?immutable=1` URIs work only
 // if this is set before that. Plain file names are unaffected. In a worker thread process.env is a private
 // copy that native code never sees: the first load in a process must happen on the main thread (or in
 // workers created with `env: SHARE_ENV`).
-process.env.SQLITE_USE_URI = '1';
-// A static import would be hoisted above the assignment.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Database = require('better-sqlite3') as typeof BetterSqlite3;
+let loaded: typeof BetterSqlite3 | undefined;
+
+/**
+ * better-sqlite3 13 is an N-API 10 addon: on an older Node (20 has N-API 9) it crashes the process
+ * instead of throwing, so the runtime is checked first and a plain sentence replaces the crash.
+ */
+function databaseClass(): typeof BetterSqlite3 {
+  if (loaded === undefined) {
+    const problem = runtimeProblem(process.versions);
+    if (problem !== undefined) {
+      throw new OperationError(problem);
+    }
+    process.env.SQLITE_USE_URI = '1';
+    // Loaded on first use, after the check and the assignment above.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('better-sqlite3') as typeof BetterSqlite3;
+  }
+  return loaded;
+}
+
+/** Why this runtime cannot load better-sqlite3 13, or undefined when it can. */
+export function runtimeProblem(versions: { node: string; napi?: string }): string | undefined {
+  const napi = Number(versions.napi ?? 0);
+  const nodeMajor = Number(versions.node.split('.')[0]);
+  if (napi >= 10 && nodeMajor >= 22) {
+    return undefined;
+  }
+  return (
+    `SQLite Lock Doctor needs Node 22 or newer (N-API 10) for better-sqlite3, and this is Node ${versions.node}; ` +
+    'run it with "npx sqlite-lock-doctor" inside the project (npm install brought Node 24) or install Node 22+'
+  );
+}
 
 export type SqliteDatabase = BetterSqlite3.Database;
 export type OpenDatabaseOptions = BetterSqlite3.Options;
 
-/** better-sqlite3's error: `code` is SQLite's extended result code name ('SQLITE_BUSY', ...). */
-export const SqliteError = Database.SqliteError;
-
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  const Database = databaseClass();
   return new Database(file, options);
 }
 
-export function isSqliteError(error: unknown): error is InstanceType<typeof SqliteError> {
-  return error instanceof SqliteError;
+/** better-sqlite3's error: `code` is SQLite's extended result code name ('SQLITE_BUSY', ...). */
+export function isSqliteError(error: unknown): error is InstanceType<typeof BetterSqlite3.SqliteError> {
+  return error instanceof databaseClass().SqliteError;
 }
 
 let cachedVersion: string | undefined;
@@ -32,7 +60,7 @@ let cachedVersion: string | undefined;
 export function sqliteLibraryVersion(): string {
   if (cachedVersion === undefined) {
     // An in-memory database: it touches no file, so it takes no lock on anyone's database.
-    const memory = new Database(':memory:');
+    const memory = openDatabase(':memory:');
     try {
       const row = memory.prepare('select sqlite_version() as version').get() as { version: string };
       cachedVersion = row.version;

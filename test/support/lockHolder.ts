@@ -1,6 +1,7 @@
 // An independent SQLite client (python3's sqlite3 module, its own SQLite library) that holds a lock in
 // a separate process until told to stop. It prints "ready" once it holds the lock.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { untilReady } from './readyClient';
 
 export interface LockHolder {
   pid: number;
@@ -21,21 +22,7 @@ db.close()
 /** Runs the statements (e.g. "BEGIN EXCLUSIVE") and holds what they took until release(). */
 export async function holdLockWithPython(file: string, statements: string[]): Promise<LockHolder> {
   const child: ChildProcessWithoutNullStreams = spawn('python3', ['-c', holderScript, file, ...statements]);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`python3 did not take the lock: ${stderr}`)), 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`python3 exited with ${code} before taking the lock: ${stderr}`));
-    });
-  });
+  await untilReady(child, 'python3', 20_000);
   return {
     pid: child.pid ?? -1,
     release: () =>

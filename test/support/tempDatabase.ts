@@ -15,6 +15,13 @@ export function makeTempFolder(prefix = 'lock-doctor-test-'): TempFolder {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/** A temp folder that lives as long as one test: removed when `t` ends, pass or fail. */
+export function tempFolderFor(t: { after: (fn: () => void) => void }): string {
+  const folder = makeTempFolder();
+  t.after(() => folder.remove());
+  return folder.path;
+}
+
 /** A database like the seed article's: an `items` table with a few user rows. */
 export function makeItemsDatabase(
   folder: string,

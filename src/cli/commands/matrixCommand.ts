@@ -2,18 +2,14 @@ import { runMatrix, type MatrixCell } from '../../engine/probe/runMatrix';
 import { renderProbeHtml } from '../../report/htmlReport';
 import { renderMatrixText } from '../../report/textReport';
 import { onlyFile } from '../cliArguments';
-import { beginFlag, busyTimeoutFlag, presetFlag, presetOptionFlags } from '../probeFlags';
+import { sharedProbeKnobs } from '../probeFlags';
 import type { ParsedCli } from '../runCommand';
 import { writeJson, writeReportFile } from '../writeOutput';
 
 export async function matrixCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
-  const begin = beginFlag(cli.flags);
   const cells = await runMatrix({
     database: onlyFile('matrix', cli.positionals),
-    preset: presetFlag(cli.flags),
-    presetOptions: presetOptionFlags(cli.flags),
-    busyTimeoutMs: busyTimeoutFlag(cli.flags),
-    ...(begin ? { begin } : {}),
+    ...sharedProbeKnobs(cli.flags),
     signal,
   });
   printMatrix(cells, cli.flags.json ?? false);

@@ -1,0 +1,54 @@
+// Ctrl-C in the middle of an --in-place probe: the probe's table is dropped, no session is left running,
+// and the user's file is intact.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { cliPath } from './support/runCli';
+import { makeItemsDatabase, makeTempFolder, readBack, type TempFolder } from './support/tempDatabase';
+
+let folder: TempFolder;
+before(() => (folder = makeTempFolder()));
+after(() => folder.remove());
+
+function childPids(parentPid: number): number[] {
+  const listed = spawnSync('pgrep', ['-P', String(parentPid)], { encoding: 'utf8' }).stdout.trim();
+  return listed === '' ? [] : listed.split('\n').map(Number);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+for (const model of ['processes', 'threads', 'blocking'] as const) {
+  test(`SIGINT during an in-place probe (${model}): cancelled, table dropped, user rows unchanged`, async () => {
+    const database = makeItemsDatabase(folder.path, 'delete', `interrupt-${model}.db`);
+    const before = readBack(database);
+    const child = spawn(process.execPath, [cliPath, 'probe', database, '--in-place', '--model', model], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // B holds its write lock from 100 ms to 1100 ms: interrupt in between (start-up takes a few 100 ms).
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const sessionPids = childPids(child.pid ?? -1);
+    if (model === 'processes') {
+      assert.equal(sessionPids.length, 2, 'A and B run in processes of their own');
+    }
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 1, `stdout: ${stdout}\nstderr: ${stderr}`);
+    assert.match(stderr, /the probe was cancelled/);
+    assert.deepEqual(sessionPids.filter(isRunning), [], 'no session process left');
+    const afterwards = readBack(database);
+    assert.deepEqual(afterwards.tables, ['items']);
+    assert.deepEqual(afterwards.items, before.items);
+    assert.equal(afterwards.integrity, 'ok');
+  });
+}

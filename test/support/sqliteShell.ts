@@ -1,0 +1,13 @@
+// Debian's sqlite3 shell: an independent client with its own SQLite library, to make files and read
+// them back the way another program would.
+import { execFileSync } from 'node:child_process';
+
+/** Runs `sql` in the shell on `file`; returns what it printed, trimmed. */
+export function sqliteShell(file: string, sql: string): string {
+  return execFileSync('sqlite3', [file], { input: sql, encoding: 'utf8' }).trim();
+}
+
+/** The shell's SQLite version, e.g. "3.40.1". */
+export function sqliteShellVersion(): string {
+  return execFileSync('sqlite3', ['-version'], { encoding: 'utf8' }).split(' ')[0];
+}
