@@ -30,6 +30,10 @@ const testFiles = existsSync('test')
     )
   : {};
 
+const hasExtension = existsSync('src/extension/extension.ts');
+const hasWebview = existsSync('media/panel/main.ts');
+const hasVscodeTests = existsSync('test/vscode/index.ts');
+
 const contexts = [
   {
     ...nodeTarget,
@@ -37,6 +41,44 @@ const contexts = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },
+  // The extension host bundle: `vscode` is provided by the host; SQLite never loads here (it runs in
+  // dist/engine-process.js, a child process).
+  ...(hasExtension
+    ? [
+        {
+          ...nodeTarget,
+          entryPoints: { extension: 'src/extension/extension.ts' },
+          outdir: 'dist',
+          external: ['vscode', 'better-sqlite3'],
+        },
+      ]
+    : []),
+  // The panel's browser code: no Node, no vscode; its CSS import becomes dist/webview/panel.css.
+  ...(hasWebview
+    ? [
+        {
+          bundle: true,
+          platform: 'browser',
+          target: 'es2022',
+          format: 'iife',
+          sourcemap: !production,
+          minify: production,
+          entryPoints: { panel: 'media/panel/main.ts' },
+          outdir: 'dist/webview',
+          logLevel: 'warning',
+        },
+      ]
+    : []),
+  ...(hasVscodeTests
+    ? [
+        {
+          ...nodeTarget,
+          entryPoints: { index: 'test/vscode/index.ts' },
+          outdir: 'out/vscode-test',
+          external: ['vscode', 'better-sqlite3'],
+        },
+      ]
+    : []),
   { ...nodeTarget, entryPoints: { ...testFiles, ...engineEntry }, outdir: 'out/test' },
   { ...nodeTarget, entryPoints: { bench: 'bench/bench.ts', ...engineEntry }, outdir: 'out/bench' },
 ];

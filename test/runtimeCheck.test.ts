@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { runtimeProblem } from '../src/engine/sqliteModule';
+import { runtimeProblem } from '../src/engine/runtimeSupport';
 import { cliPath } from './support/runCli';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 

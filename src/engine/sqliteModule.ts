@@ -2,6 +2,7 @@
 // so the URI setting below is in force before the native addon first starts.
 import * as path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { runtimeProblem } from './runtimeSupport';
 import { OperationError } from './userInputError';
 
 // The addon reads SQLITE_USE_URI once, when it is first loaded, so `file:...?immutable=1` URIs work only
@@ -26,19 +27,6 @@ function databaseClass(): typeof BetterSqlite3 {
     loaded = require('better-sqlite3') as typeof BetterSqlite3;
   }
   return loaded;
-}
-
-/** Why this runtime cannot load better-sqlite3 13, or undefined when it can. */
-export function runtimeProblem(versions: { node: string; napi?: string }): string | undefined {
-  const napi = Number(versions.napi ?? 0);
-  const nodeMajor = Number(versions.node.split('.')[0]);
-  if (napi >= 10 && nodeMajor >= 22) {
-    return undefined;
-  }
-  return (
-    `SQLite Lock Doctor needs Node 22 or newer (N-API 10) for better-sqlite3, and this is Node ${versions.node}; ` +
-    'run it with "npx sqlite-lock-doctor" inside the project (npm install brought Node 24) or install Node 22+'
-  );
 }
 
 export type SqliteDatabase = BetterSqlite3.Database;

@@ -1,9 +1,9 @@
 // Entry of the engine's worker threads and child processes (dist/engine-process.js). It serves one
-// request and ends: a probe session, or a whole probe (the matrix runs configurations side by side).
+// request and ends: a probe session, or an engine call (inspect, journal switch, a whole probe...).
+import type { FromEngine, ToEngine } from './engineProtocol';
 import { parentPortal } from './parentPortal';
-import type { ToEngine, FromEngine } from './engineProtocol';
+import { serveEngineCall } from './serveEngineCall';
 import { serveSession } from './serveSession';
-import { serveProbe } from './serveProbe';
 
 const portal = parentPortal<ToEngine, FromEngine>();
 if (!portal) {
@@ -12,11 +12,12 @@ if (!portal) {
 } else {
   let served = false;
   portal.onMessage((message) => {
-    if (served || (message.type !== 'session' && message.type !== 'probe')) {
+    if (served || message.type === 'go' || message.type === 'cancel') {
       return;
     }
     served = true;
-    const work = message.type === 'session' ? serveSession(message, portal) : serveProbe(message, portal);
+    const work =
+      message.type === 'session' ? serveSession(message, portal) : serveEngineCall(message, portal);
     work.finally(() => portal.close()).catch(() => undefined);
   });
 }

@@ -1,6 +1,6 @@
 // Every message the engine's threads and processes take and give.
+import type { CancelRequest, EngineRequest, FromEngineCall } from './engineCalls';
 import type { FromSession, ToSession } from './sessionProtocol';
-import type { FromProbe, ProbeRequestMessage } from './probeProtocol';
 
-export type ToEngine = ToSession | ProbeRequestMessage;
-export type FromEngine = FromSession | FromProbe;
+export type ToEngine = ToSession | EngineRequest | CancelRequest;
+export type FromEngine = FromSession | FromEngineCall;

@@ -1,0 +1,51 @@
+// Runs one engine request in a child process of its own and returns its answer: the caller's process
+// never loads SQLite, and the child exits when done, so nothing stays open while idle.
+import type { TimelineEvent } from '../probe/probeTypes';
+import { OperationError, UserInputError } from '../userInputError';
+import type {
+  CancelRequest,
+  EngineCallName,
+  EngineCalls,
+  EngineRequest,
+  FromEngineCall,
+} from './engineCalls';
+import { forkEngineProcess } from './messageChannel';
+
+export interface EngineCallOptions {
+  /** Asks the child to stop; a probe cleans up before it answers. */
+  signal?: AbortSignal;
+  onProgress?: (session: string, event: TimelineEvent) => void;
+}
+
+export function callEngine<Name extends EngineCallName>(
+  request: { type: Name } & EngineCalls[Name]['request'],
+  options: EngineCallOptions = {},
+): Promise<EngineCalls[Name]['response']> {
+  const channel = forkEngineProcess<EngineRequest | CancelRequest, FromEngineCall>();
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const cancel = () => channel.send({ type: 'cancel' });
+    options.signal?.addEventListener('abort', cancel);
+    channel.onMessage((message) => {
+      if (message.type === 'progress') {
+        options.onProgress?.(message.session, message.event);
+        return;
+      }
+      settled = true;
+      if (message.type === 'result') {
+        resolve(message.value as EngineCalls[Name]['response']);
+      } else if (message.kind === 'input') {
+        reject(new UserInputError(undefined, message.message));
+      } else {
+        reject(new OperationError(message.message));
+      }
+    });
+    channel.onExit((code, signalName) => {
+      options.signal?.removeEventListener('abort', cancel);
+      if (!settled) {
+        reject(new OperationError(`the engine process ended early (${signalName ?? `exit code ${code}`})`));
+      }
+    });
+    channel.send(request as EngineRequest);
+  });
+}

@@ -1,0 +1,37 @@
+// The engine's requests, each served by a child process that does the one job and exits: SQLite never
+// runs in the caller's process (for the extension: the shared extension host, see the POSIX-lock hazard
+// in shared/notes/sqlite-locking.md), and nothing stays open while idle.
+import type { InspectReport } from '../inspect/inspectReport';
+import type { JournalSwitchOptions, JournalSwitchResult, JournalTarget } from '../journal/switchJournalMode';
+import type { ProbeOptions } from '../probe/runProbe';
+import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
+
+export interface EngineCalls {
+  inspect: { request: { file: string }; response: InspectReport };
+  switchJournal: {
+    request: { file: string; target: JournalTarget; options: JournalSwitchOptions };
+    response: JournalSwitchResult;
+  };
+  probe: { request: { options: Omit<ProbeOptions, 'onEvent' | 'signal'> }; response: ProbeResult };
+  /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */
+  findDatabases: { request: { files: string[] }; response: string[] };
+}
+
+export type EngineCallName = keyof EngineCalls;
+
+export type EngineRequest = {
+  [Name in EngineCallName]: { type: Name } & EngineCalls[Name]['request'];
+}[EngineCallName];
+
+export type EngineErrorKind = 'input' | 'operation' | 'internal';
+
+export type FromEngineCall =
+  | { type: 'result'; value: unknown }
+  | { type: 'error'; kind: EngineErrorKind; message: string }
+  /** A probe's events as they happen, for a live view. */
+  | { type: 'progress'; session: string; event: TimelineEvent };
+
+/** Asks a running request to stop (a probe cleans up and answers with an error). */
+export interface CancelRequest {
+  type: 'cancel';
+}

@@ -1,0 +1,63 @@
+// Serves one engine request inside the child process and reports the outcome to the parent.
+import { readDatabaseHeader } from '../header/readDatabaseHeader';
+import { inspectDatabase } from '../inspect/inspectDatabase';
+import { switchJournalMode } from '../journal/switchJournalMode';
+import { runProbe } from '../probe/runProbe';
+import { OperationError, UserInputError } from '../userInputError';
+import type { EngineRequest } from './engineCalls';
+import type { FromEngine, ToEngine } from './engineProtocol';
+import type { ParentPortal } from './parentPortal';
+
+export async function serveEngineCall(
+  request: EngineRequest,
+  portal: ParentPortal<ToEngine, FromEngine>,
+): Promise<void> {
+  const cancel = new AbortController();
+  portal.onMessage((message) => {
+    if (message.type === 'cancel') {
+      cancel.abort();
+    }
+  });
+  try {
+    const value = await answer(request, portal, cancel.signal);
+    await portal.send({ type: 'result', value });
+  } catch (error) {
+    const kind =
+      error instanceof UserInputError ? 'input' : error instanceof OperationError ? 'operation' : 'internal';
+    await portal.send({
+      type: 'error',
+      kind,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+function answer(
+  request: EngineRequest,
+  portal: ParentPortal<ToEngine, FromEngine>,
+  signal: AbortSignal,
+): Promise<unknown> {
+  switch (request.type) {
+    case 'inspect':
+      return Promise.resolve(inspectDatabase(request.file));
+    case 'switchJournal':
+      return Promise.resolve(switchJournalMode(request.file, request.target, request.options));
+    case 'probe':
+      return runProbe({
+        ...request.options,
+        signal,
+        onEvent: (session, event) => void portal.send({ type: 'progress', session, event }),
+      });
+    case 'findDatabases':
+      return Promise.resolve(request.files.filter(isDatabaseFile));
+  }
+}
+
+function isDatabaseFile(file: string): boolean {
+  try {
+    readDatabaseHeader(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,80 @@
+// Run Concurrent-Write Probe: knobs from quick picks (or the panel's form, or the settings), a
+// cancellable progress notification, the result in the panel and the status bar.
+import * as vscode from 'vscode';
+import type { ProbeResult } from '../../engine/probe/probeTypes';
+import type { ProbeFormValues } from '../../shared/panelProtocol';
+import { engineClient } from '../engineClient';
+import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
+import { readSettings } from '../settings';
+import { askProbeValues } from './askProbeValues';
+import { requireDatabase, requireTrust } from './requireDatabase';
+
+export async function runProbeCommand(
+  model: LockDoctorModel,
+  showPanel: () => void,
+  form?: ProbeFormValues | null,
+): Promise<ProbeResult | undefined> {
+  const database = requireDatabase(model);
+  if (!database || !requireTrust('Running the probe')) {
+    return undefined;
+  }
+  if (form === null) {
+    void vscode.window.showErrorMessage(
+      'Run Concurrent-Write Probe got arguments it does not understand; expected {preset, model, journal, busyTimeoutMs, begin}.',
+    );
+    return undefined;
+  }
+  const settings = readSettings(vscode.Uri.file(database.path)).probe;
+  const values = form ?? (settings.askEachTime ? await askProbeValues(settings) : settings);
+  if (!values) {
+    return undefined;
+  }
+  const label = `Running the ${values.preset} probe (${values.model}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
+  try {
+    const result = await model.run(label, () =>
+      vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `SQLite Lock Doctor: ${label}`,
+          cancellable: true,
+        },
+        (progress, token) => {
+          const cancel = new AbortController();
+          token.onCancellationRequested(() => cancel.abort());
+          const fromPanel = model.onCancel(() => cancel.abort());
+          return engineClient
+            .probe(
+              {
+                database: database.path,
+                preset: values.preset,
+                model: values.model,
+                journal: values.journal,
+                busyTimeoutMs: values.busyTimeoutMs,
+                ...(values.begin !== 'preset' ? { begin: values.begin } : {}),
+                inPlace: settings.inPlace,
+              },
+              {
+                signal: cancel.signal,
+                onProgress: (session, event) => {
+                  if (event.kind === 'error' || event.kind === 'commit') {
+                    const what = event.kind === 'error' ? (event.code ?? 'error') : 'committed';
+                    progress.report({ message: `${session} ${what} at ${Math.round(event.tUs / 1000)} ms` });
+                  }
+                },
+              },
+            )
+            .finally(() => {
+              fromPanel.dispose();
+            });
+        },
+      ),
+    );
+    model.setResult(result);
+    showPanel();
+    void vscode.window.showInformationMessage(`Probe of ${database.name}: ${result.verdict.summary}`);
+    return result;
+  } catch (error) {
+    void vscode.window.showErrorMessage(messageOf(error));
+    return undefined;
+  }
+}

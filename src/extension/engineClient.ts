@@ -1,0 +1,15 @@
+// The extension's only way to SQLite: each call runs in a child process (child_process.fork of
+// dist/engine-process.js), never in the extension host, which other extensions share (a file opened
+// and closed here could drop their SQLite locks) and which must never block.
+import { callEngine, type EngineCallOptions } from '../engine/process/callEngine';
+import type { JournalTarget } from '../engine/journal/switchJournalMode';
+import type { ProbeOptions } from '../engine/probe/runProbe';
+
+export const engineClient = {
+  inspect: (file: string) => callEngine({ type: 'inspect', file }),
+  switchJournal: (file: string, target: JournalTarget, busyTimeoutMs: number, force = false) =>
+    callEngine({ type: 'switchJournal', file, target, options: { busyTimeoutMs, force } }),
+  probe: (options: Omit<ProbeOptions, 'onEvent' | 'signal'>, callOptions: EngineCallOptions) =>
+    callEngine({ type: 'probe', options }, callOptions),
+  findDatabases: (files: string[]) => callEngine({ type: 'findDatabases', files }),
+};

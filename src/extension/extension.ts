@@ -1,0 +1,106 @@
+// SQLite Lock Doctor's extension host side. It touches `vscode`; SQLite runs in engine processes.
+import * as vscode from 'vscode';
+import { runtimeProblem } from '../engine/runtimeSupport';
+import { openDatabaseCommand } from './commands/openDatabaseCommand';
+import { runProbeCommand } from './commands/runProbeCommand';
+import { switchJournalCommand } from './commands/switchJournalCommand';
+import { requireDatabase } from './commands/requireDatabase';
+import { DatabaseWatcher } from './databaseWatcher';
+import { lockDoctorApi, type LockDoctorApi } from './lockDoctorApi';
+import { LockDoctorModel } from './lockDoctorModel';
+import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
+import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
+import { LockDoctorStatusBar } from './statusBar';
+
+export function activate(context: vscode.ExtensionContext): LockDoctorApi | undefined {
+  // The engine runs under this host's Node: better-sqlite3 13 needs N-API 10 (VS Code 1.101+), and on an
+  // older runtime it crashes instead of throwing, so say so plainly and start nothing.
+  if (runtimeProblem(process.versions) !== undefined) {
+    const sentence = `SQLite Lock Doctor needs VS Code 1.101 or newer (Node 22.14+ with N-API 10); this VS Code runs Node ${process.versions.node}.`;
+    for (const id of [
+      'openDatabase',
+      'showJournalMode',
+      'switchToWal',
+      'switchToDelete',
+      'runProbe',
+      'showPanel',
+    ]) {
+      context.subscriptions.push(
+        vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
+          vscode.window.showErrorMessage(sentence),
+        ),
+      );
+    }
+    void vscode.window.showErrorMessage(sentence);
+    return undefined;
+  }
+
+  const model = new LockDoctorModel();
+  const showPanel = () => LockDoctorPanel.show(context.extensionUri, model, actions);
+  const actions: PanelActions = {
+    openDatabase: () => openDatabaseCommand(model, showPanel),
+    switchJournal: (target) => switchJournalCommand(model, target),
+    runProbe: async (form) => {
+      await runProbeCommand(model, showPanel, form);
+    },
+    cancelProbe: () => model.cancel(),
+  };
+  const updateContextKeys = () => {
+    void vscode.commands.executeCommand(
+      'setContext',
+      'sqliteLockDoctor.databaseOpen',
+      model.database !== null,
+    );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'sqliteLockDoctor.journalMode',
+      model.journalMode() ?? '',
+    );
+  };
+
+  const statusBar = new LockDoctorStatusBar(model);
+  context.subscriptions.push(
+    model,
+    statusBar,
+    new DatabaseWatcher(model),
+    model.onDidChange(updateContextKeys),
+    vscode.commands.registerCommand('sqliteLockDoctor.openDatabase', (uri?: unknown) =>
+      openDatabaseCommand(model, showPanel, uri),
+    ),
+    vscode.commands.registerCommand('sqliteLockDoctor.showJournalMode', async () => {
+      if (requireDatabase(model)) {
+        showPanel();
+        await model.refresh();
+      }
+    }),
+    vscode.commands.registerCommand('sqliteLockDoctor.switchToWal', () => switchJournalCommand(model, 'wal')),
+    vscode.commands.registerCommand('sqliteLockDoctor.switchToDelete', () =>
+      switchJournalCommand(model, 'delete'),
+    ),
+    // A keybinding or script may pass the probe's values ({preset, model, journal, busyTimeoutMs, begin}).
+    vscode.commands.registerCommand('sqliteLockDoctor.runProbe', (args?: unknown) =>
+      runProbeCommand(model, showPanel, args === undefined ? undefined : (validateProbeForm(args) ?? null)),
+    ),
+    vscode.commands.registerCommand('sqliteLockDoctor.showPanel', () => {
+      showPanel();
+    }),
+    vscode.window.registerWebviewPanelSerializer(panelViewType, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = validateSavedState(state);
+        LockDoctorPanel.revive(panel, context.extensionUri, model, actions);
+        if (saved.databasePath !== null && model.database === null) {
+          await model.open(saved.databasePath);
+          if (saved.lastResult !== null && saved.lastResult.config.database === saved.databasePath) {
+            model.setResult(saved.lastResult);
+          }
+        }
+      },
+    }),
+  );
+  updateContextKeys();
+  return lockDoctorApi(model, statusBar);
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions; engine processes end with their requests.
+}

@@ -1,0 +1,138 @@
+// What the extension knows: the open database, its latest inspection, the last probe, what is running.
+// The status bar, the panel and the context keys all follow this one model. It holds facts, never a
+// connection: every SQLite call happens in a short-lived engine process (engineClient.ts).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProbeResult } from '../engine/probe/probeTypes';
+import type { DatabaseFacts, PanelState } from '../shared/panelProtocol';
+import { engineClient } from './engineClient';
+import { readSettings } from './settings';
+
+export class LockDoctorModel implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  database: DatabaseFacts | null = null;
+  busy: string | undefined;
+  lastResult: ProbeResult | null = null;
+  lastError: string | undefined;
+  lastNotice: string | undefined;
+  private inspection = 0;
+  private cancelRunning: (() => void) | undefined;
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** Opens a database: inspects it (read-only) and makes it the subject of every command. */
+  async open(file: string): Promise<DatabaseFacts> {
+    const samePath = this.database?.path === file;
+    this.database = {
+      path: file,
+      name: path.basename(file),
+      report: samePath ? (this.database?.report ?? null) : null,
+    };
+    if (!samePath) {
+      this.lastResult = null;
+    }
+    this.lastError = undefined;
+    this.lastNotice = undefined;
+    await this.refresh();
+    return this.database;
+  }
+
+  close(): void {
+    this.database = null;
+    this.lastResult = null;
+    this.fire();
+  }
+
+  /** Re-reads the file's facts; a newer call wins over an older one still running. */
+  async refresh(): Promise<void> {
+    const database = this.database;
+    if (!database) {
+      return;
+    }
+    const ticket = ++this.inspection;
+    this.fire();
+    try {
+      const report = await engineClient.inspect(database.path);
+      if (ticket === this.inspection && this.database?.path === database.path) {
+        this.database = { ...database, report, problem: undefined };
+      }
+    } catch (error) {
+      if (ticket === this.inspection && this.database?.path === database.path) {
+        this.database = { ...database, report: null, problem: messageOf(error) };
+      }
+    }
+    this.fire();
+  }
+
+  /** Runs one operation at a time and shows it as busy; a second one is refused with a sentence. */
+  async run<T>(label: string, work: () => Thenable<T>): Promise<T> {
+    if (this.busy !== undefined) {
+      throw new Error(`SQLite Lock Doctor is busy: ${this.busy}`);
+    }
+    this.busy = label;
+    this.lastError = undefined;
+    this.lastNotice = undefined;
+    this.fire();
+    try {
+      return await work();
+    } catch (error) {
+      this.lastError = messageOf(error);
+      throw error;
+    } finally {
+      this.busy = undefined;
+      this.fire();
+    }
+  }
+
+  /** What Cancel (in the panel) does while the current operation runs. */
+  onCancel(cancel: () => void): vscode.Disposable {
+    this.cancelRunning = cancel;
+    return new vscode.Disposable(() => {
+      if (this.cancelRunning === cancel) {
+        this.cancelRunning = undefined;
+      }
+    });
+  }
+
+  cancel(): void {
+    this.cancelRunning?.();
+  }
+
+  setResult(result: ProbeResult): void {
+    this.lastResult = result;
+    this.fire();
+  }
+
+  setNotice(notice: string): void {
+    this.lastNotice = notice;
+    this.fire();
+  }
+
+  journalMode(): string | undefined {
+    return this.database?.report?.journalMode;
+  }
+
+  panelState(): PanelState {
+    return {
+      database: this.database,
+      trusted: vscode.workspace.isTrusted,
+      ...(this.busy !== undefined ? { busy: this.busy } : {}),
+      defaults: readSettings().probe,
+      lastResult: this.lastResult,
+      ...(this.lastError !== undefined ? { lastError: this.lastError } : {}),
+      ...(this.lastNotice !== undefined ? { lastNotice: this.lastNotice } : {}),
+    };
+  }
+
+  private fire(): void {
+    this.changed.fire();
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

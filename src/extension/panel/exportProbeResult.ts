@@ -1,0 +1,43 @@
+// Export of the last probe: JSON (the documented shape), Markdown, or the timeline as a standalone SVG,
+// written where the user says.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { renderProbeMarkdown } from '../../report/markdownReport';
+import { renderTimelineSvg } from '../../report/timelineSvg';
+import type { LockDoctorModel } from '../lockDoctorModel';
+
+const formats = {
+  json: { extension: 'json', label: 'JSON' },
+  markdown: { extension: 'md', label: 'Markdown' },
+  svg: { extension: 'svg', label: 'SVG' },
+} as const;
+
+export async function exportProbeResult(model: LockDoctorModel, format: keyof typeof formats): Promise<void> {
+  const result = model.lastResult;
+  if (!result) {
+    void vscode.window.showInformationMessage('Run the probe first: there is no result to export.');
+    return;
+  }
+  const { extension, label } = formats[format];
+  const base = path.basename(result.config.database).replace(/\.[^.]*$/, '');
+  const suggested = path.join(
+    path.dirname(result.config.database),
+    `${base}-${result.config.preset}-probe.${extension}`,
+  );
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.file(suggested),
+    filters: { [label]: [extension] },
+    saveLabel: `Export ${label}`,
+  });
+  if (!target) {
+    return;
+  }
+  const content =
+    format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : format === 'markdown'
+        ? renderProbeMarkdown(result)
+        : renderTimelineSvg(result);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  void vscode.window.showInformationMessage(`Exported the probe result to ${target.fsPath}.`);
+}

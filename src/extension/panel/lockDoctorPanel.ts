@@ -1,0 +1,124 @@
+// The Lock Doctor panel: one at a time, fed the model's full state whenever it changes; its requests
+// are validated and turned into the same commands the palette runs. Survives a reload (serializer).
+import * as vscode from 'vscode';
+import type { FromPanel, ToPanel } from '../../shared/panelProtocol';
+import type { LockDoctorModel } from '../lockDoctorModel';
+import { exportProbeResult } from './exportProbeResult';
+import { panelHtml, webviewRoot } from './panelHtml';
+import { validatePanelMessage } from './validatePanelMessage';
+
+export const panelViewType = 'sqliteLockDoctor.panel';
+
+export interface PanelActions {
+  openDatabase(): Promise<void>;
+  switchJournal(target: 'wal' | 'delete'): Promise<void>;
+  runProbe(form: Extract<FromPanel, { type: 'runProbe' }>['form']): Promise<void>;
+  cancelProbe(): void;
+}
+
+export class LockDoctorPanel implements vscode.Disposable {
+  private static current: LockDoctorPanel | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  static show(extensionUri: vscode.Uri, model: LockDoctorModel, actions: PanelActions): LockDoctorPanel {
+    if (LockDoctorPanel.current) {
+      LockDoctorPanel.current.panel.reveal(undefined, true);
+      return LockDoctorPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      panelViewType,
+      'SQLite Lock Doctor',
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      LockDoctorPanel.options(extensionUri),
+    );
+    return new LockDoctorPanel(panel, extensionUri, model, actions);
+  }
+
+  /** For the serializer: a panel VS Code restored after a reload. */
+  static revive(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    model: LockDoctorModel,
+    actions: PanelActions,
+  ): LockDoctorPanel {
+    LockDoctorPanel.current?.dispose();
+    panel.webview.options = LockDoctorPanel.options(extensionUri);
+    return new LockDoctorPanel(panel, extensionUri, model, actions);
+  }
+
+  /** The last state sent to the open panel's webview, if a panel is open. */
+  static lastDelivered(): ToPanel | undefined {
+    return LockDoctorPanel.current?.delivered;
+  }
+
+  private delivered: ToPanel | undefined;
+
+  private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [webviewRoot(extensionUri)] };
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly model: LockDoctorModel,
+    private readonly actions: PanelActions,
+  ) {
+    LockDoctorPanel.current = this;
+    panel.webview.html = panelHtml(panel.webview, extensionUri);
+    this.subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      model.onDidChange(() => this.post()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.post()),
+    );
+  }
+
+  dispose(): void {
+    if (LockDoctorPanel.current === this) {
+      LockDoctorPanel.current = undefined;
+    }
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
+    this.panel.dispose();
+  }
+
+  private post(): void {
+    const message: ToPanel = { type: 'state', state: this.model.panelState() };
+    void this.panel.webview.postMessage(message).then((delivered) => {
+      if (delivered) {
+        this.delivered = message;
+      }
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const message = validatePanelMessage(raw);
+    if (!message) {
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.post();
+        break;
+      case 'refresh':
+        void this.model.refresh();
+        break;
+      case 'openDatabase':
+        void this.actions.openDatabase();
+        break;
+      case 'switchJournal':
+        void this.actions.switchJournal(message.target);
+        break;
+      case 'runProbe':
+        void this.actions.runProbe(message.form);
+        break;
+      case 'cancelProbe':
+        this.actions.cancelProbe();
+        break;
+      case 'export':
+        void exportProbeResult(this.model, message.format);
+        break;
+    }
+  }
+}

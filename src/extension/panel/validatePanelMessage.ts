@@ -1,0 +1,84 @@
+// Everything from the webview is untrusted input: accept only the known message shapes and values.
+import type { ProbeResult } from '../../engine/probe/probeTypes';
+import type { FromPanel, PanelSavedState, ProbeFormValues } from '../../shared/panelProtocol';
+
+const presets = ['seed', 'upgrade', 'reader', 'burst'] as const;
+const models = ['processes', 'threads', 'blocking'] as const;
+const journals = ['keep', 'wal', 'delete'] as const;
+const begins = ['preset', 'deferred', 'immediate', 'exclusive'] as const;
+const formats = ['json', 'markdown', 'svg'] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
+}
+
+export function validateProbeForm(value: unknown): ProbeFormValues | undefined {
+  if (!isRecord(value)) {
+    return undefined;
+  }
+  const { preset, model, journal, busyTimeoutMs, begin } = value;
+  if (
+    oneOf(preset, presets) &&
+    oneOf(model, models) &&
+    oneOf(journal, journals) &&
+    oneOf(begin, begins) &&
+    typeof busyTimeoutMs === 'number' &&
+    Number.isInteger(busyTimeoutMs) &&
+    busyTimeoutMs >= 0 &&
+    busyTimeoutMs <= 600_000
+  ) {
+    return { preset, model, journal, busyTimeoutMs, begin };
+  }
+  return undefined;
+}
+
+/** The message if it is one we know, rebuilt from its checked fields only; undefined otherwise. */
+export function validatePanelMessage(message: unknown): FromPanel | undefined {
+  if (!isRecord(message)) {
+    return undefined;
+  }
+  switch (message.type) {
+    case 'ready':
+    case 'openDatabase':
+    case 'refresh':
+    case 'cancelProbe':
+      return { type: message.type };
+    case 'switchJournal':
+      return oneOf(message.target, ['wal', 'delete'] as const)
+        ? { type: 'switchJournal', target: message.target }
+        : undefined;
+    case 'runProbe': {
+      const form = validateProbeForm(message.form);
+      return form ? { type: 'runProbe', form } : undefined;
+    }
+    case 'export':
+      return oneOf(message.format, formats) ? { type: 'export', format: message.format } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The state a reloaded panel hands back: a path, and a result only if it has the probe result's shape. */
+export function validateSavedState(state: unknown): PanelSavedState {
+  if (!isRecord(state)) {
+    return { databasePath: null, lastResult: null };
+  }
+  const result = state.lastResult;
+  const looksLikeResult =
+    isRecord(result) &&
+    result.schema === 'sqlite-lock-doctor/probe-result@1' &&
+    isRecord(result.config) &&
+    Array.isArray(result.sessions) &&
+    isRecord(result.errorCounts) &&
+    isRecord(result.rows) &&
+    isRecord(result.verdict);
+  return {
+    databasePath:
+      typeof state.databasePath === 'string' && state.databasePath.length > 0 ? state.databasePath : null,
+    lastResult: looksLikeResult ? (result as unknown as ProbeResult) : null,
+  };
+}

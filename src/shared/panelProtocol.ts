@@ -1,0 +1,65 @@
+// Messages between the extension host and the Lock Doctor panel (a webview). Types only: the webview
+// bundle imports this without pulling in Node or vscode. Everything that arrives from the webview is
+// validated by the host (src/extension/panel/validatePanelMessage.ts) before use.
+import type { InspectReport } from '../engine/inspect/inspectReport';
+import type { BeginMode, ExecutionModel, JournalChoice, ProbeResult } from '../engine/probe/probeTypes';
+
+export type PresetChoice = 'seed' | 'upgrade' | 'reader' | 'burst';
+export type BeginChoice = 'preset' | BeginMode;
+
+/** The probe form's values; also the settings' defaults. */
+export interface ProbeFormValues {
+  preset: PresetChoice;
+  model: ExecutionModel;
+  journal: JournalChoice;
+  busyTimeoutMs: number;
+  /** 'preset' keeps each preset's own BEGIN modes. */
+  begin: BeginChoice;
+}
+
+export interface DatabaseFacts {
+  /** Absolute path on the extension host's machine. */
+  path: string;
+  /** File name for titles. */
+  name: string;
+  /** Null while the first inspection runs, or when it failed (see `problem`). */
+  report: InspectReport | null;
+  /** One sentence when the file could not be inspected. */
+  problem?: string;
+}
+
+export interface PanelState {
+  database: DatabaseFacts | null;
+  /** The workspace is trusted: switching and probing are offered. Untrusted: inspection only. */
+  trusted: boolean;
+  /** Set while an operation runs ('Switching to WAL…', 'Running the probe…'). */
+  busy?: string;
+  /** What `busy` is about, so the panel offers Cancel only while a probe runs (without it, the panel
+   * guesses from the text of `busy`). */
+  busyWith?: 'inspect' | 'switch' | 'probe';
+  defaults: ProbeFormValues;
+  lastResult: ProbeResult | null;
+  /** One sentence from the last failed operation, shown until the next one. */
+  lastError?: string;
+  /** One sentence from the last successful switch ('Switched app.db from delete to wal.'). */
+  lastNotice?: string;
+}
+
+export type ToPanel = { type: 'state'; state: PanelState };
+
+export type FromPanel =
+  | { type: 'ready' }
+  | { type: 'openDatabase' }
+  | { type: 'refresh' }
+  | { type: 'switchJournal'; target: 'wal' | 'delete' }
+  | { type: 'runProbe'; form: ProbeFormValues }
+  | { type: 'cancelProbe' }
+  | { type: 'export'; format: 'json' | 'markdown' | 'svg' };
+
+/** What the webview keeps with vscode.setState so the panel survives a window reload. */
+export interface PanelSavedState {
+  databasePath: string | null;
+  lastResult: ProbeResult | null;
+  /** The probe form as the user left it; the panel restores it itself (the host may ignore it). */
+  form?: ProbeFormValues;
+}

@@ -1,0 +1,25 @@
+// The extension under test, found by its id, activated once, with what activate() returned.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const extensionId = 'sqlite-lock-doctor.sqlite-lock-doctor';
+
+export const commandIds = [
+  'sqliteLockDoctor.openDatabase',
+  'sqliteLockDoctor.showJournalMode',
+  'sqliteLockDoctor.switchToWal',
+  'sqliteLockDoctor.switchToDelete',
+  'sqliteLockDoctor.runProbe',
+  'sqliteLockDoctor.showPanel',
+] as const;
+
+export function extensionUnderTest(): vscode.Extension<unknown> {
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension, `${extensionId} is not loaded in this extension host`);
+  return extension;
+}
+
+/** Activates the extension (once) and returns what activate() returned. */
+export async function activateExtension(): Promise<unknown> {
+  return extensionUnderTest().activate();
+}
