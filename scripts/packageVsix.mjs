@@ -30,13 +30,19 @@ function chosenTargets(argv) {
   const index = argv.indexOf('--target');
   const target = index >= 0 ? argv[index + 1] : currentTarget();
   if (!(target in targets)) {
-    console.error(`package: no better-sqlite3 prebuild for VS Code target "${target}"; one of ${Object.keys(targets).join(', ')}`);
+    console.error(
+      `package: no better-sqlite3 prebuild for VS Code target "${target}"; one of ${Object.keys(targets).join(', ')}`,
+    );
     process.exit(2);
   }
   return [target];
 }
 
-if (!existsSync('dist/extension.js') || !existsSync('dist/engine-process.js') || !existsSync('dist/webview/panel.js')) {
+if (
+  !existsSync('dist/extension.js') ||
+  !existsSync('dist/engine-process.js') ||
+  !existsSync('dist/webview/panel.js')
+) {
   console.error('package: build first (npm run package does: node esbuild.mjs --production)');
   process.exit(2);
 }

@@ -125,6 +125,25 @@ describe('burst: N writers, K read-then-write transactions each', () => {
     assert.equal(errors, failed);
   });
 
+  for (const model of ['processes', 'threads'] as const) {
+    test(`${model}: sessions that finish fast are not mistaken for sessions that died`, async () => {
+      const result = await probe({
+        preset: 'burst',
+        presetOptions: { writers: 32, transactions: 20 },
+        journal: 'wal',
+        busyTimeoutMs: 200,
+        model,
+      });
+      const codes = Object.keys(result.errorCounts);
+      assert.deepEqual(
+        codes.filter((code) => !code.startsWith('SQLITE_')),
+        [],
+        `only SQLite's codes: ${codes.join(', ')}`,
+      );
+      assert.equal(result.rows.found, result.rows.committed);
+    });
+  }
+
   test('BEGIN IMMEDIATE: all 120 transactions commit', async () => {
     const result = await probe({
       preset: 'burst',

@@ -14,6 +14,7 @@ export class LockDoctorModel implements vscode.Disposable {
 
   database: DatabaseFacts | null = null;
   busy: string | undefined;
+  busyWith: PanelState['busyWith'];
   lastResult: ProbeResult | null = null;
   lastError: string | undefined;
   lastNotice: string | undefined;
@@ -69,11 +70,12 @@ export class LockDoctorModel implements vscode.Disposable {
   }
 
   /** Runs one operation at a time and shows it as busy; a second one is refused with a sentence. */
-  async run<T>(label: string, work: () => Thenable<T>): Promise<T> {
+  async run<T>(label: string, kind: 'switch' | 'probe', work: () => Thenable<T>): Promise<T> {
     if (this.busy !== undefined) {
       throw new Error(`SQLite Lock Doctor is busy: ${this.busy}`);
     }
     this.busy = label;
+    this.busyWith = kind;
     this.lastError = undefined;
     this.lastNotice = undefined;
     this.fire();
@@ -84,6 +86,7 @@ export class LockDoctorModel implements vscode.Disposable {
       throw error;
     } finally {
       this.busy = undefined;
+      this.busyWith = undefined;
       this.fire();
     }
   }
@@ -120,7 +123,7 @@ export class LockDoctorModel implements vscode.Disposable {
     return {
       database: this.database,
       trusted: vscode.workspace.isTrusted,
-      ...(this.busy !== undefined ? { busy: this.busy } : {}),
+      ...(this.busy !== undefined ? { busy: this.busy, busyWith: this.busyWith } : {}),
       defaults: readSettings().probe,
       lastResult: this.lastResult,
       ...(this.lastError !== undefined ? { lastError: this.lastError } : {}),

@@ -11,6 +11,9 @@ import { renderLegend } from './timelineLegend';
 import { timelineCss } from './timelineStyle';
 import { timelineSummary } from './timelineText';
 
+// The stylesheet, for pages that install it once themselves (a webview's CSP allows no unnonced <style>).
+export { timelineCss };
+
 export interface TimelineOptions {
   /** In CSS pixels; default 960, at least 480. */
   width?: number;
@@ -18,6 +21,12 @@ export interface TimelineOptions {
   idPrefix?: string;
   /** Inside an HTML page the namespace declaration is implied, so it is left out. */
   inHtml?: boolean;
+  /**
+   * Default true: the SVG carries its own <style>, so it stands alone as a file or in the HTML report.
+   * False leaves it out for a page that installs `timelineCss()` once (the webview, whose CSP blocks
+   * <style> elements without its nonce).
+   */
+  embedStyle?: boolean;
 }
 
 const legendTop = 8;
@@ -54,7 +63,7 @@ export function renderTimelineSvg(result: ProbeResult, options: TimelineOptions 
   return [
     `<svg${namespace} class="sld-timeline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       `role="img" aria-label="${escapeHtml(timelineSummary(result))}" font-size="${fontSize}">`,
-    `<style>${timelineCss()}</style>`,
+    ...(options.embedStyle === false ? [] : [`<style>${timelineCss()}</style>`]),
     `<defs><pattern id="${waitPatternId}" width="6" height="6" patternUnits="userSpaceOnUse" ` +
       `patternTransform="rotate(45)"><rect width="6" height="6" class="sld-hatch-bg"/>` +
       `<path d="M1.5 0v6" class="sld-hatch"/></pattern></defs>`,

@@ -2,6 +2,8 @@
 import { UserInputError } from '../userInputError';
 import type { SessionPlan } from './probeTypes';
 
+export { presetDescriptions } from '../../shared/presetDescriptions';
+
 export const presetNames = ['seed', 'upgrade', 'reader', 'burst'] as const;
 export type PresetName = (typeof presetNames)[number];
 
@@ -11,14 +13,6 @@ export interface PresetOptions {
   /** burst: transactions per writer. */
   transactions?: number;
 }
-
-export const presetDescriptions: Record<PresetName, string> = {
-  seed: 'The FastAPI article: B writes at 100 ms and holds its write lock 1 s; A writes and commits at 500 ms.',
-  upgrade:
-    'Deferred read-then-write transactions against a writer: one upgrades while the writer holds its lock, one after it committed.',
-  reader: 'A long reader (1 s) against a writer that commits at 100 ms: rollback mode makes the writer wait.',
-  burst: 'N writers, K short read-then-write transactions each, as fast as they can.',
-};
 
 export function isPresetName(name: string): name is PresetName {
   return (presetNames as readonly string[]).includes(name);

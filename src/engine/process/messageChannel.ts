@@ -28,7 +28,8 @@ export function forkEngineProcess<ToChild, FromChild>(): MessageChannel<ToChild,
       }
     },
     onMessage: (listener) => child.on('message', (message) => listener(message as FromChild)),
-    onExit: (listener) => child.once('exit', listener),
+    // 'close', not 'exit': it comes after the IPC channel has delivered the child's last messages.
+    onExit: (listener) => child.once('close', listener),
     kill: () => {
       child.kill('SIGKILL');
     },

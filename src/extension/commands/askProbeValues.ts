@@ -1,44 +1,20 @@
 // The probe's knobs from quick picks, each starting on the settings' default.
 import * as vscode from 'vscode';
-import type { ExecutionModel, JournalChoice } from '../../engine/probe/probeTypes';
-import type { PresetChoice, ProbeFormValues } from '../../shared/panelProtocol';
+import type { ProbeFormValues } from '../../shared/panelProtocol';
+import {
+  journalChoices,
+  modelChoices,
+  presetChoices,
+  type Choice as SharedChoice,
+} from '../../shared/probeChoices';
 
 interface Choice<T extends string> extends vscode.QuickPickItem {
   value: T;
 }
 
-const presets: Choice<PresetChoice>[] = [
-  {
-    value: 'seed',
-    label: 'seed',
-    detail: 'The FastAPI article: B holds its write lock 1 s, A commits at 500 ms.',
-  },
-  { value: 'upgrade', label: 'upgrade', detail: 'Deferred read-then-write transactions against a writer.' },
-  {
-    value: 'reader',
-    label: 'reader',
-    detail: 'A 1 s reader against a writer: rollback mode makes the writer wait.',
-  },
-  { value: 'burst', label: 'burst', detail: '4 writers, 25 short read-then-write transactions each.' },
-];
-const models: Choice<ExecutionModel>[] = [
-  { value: 'processes', label: 'processes', detail: 'Each session its own OS process, like app workers.' },
-  {
-    value: 'threads',
-    label: 'threads',
-    detail: "Each session its own thread, like an async driver's connection thread.",
-  },
-  {
-    value: 'blocking',
-    label: 'blocking',
-    detail: 'One event loop that a waiting statement blocks: a sync driver in an async handler.',
-  },
-];
-const journals: Choice<JournalChoice>[] = [
-  { value: 'keep', label: 'keep', detail: "The file's own journal mode." },
-  { value: 'wal', label: 'wal', detail: 'Run the copy in WAL mode.' },
-  { value: 'delete', label: 'delete', detail: 'Run the copy in rollback (DELETE) mode.' },
-];
+function asItems<T extends string>(choices: readonly SharedChoice<T>[]): Choice<T>[] {
+  return choices.map((choice) => ({ value: choice.value, label: choice.label, detail: choice.hint }));
+}
 
 async function pickOne<T extends string>(
   choices: Choice<T>[],
@@ -55,9 +31,10 @@ async function pickOne<T extends string>(
 }
 
 export async function askProbeValues(defaults: ProbeFormValues): Promise<ProbeFormValues | undefined> {
-  const preset = await pickOne(presets, defaults.preset, 'scenario', 1);
-  const model = preset && (await pickOne(models, defaults.model, 'execution model', 2));
-  const journal = model && (await pickOne(journals, defaults.journal, 'journal mode', 3));
+  const preset = await pickOne(asItems(presetChoices), defaults.preset, 'scenario', 1);
+  const model = preset && (await pickOne(asItems(modelChoices), defaults.model, 'execution model', 2));
+  const journal =
+    model && (await pickOne(asItems(journalChoices(undefined)), defaults.journal, 'journal mode', 3));
   if (!preset || !model || !journal) {
     return undefined;
   }

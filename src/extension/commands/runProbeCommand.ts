@@ -31,7 +31,7 @@ export async function runProbeCommand(
   }
   const label = `Running the ${values.preset} probe (${values.model}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
   try {
-    const result = await model.run(label, () =>
+    const result = await model.run(label, 'probe', () =>
       vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,

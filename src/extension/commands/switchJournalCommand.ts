@@ -50,7 +50,7 @@ export async function switchJournalCommand(
     }
   }
   try {
-    const result = await model.run(`Switching ${database.name} to ${upper}…`, () =>
+    const result = await model.run(`Switching ${database.name} to ${upper}…`, 'switch', () =>
       engineClient.switchJournal(database.path, target, readSettings().journalSwitchBusyTimeoutMs),
     );
     const notice = `Switched ${database.name} from ${result.from.toUpperCase()} to ${result.to.toUpperCase()}.`;
