@@ -73,9 +73,12 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
         await model.refresh();
       }
     }),
-    vscode.commands.registerCommand('sqliteLockDoctor.switchToWal', () => switchJournalCommand(model, 'wal')),
-    vscode.commands.registerCommand('sqliteLockDoctor.switchToDelete', () =>
-      switchJournalCommand(model, 'delete'),
+    // A keybinding or script may pass { skipConfirmation: true }; the palette always asks.
+    vscode.commands.registerCommand('sqliteLockDoctor.switchToWal', (args?: unknown) =>
+      switchJournalCommand(model, 'wal', args),
+    ),
+    vscode.commands.registerCommand('sqliteLockDoctor.switchToDelete', (args?: unknown) =>
+      switchJournalCommand(model, 'delete', args),
     ),
     // A keybinding or script may pass the probe's values ({preset, model, journal, busyTimeoutMs, begin}).
     vscode.commands.registerCommand('sqliteLockDoctor.runProbe', (args?: unknown) =>

@@ -30,8 +30,9 @@ test('every command is registered once activated', async () => {
 });
 
 test('every command is contributed under the "SQLite Lock Doctor" category with a title', () => {
-  const contributes = (extensionUnderTest().packageJSON as { contributes?: { commands?: ContributedCommand[] } })
-    .contributes;
+  const contributes = (
+    extensionUnderTest().packageJSON as { contributes?: { commands?: ContributedCommand[] } }
+  ).contributes;
   const contributed = new Map((contributes?.commands ?? []).map((entry) => [entry.command, entry]));
   for (const id of commandIds) {
     const entry = contributed.get(id);

@@ -7,3 +7,4 @@ import './activation.test';
 export async function run(): Promise<void> {
   await runRegisteredTests();
 }
+import './commands.test';
