@@ -73,7 +73,7 @@ const contexts = [
     ? [
         {
           ...nodeTarget,
-          entryPoints: { index: 'test/vscode/index.ts' },
+          entryPoints: { index: 'test/vscode/index.ts', untrusted: 'test/vscode/untrusted.ts' },
           outdir: 'out/vscode-test',
           external: ['vscode', 'better-sqlite3'],
         },

@@ -83,8 +83,11 @@ function diskUsage(dir) {
 }
 
 function npmEnv(extra = {}) {
+  // Under `npm test` the outer npm's npm_* variables (npm_config_user_agent names ITS Node, 20 on a fresh
+  // machine) would leak into this install: code-server's postinstall reads the Node version from there.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   return {
-    ...process.env,
+    ...inherited,
     // Scripts that npm runs (code-server's postinstall runs `npm install` again) must see Node 24 first.
     PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
     npm_config_update_notifier: 'false',

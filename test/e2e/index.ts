@@ -1,6 +1,8 @@
 // End-to-end: the packaged VSIX installed in a real VS Code (code-server) and used as a person would,
 // from the command palette, with the outcome checked on screen and in the file itself.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqliteShell } from '../support/sqliteShell';
 import type { E2eTest } from './workbench';
@@ -15,7 +17,46 @@ export function prepareWorkspace(workspace: string): void {
   );
 }
 
+/** The VSIX the harness installed: this platform's, as `npm run package` names it. */
+function packagedVsix(): string {
+  const folder = join(process.cwd(), 'vsix');
+  const found = readdirSync(folder).filter((name) =>
+    name.startsWith(`sqlite-lock-doctor-${process.platform}-${process.arch}-`),
+  );
+  assert.equal(
+    found.length,
+    1,
+    `one VSIX for ${process.platform}-${process.arch} in ${folder}: ${found.join(', ')}`,
+  );
+  return join(folder, found[0]);
+}
+
 export const tests: E2eTest[] = [
+  {
+    name: "The VSIX carries the bundles, the webview and this platform's better-sqlite3 binary only",
+    run() {
+      const listing = execFileSync('unzip', ['-Z1', packagedVsix()], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean);
+      for (const needed of [
+        'extension/dist/extension.js',
+        'extension/dist/engine-process.js',
+        'extension/dist/webview/panel.js',
+        'extension/dist/webview/panel.css',
+        'extension/node_modules/better-sqlite3/lib/index.js',
+        `extension/node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`,
+      ]) {
+        assert.ok(listing.includes(needed), `${needed} is in the VSIX`);
+      }
+      const binaries = listing.filter((entry) => entry.endsWith('.node'));
+      assert.equal(binaries.length, 1, `one native binary: ${binaries.join(', ')}`);
+      const unwanted = listing.filter((entry) =>
+        /\.map$|\.ts$|^extension\/(src|test|media|scripts|out)\/|\/deps\//.test(entry),
+      );
+      assert.deepEqual(unwanted, [], 'no sources, tests or source maps');
+      return Promise.resolve();
+    },
+  },
   {
     name: 'Open Database lists app.db and shows its journal mode in the status bar',
     async run(workbench) {
@@ -83,6 +124,23 @@ export const tests: E2eTest[] = [
       await workbench.waitForStatusBarItem(/app\.db · DELETE/);
       assert.equal(sqliteShell(join(workbench.workspace, databaseName), 'PRAGMA journal_mode;'), 'delete');
       await panel.locator('#switch-wal').waitFor({ timeout: 10_000 });
+    },
+  },
+  {
+    name: 'After a window reload the panel comes back with the database and the last result',
+    timeoutMs: 90_000,
+    async run(workbench) {
+      await workbench.page.reload();
+      await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      // The serializer reopens the database: the status bar and the panel show it again.
+      await workbench.waitForStatusBarItem(/app\.db · DELETE/, { timeoutMs: 60_000 });
+      const panel = workbench.webview();
+      await panel.locator('#session-outcomes tbody tr[data-session="A"]').waitFor({ timeout: 30_000 });
+      assert.equal(
+        await panel.locator('#session-outcomes tbody tr[data-session="A"]').getAttribute('data-outcome'),
+        'failed',
+      );
+      assert.match(await panel.locator('#journal-mode').innerText(), /DELETE/);
     },
   },
 ];

@@ -1,0 +1,42 @@
+// The same extension in a folder opened in Restricted Mode (the harness's --untrusted): inspection
+// works, nothing that writes to a file does.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LockDoctorApi } from '../../src/extension/lockDoctorApi';
+import { sqliteShell } from '../support/sqliteShell';
+import { activateExtension } from './extensionUnderTest';
+import { runRegisteredTests, test } from './runner';
+import { makeWorkspaceDatabase } from './workspaceDatabase';
+
+test('the workspace is untrusted', () => {
+  assert.equal(vscode.workspace.isTrusted, false);
+});
+
+test('Open Database still inspects: the status bar shows the journal mode, the panel knows it is untrusted', async () => {
+  const lockDoctor = (await activateExtension()) as LockDoctorApi;
+  const database = makeWorkspaceDatabase('restricted.db');
+  await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
+  assert.equal(lockDoctor.statusBarText(), '$(database) restricted.db · DELETE');
+  assert.equal(lockDoctor.state().trusted, false);
+});
+
+test('Switch to WAL and the probe do nothing to the file', async () => {
+  const lockDoctor = (await activateExtension()) as LockDoctorApi;
+  const database = lockDoctor.state().database?.path ?? '';
+  await vscode.commands.executeCommand('sqliteLockDoctor.switchToWal', { skipConfirmation: true });
+  assert.equal(sqliteShell(database, 'PRAGMA journal_mode;'), 'delete');
+  const result = await vscode.commands.executeCommand('sqliteLockDoctor.runProbe', {
+    preset: 'seed',
+    model: 'threads',
+    journal: 'keep',
+    busyTimeoutMs: 100,
+    begin: 'preset',
+  });
+  assert.equal(result, undefined);
+  assert.equal(lockDoctor.state().lastResult, null);
+  assert.equal(lockDoctor.statusBarText(), '$(database) restricted.db · DELETE');
+});
+
+export async function run(): Promise<void> {
+  await runRegisteredTests();
+}
