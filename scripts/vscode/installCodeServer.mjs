@@ -83,9 +83,12 @@ function diskUsage(dir) {
 }
 
 function npmEnv(extra = {}) {
-  // Under `npm test` the outer npm's npm_* variables (npm_config_user_agent names ITS Node, 20 on a fresh
-  // machine) would leak into this install: code-server's postinstall reads the Node version from there.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  // Under `npm test` the outer npm's user agent names ITS Node (20 on a fresh machine), and code-server's
+  // postinstall reads the Node version from it. The rest of the outer npm's config (npm_config_cafile
+  // from the global npmrc, which an npm under another Node's prefix would not find) must pass through.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name.toLowerCase() !== 'npm_config_user_agent'),
+  );
   return {
     ...inherited,
     // Scripts that npm runs (code-server's postinstall runs `npm install` again) must see Node 24 first.
