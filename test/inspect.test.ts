@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { formatInspectReport } from '../src/engine/inspect/formatInspectReport';
 import { inspectDatabase } from '../src/engine/inspect/inspectDatabase';
 import { describeLockHolders, reservedLockHolders } from '../src/engine/inspect/lockHolders';
-import { parseProcLocks, posixLocksOnFile, splitLinuxDevice } from '../src/engine/inspect/procLocks';
+import { parseProcLocks, posixLocksOnFile, splitLinuxDevice } from '../src/engine/locks/procLocks';
 import { immutableUri, openDatabase } from '../src/engine/sqliteModule';
 import { UserInputError } from '../src/engine/userInputError';
 import { type ChildOutcome, runAsNobody, serveChildMode } from './support/asNobody';

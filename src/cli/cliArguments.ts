@@ -15,6 +15,8 @@ const options = {
   'in-place': { type: 'boolean' },
   writers: { type: 'string' },
   transactions: { type: 'string' },
+  watch: { type: 'string' },
+  mode: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

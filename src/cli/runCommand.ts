@@ -1,8 +1,10 @@
 import { UserInputError } from '../engine/userInputError';
 import type { parseCli } from './cliArguments';
+import { checkpointCommand } from './commands/checkpointCommand';
 import { demoCommand } from './commands/demoCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { journalCommand } from './commands/journalCommand';
+import { locksCommand } from './commands/locksCommand';
 import { matrixCommand } from './commands/matrixCommand';
 import { probeCommand } from './commands/probeCommand';
 
@@ -18,6 +20,10 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
       return probeCommand(cli, signal);
     case 'matrix':
       return matrixCommand(cli, signal);
+    case 'locks':
+      return locksCommand(cli, signal);
+    case 'checkpoint':
+      return Promise.resolve(checkpointCommand(cli));
     case 'demo':
       return demoCommand(cli, signal);
     default:

@@ -3,6 +3,12 @@ export const usage = `Usage: sqlite-lock-doctor <command> [options]
 Commands:
   inspect <file> [--json]
       Journal mode, header, -wal/-shm/-journal files and connection defaults. Changes nothing.
+  locks <file> [--json] [--watch MS]
+      Who holds which SQLite lock now (PID, command, lock state, waiting) and the WAL's health; with
+      --watch, a new reading every MS ms (at least 100) until Ctrl-C, warning on checkpoint starvation.
+      Linux only (/proc/locks); elsewhere it says which system tool to use. Takes no lock.
+  checkpoint <file> [--mode passive|full|restart|truncate] [--busy-timeout MS] [--json]
+      PRAGMA wal_checkpoint(MODE) on one short-lived connection: frames in the WAL and checkpointed.
   journal <file> --set wal|delete [--force] [--busy-timeout MS] [--json]
       Switch the journal mode and read it back.
   probe <file> [--preset seed|upgrade|reader|burst] [--model processes|threads|blocking]
@@ -15,5 +21,5 @@ Commands:
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
 
-Exit codes: 0 done, 1 the operation could not be done, 2 bad input or usage.
+Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy), 2 bad input or usage.
 `;

@@ -7,6 +7,8 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   ms: number;
+  /** The CLI process's PID. */
+  pid: number;
 }
 
 export const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -23,6 +25,8 @@ export function runCli(args: string[], options: { cwd?: string } = {}): Promise<
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+    child.on('close', (code) =>
+      resolve({ code, stdout, stderr, ms: Date.now() - started, pid: child.pid ?? -1 }),
+    );
   });
 }

@@ -9,12 +9,12 @@
 import * as fs from 'node:fs';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { filesystemOf } from '../journal/filesystemKind';
+import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from '../locks/procLocks';
 import { sqliteLibraryVersion } from '../sqliteModule';
 import { connectionDefaults } from './connectionDefaults';
 import { collectFindings } from './inspectFindings';
 import type { InspectReport, LockTable, WalFile } from './inspectReport';
 import { describeLockHolders, reservedLockHolders } from './lockHolders';
-import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from './procLocks';
 import { describeJournal } from './rollbackJournal';
 import { readSidecarStart, statSidecar } from './sidecarFiles';
 import { parseWalHeader, walHeaderLength } from './walHeader';

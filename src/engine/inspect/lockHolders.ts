@@ -1,8 +1,16 @@
-// Names the SQLite locks behind raw byte-range locks. The kernel merges adjacent ranges of one owner
-// and type, so a line is classified by every SQLite range it overlaps.
-import { type ProcLockEntry, overlaps } from './procLocks';
+// inspect's summary of the lock holders: one row per process, from the byte-range decoding in
+// src/engine/locks/sqliteLockBytes.ts (the `locks` command lists one row per process and lock instead).
+import { type ProcLockEntry, overlaps } from '../locks/procLocks';
+import {
+  type DatabaseLock,
+  type ShmLockByte,
+  databaseLockOf,
+  reservedByte,
+  shmLocksOf,
+  strongerDatabaseLock,
+} from '../locks/sqliteLockBytes';
 
-export type DatabaseLockState = 'none' | 'SHARED' | 'RESERVED' | 'PENDING' | 'EXCLUSIVE';
+export type DatabaseLockState = 'none' | DatabaseLock;
 
 export interface WalLock {
   /** WRITE, CKPT, RECOVER, READ0..READ4 or DMS (held by every connection that has the database open). */
@@ -20,48 +28,12 @@ export interface LockHolder {
   waiting: boolean;
 }
 
-// Database file byte ranges (os.h).
-export const pendingByte = 0x40000000;
-export const reservedByte = pendingByte + 1;
-const sharedFirst = pendingByte + 2;
-const sharedLast = sharedFirst + 510 - 1;
-
-// -shm lock bytes (os_unix.c UNIX_SHM_BASE and the DMS byte after the 8 WAL locks).
-const shmLockNames: { name: string; offset: number }[] = [
-  { name: 'WRITE', offset: 120 },
-  { name: 'CKPT', offset: 121 },
-  { name: 'RECOVER', offset: 122 },
-  { name: 'READ0', offset: 123 },
-  { name: 'READ1', offset: 124 },
-  { name: 'READ2', offset: 125 },
-  { name: 'READ3', offset: 126 },
-  { name: 'READ4', offset: 127 },
-  { name: 'DMS', offset: 128 },
-];
-
-const stateRank: Record<DatabaseLockState, number> = {
-  none: 0,
-  SHARED: 1,
-  RESERVED: 2,
-  PENDING: 3,
-  EXCLUSIVE: 4,
-};
-
-function databaseStateOf(entry: ProcLockEntry): DatabaseLockState {
-  if (entry.access === 'WRITE') {
-    if (overlaps(entry, sharedFirst, sharedLast)) {
-      return 'EXCLUSIVE';
-    }
-    if (overlaps(entry, pendingByte, pendingByte)) {
-      return 'PENDING';
-    }
-    if (overlaps(entry, reservedByte, reservedByte)) {
-      return 'RESERVED';
-    }
-    return 'none';
+// The names inspect has always used for the -shm lock bytes.
+function walLockName(lock: ShmLockByte): string {
+  if (lock.name === 'WAL_READ') {
+    return `READ${lock.readSlot}`;
   }
-  // A read lock on PENDING alone is taken only for a moment while SHARED is acquired.
-  return overlaps(entry, sharedFirst, sharedLast) ? 'SHARED' : 'none';
+  return lock.name === 'DMS' ? 'DMS' : lock.name.slice('WAL_'.length);
 }
 
 /** One holder per process, from the lines on the database file and on its -shm file. */
@@ -81,11 +53,12 @@ export function describeLockHolders(databaseLocks: ProcLockEntry[], shmLocks: Pr
       holder.waiting = true;
       continue;
     }
-    const state = databaseStateOf(entry);
-    // RESERVED and PENDING are separate bytes, so a writer in PENDING shows both.
-    if (stateRank[state] > stateRank[holder.databaseLock]) {
-      holder.databaseLock = state;
-    }
+    // RESERVED and PENDING are separate bytes, so a writer in PENDING shows both: keep the strongest.
+    holder.databaseLock =
+      strongerDatabaseLock(
+        holder.databaseLock === 'none' ? null : holder.databaseLock,
+        databaseLockOf(entry),
+      ) ?? 'none';
   }
   for (const entry of shmLocks) {
     const holder = holderOf(entry.pid);
@@ -93,10 +66,8 @@ export function describeLockHolders(databaseLocks: ProcLockEntry[], shmLocks: Pr
       holder.waiting = true;
       continue;
     }
-    for (const { name, offset } of shmLockNames) {
-      if (overlaps(entry, offset, offset)) {
-        holder.walLocks.push({ name, access: entry.access === 'WRITE' ? 'write' : 'read' });
-      }
+    for (const lock of shmLocksOf(entry)) {
+      holder.walLocks.push({ name: walLockName(lock), access: entry.access === 'WRITE' ? 'write' : 'read' });
     }
   }
   return [...byPid.values()].sort((a, b) => a.pid - b.pid);

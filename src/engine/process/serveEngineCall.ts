@@ -1,6 +1,8 @@
 // Serves one engine request inside the child process and reports the outcome to the parent.
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { inspectDatabase } from '../inspect/inspectDatabase';
+import { checkpointNow } from '../locks/checkpointNow';
+import { readLockHolders } from '../locks/readLockHolders';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
 import { OperationError, UserInputError } from '../userInputError';
@@ -50,6 +52,16 @@ function answer(
       });
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
+    case 'locks':
+      return Promise.resolve(readLockHolders(request.file));
+    case 'checkpoint':
+      return Promise.resolve(
+        checkpointNow(
+          request.file,
+          request.mode,
+          request.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: request.busyTimeoutMs },
+        ),
+      );
   }
 }
 

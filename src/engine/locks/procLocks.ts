@@ -4,6 +4,7 @@
 // lock above it. Filtered to the reader's PID namespace. Reading it takes no lock and opens no
 // database file.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export interface ProcLockEntry {
   /** POSIX, FLOCK, OFDLCK, LEASE, ... */
@@ -67,13 +68,19 @@ export function overlaps(entry: ProcLockEntry, start: number, end: number): bool
   return entry.start <= end && (entry.end === null || entry.end >= start);
 }
 
-/** The current lock table, or null where there is none (not Linux, or /proc not mounted). */
-export function readProcLocks(): ProcLockEntry[] | null {
-  if (process.platform !== 'linux') {
+/**
+ * The current lock table, or null where there is none (not Linux, or /proc not mounted). `procRoot`
+ * lets tests point at a prepared folder instead of /proc.
+ */
+export function readProcLocks(
+  platform: NodeJS.Platform = process.platform,
+  procRoot = '/proc',
+): ProcLockEntry[] | null {
+  if (platform !== 'linux') {
     return null;
   }
   try {
-    return parseProcLocks(fs.readFileSync('/proc/locks', 'utf8'));
+    return parseProcLocks(fs.readFileSync(path.join(procRoot, 'locks'), 'utf8'));
   } catch {
     return null;
   }

@@ -1,0 +1,81 @@
+// The terminal rendering of a LockReport: a table of holders (PID, command, file, lock, waiting, what
+// it means), the command lines, then the WAL's health.
+import type { LockHolderEntry, LockReport } from './lockReport';
+import type { WalGrowthAssessment } from './walGrowth';
+import type { WalHealth } from './walHealth';
+
+export function formatLockReport(report: LockReport, growth?: WalGrowthAssessment): string {
+  const mode = report.journalMode === 'wal' ? 'WAL mode' : 'rollback mode';
+  const lines = [`${report.file} (${mode}), read at ${report.takenAt} in ${report.readMs.toFixed(1)} ms`];
+  if (!report.supported) {
+    lines.push(`Lock holders: not available here. ${report.note ?? ''}`.trimEnd());
+  } else if (report.holders.length === 0) {
+    lines.push('No process holds a lock on this file or has it open.');
+  } else {
+    lines.push(...holderTable(report.holders), ...commandLines(report.holders));
+  }
+  if (report.wal !== null) {
+    lines.push(...walLines(report.wal));
+  }
+  if (growth !== undefined) {
+    lines.push(`${growth.warning ? 'WARNING: ' : ''}${growth.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function lockLabel(holder: Pick<LockHolderEntry, 'lock' | 'readSlot'>): string {
+  return holder.readSlot === undefined ? holder.lock : `${holder.lock}(${holder.readSlot})`;
+}
+
+function holderTable(holders: LockHolderEntry[]): string[] {
+  const rows = [
+    ['PID', 'COMMAND', 'FILE', 'LOCK', 'WAITING', 'MEANING'],
+    ...holders.map((holder) => [
+      String(holder.pid),
+      holder.command ?? '?',
+      holder.file,
+      lockLabel(holder),
+      holder.waiting ? 'yes' : 'no',
+      holder.meaning,
+    ]),
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function commandLines(holders: LockHolderEntry[]): string[] {
+  const seen = new Set<number>();
+  const lines: string[] = [];
+  for (const holder of holders) {
+    if (!seen.has(holder.pid) && holder.commandLine !== null) {
+      seen.add(holder.pid);
+      lines.push(`  PID ${holder.pid}: ${holder.commandLine}`);
+    }
+  }
+  return lines.length === 0 ? [] : ['Command lines:', ...lines];
+}
+
+function walLines(wal: WalHealth): string[] {
+  if (!wal.exists) {
+    return ['WAL: no -wal file (no connection has the database open, or the last one closed cleanly).'];
+  }
+  const size = `${wal.sizeBytes} bytes`;
+  const frames =
+    wal.pageSize === null
+      ? 'no header yet'
+      : `room for ${wal.frames} frame${wal.frames === 1 ? '' : 's'} of ${wal.pageSize} bytes${wal.headerValid ? '' : ' (header not valid)'}`;
+  const readers =
+    wal.readerPids.length === 0
+      ? 'no reader holds WAL_READ'
+      : `readers holding WAL_READ: PID ${wal.readerPids.join(', ')}`;
+  return [
+    `WAL: ${size}, ${frames}; ${readers}.`,
+    `Auto-checkpoint: ${wal.autoCheckpointPages} pages (SQLite's default; set per connection, so assumed)` +
+      (wal.pastAutoCheckpoint ? ': the WAL is past it.' : '.'),
+  ];
+}

@@ -1,0 +1,65 @@
+// What `locks` finds out about who holds a lock on a database, printed as `locks --json`: the field
+// names are a public shape, documented in docs/locks.md.
+import type { WalHealth } from './walHealth';
+
+/** Which of the files SQLite uses the lock is on. */
+export type LockedFile = 'db' | 'wal' | 'shm';
+
+/**
+ * SQLite's lock states: SHARED..EXCLUSIVE on the database file (rollback mode, and SHARED for every
+ * open connection in WAL mode), WAL_* in the -shm file, OPEN for an open connection that holds no
+ * transaction lock (the DMS byte in WAL mode, or an open descriptor without any lock).
+ */
+export type LockName =
+  | 'SHARED'
+  | 'RESERVED'
+  | 'PENDING'
+  | 'EXCLUSIVE'
+  | 'WAL_READ'
+  | 'WAL_WRITE'
+  | 'WAL_CKPT'
+  | 'WAL_RECOVER'
+  | 'OPEN';
+
+export interface LockHolderEntry {
+  pid: number;
+  /** /proc/PID/comm, e.g. "python3"; null when the process could not be read (it may have ended). */
+  command: string | null;
+  /** /proc/PID/cmdline with its arguments joined by spaces, shortened; null when unreadable. */
+  commandLine: string | null;
+  file: LockedFile;
+  lock: LockName;
+  /** WAL_READ only: the read-mark slot 0..4 (0: reading the database file alone, the WAL was empty). */
+  readSlot?: number;
+  /** The byte-range lock's type; null for an open descriptor without a lock. */
+  access: 'read' | 'write' | null;
+  /** Blocked in the kernel waiting for this lock (a `->` line), not holding it. */
+  waiting: boolean;
+  /** Found among the process's open files, holding no lock on the database or its -shm. */
+  openWithoutLock: boolean;
+  /** One sentence: what this lock means for other connections. */
+  meaning: string;
+}
+
+export interface LockReport {
+  schema: 'sqlite-lock-doctor/lock-report@1';
+  /** Absolute path as given. */
+  file: string;
+  /** Symlinks resolved: the -wal and -shm files sit beside this one. */
+  realPath: string;
+  /** The mode the file records: 'wal' when its read version is 2, else 'delete' (a rollback mode). */
+  journalMode: 'wal' | 'delete';
+  /** process.platform of the process that looked. */
+  platform: string;
+  /** False where byte-range locks cannot be listed (not Linux, or no /proc); `note` says why. */
+  supported: boolean;
+  note?: string;
+  /** One entry per process, file and lock; several connections of one process share one PID. */
+  holders: LockHolderEntry[];
+  /** The -wal file and its checkpoint state; null in rollback mode when there is no -wal. */
+  wal: WalHealth | null;
+  /** When the lock table was read (ISO 8601). */
+  takenAt: string;
+  /** How long reading /proc took, in milliseconds. */
+  readMs: number;
+}
