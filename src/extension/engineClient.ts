@@ -12,4 +12,6 @@ export const engineClient = {
   probe: (options: Omit<ProbeOptions, 'onEvent' | 'signal'>, callOptions: EngineCallOptions) =>
     callEngine({ type: 'probe', options }, callOptions),
   findDatabases: (files: string[]) => callEngine({ type: 'findDatabases', files }),
+  locks: (file: string) => callEngine({ type: 'locks', file }),
+  checkpoint: (file: string) => callEngine({ type: 'checkpoint', file, mode: 'PASSIVE' }),
 };

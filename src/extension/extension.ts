@@ -1,14 +1,19 @@
 // SQLite Lock Doctor's extension host side. It touches `vscode`; SQLite runs in engine processes.
 import * as vscode from 'vscode';
+import type { ProbeResult } from '../engine/probe/probeTypes';
 import { runtimeProblem } from '../engine/runtimeSupport';
 import { openDatabaseCommand } from './commands/openDatabaseCommand';
 import { runProbeCommand } from './commands/runProbeCommand';
 import { switchJournalCommand } from './commands/switchJournalCommand';
 import { requireDatabase } from './commands/requireDatabase';
+import { checkpointCommand, showLockHoldersCommand } from './commands/lockCommands';
 import { DatabaseWatcher } from './databaseWatcher';
+import { LockPoller } from './lockPoller';
+import { readSettings } from './settings';
 import { lockDoctorApi, type LockDoctorApi } from './lockDoctorApi';
 import { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
+import { LastResultStore } from './panel/lastResultStore';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
 import { LockDoctorStatusBar } from './statusBar';
 
@@ -24,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'switchToDelete',
       'runProbe',
       'showPanel',
+      'showLockHolders',
+      'checkpoint',
     ]) {
       context.subscriptions.push(
         vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
@@ -58,12 +65,27 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     );
   };
 
+  const lastResults = new LastResultStore(context.workspaceState);
+  let rememberedResult: ProbeResult | null = null;
   const statusBar = new LockDoctorStatusBar(model);
+  // Live lock holders while the panel shows or the status bar item does, and VS Code has focus.
+  const lockPoller = new LockPoller(
+    model,
+    () => LockDoctorPanel.isVisible() || readSettings().statusBarEnabled,
+    LockDoctorPanel.onDidChangeVisibility,
+  );
   context.subscriptions.push(
     model,
     statusBar,
+    lockPoller,
     new DatabaseWatcher(model),
     model.onDidChange(updateContextKeys),
+    model.onDidChange(() => {
+      if (model.lastResult !== null && model.lastResult !== rememberedResult) {
+        rememberedResult = model.lastResult;
+        lastResults.remember(model.lastResult);
+      }
+    }),
     vscode.commands.registerCommand('sqliteLockDoctor.openDatabase', (uri?: unknown) =>
       openDatabaseCommand(model, showPanel, uri),
     ),
@@ -84,6 +106,12 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     vscode.commands.registerCommand('sqliteLockDoctor.runProbe', (args?: unknown) =>
       runProbeCommand(model, showPanel, args === undefined ? undefined : (validateProbeForm(args) ?? null)),
     ),
+    vscode.commands.registerCommand('sqliteLockDoctor.showLockHolders', () =>
+      showLockHoldersCommand(model, lockPoller, showPanel),
+    ),
+    vscode.commands.registerCommand('sqliteLockDoctor.checkpoint', (args?: unknown) =>
+      checkpointCommand(model, args),
+    ),
     vscode.commands.registerCommand('sqliteLockDoctor.showPanel', () => {
       showPanel();
     }),
@@ -93,8 +121,13 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
         LockDoctorPanel.revive(panel, context.extensionUri, model, actions);
         if (saved.databasePath !== null && model.database === null) {
           await model.open(saved.databasePath);
-          if (saved.lastResult !== null && saved.lastResult.config.database === saved.databasePath) {
-            model.setResult(saved.lastResult);
+          const fromWebview =
+            saved.lastResult !== null && saved.lastResult.config.database === saved.databasePath
+              ? saved.lastResult
+              : null;
+          const restored = fromWebview ?? lastResults.recall(saved.databasePath);
+          if (restored !== null) {
+            model.setResult(restored);
           }
         }
       },

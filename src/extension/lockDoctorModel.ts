@@ -3,10 +3,20 @@
 // connection: every SQLite call happens in a short-lived engine process (engineClient.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LockReport } from '../engine/locks/lockReport';
+import {
+  assessWalGrowth,
+  walGrowthSample,
+  type WalGrowthAssessment,
+  type WalGrowthSample,
+} from '../engine/locks/walGrowth';
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import type { DatabaseFacts, PanelState } from '../shared/panelProtocol';
 import { engineClient } from './engineClient';
 import { readSettings } from './settings';
+
+/** About a minute of readings at the default poll interval. */
+const maxWalSamples = 30;
 
 export class LockDoctorModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -18,6 +28,9 @@ export class LockDoctorModel implements vscode.Disposable {
   lastResult: ProbeResult | null = null;
   lastError: string | undefined;
   lastNotice: string | undefined;
+  locks: LockReport | null = null;
+  /** Readings of the WAL over time, to see it grow while readers hold it (checkpoint starvation). */
+  private walSamples: WalGrowthSample[] = [];
   private inspection = 0;
   private cancelRunning: (() => void) | undefined;
 
@@ -35,6 +48,8 @@ export class LockDoctorModel implements vscode.Disposable {
     };
     if (!samePath) {
       this.lastResult = null;
+      this.locks = null;
+      this.walSamples = [];
     }
     this.lastError = undefined;
     this.lastNotice = undefined;
@@ -45,6 +60,7 @@ export class LockDoctorModel implements vscode.Disposable {
   close(): void {
     this.database = null;
     this.lastResult = null;
+    this.locks = null;
     this.fire();
   }
 
@@ -110,6 +126,18 @@ export class LockDoctorModel implements vscode.Disposable {
     this.fire();
   }
 
+  setLocks(report: LockReport | null): void {
+    this.locks = report;
+    if (report !== null) {
+      this.walSamples = [...this.walSamples, walGrowthSample(report, Date.now())].slice(-maxWalSamples);
+    }
+    this.fire();
+  }
+
+  walGrowth(): WalGrowthAssessment | null {
+    return this.locks?.wal?.exists ? assessWalGrowth(this.walSamples) : null;
+  }
+
   setNotice(notice: string): void {
     this.lastNotice = notice;
     this.fire();
@@ -126,6 +154,8 @@ export class LockDoctorModel implements vscode.Disposable {
       ...(this.busy !== undefined ? { busy: this.busy, busyWith: this.busyWith } : {}),
       defaults: readSettings().probe,
       lastResult: this.lastResult,
+      locks: this.locks,
+      walGrowth: this.walGrowth(),
       ...(this.lastError !== undefined ? { lastError: this.lastError } : {}),
       ...(this.lastNotice !== undefined ? { lastNotice: this.lastNotice } : {}),
     };

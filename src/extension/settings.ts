@@ -7,6 +7,8 @@ export interface LockDoctorSettings {
   probe: ProbeFormValues & { askEachTime: boolean; inPlace: boolean };
   journalSwitchBusyTimeoutMs: number;
   statusBarEnabled: boolean;
+  /** 0: no live lock holders. */
+  lockPollIntervalMs: number;
 }
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -42,5 +44,6 @@ export function readSettings(scope?: vscode.Uri): LockDoctorSettings {
     },
     journalSwitchBusyTimeoutMs: clampInteger(config.get('journalSwitch.busyTimeoutMs'), 0, 60_000, 2000),
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
+    lockPollIntervalMs: clampInteger(config.get('locks.pollIntervalMs'), 0, 60_000, 2000),
   };
 }

@@ -2,6 +2,7 @@
 // path, the mode and the last probe's verdict, a warning colour when that probe saw lock errors.
 import * as vscode from 'vscode';
 import type { LockDoctorModel } from './lockDoctorModel';
+import { lockSummary } from './lockSummary';
 import { readSettings } from './settings';
 
 export class LockDoctorStatusBar implements vscode.Disposable {
@@ -49,7 +50,8 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     }
     const mode = database.report ? database.report.journalMode.toUpperCase() : database.problem ? '?' : '…';
     const icon = this.model.busy ? '$(sync~spin)' : '$(database)';
-    this.item.text = `${icon} ${database.name} · ${mode}`;
+    const live = lockSummary(this.model.locks);
+    this.item.text = `${icon} ${database.name} · ${mode}${live ? ` · ${live}` : ''}`;
     const result = this.model.lastResult;
     const sawLockErrors = result !== null && Object.keys(result.errorCounts).length > 0;
     this.item.backgroundColor = sawLockErrors
@@ -66,6 +68,13 @@ export class LockDoctorStatusBar implements vscode.Disposable {
           ? `Cannot inspect: ${database.problem}`
           : 'Inspecting…',
     );
+    const holders = this.model.locks?.holders ?? [];
+    if (holders.length > 0) {
+      tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(
+        `Now: ${holders.map((holder) => `${holder.command ?? '?'} ${holder.pid} ${holder.lock}${holder.waiting ? ' (waiting)' : ''}`).join(', ')}`,
+      );
+    }
     if (this.model.busy) {
       tooltip.appendMarkdown('\n\n');
       tooltip.appendText(this.model.busy);

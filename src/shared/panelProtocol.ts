@@ -2,6 +2,8 @@
 // bundle imports this without pulling in Node or vscode. Everything that arrives from the webview is
 // validated by the host (src/extension/panel/validatePanelMessage.ts) before use.
 import type { InspectReport } from '../engine/inspect/inspectReport';
+import type { LockReport } from '../engine/locks/lockReport';
+import type { WalGrowthAssessment } from '../engine/locks/walGrowth';
 import type { BeginMode, ExecutionModel, JournalChoice, ProbeResult } from '../engine/probe/probeTypes';
 
 export type PresetChoice = 'seed' | 'upgrade' | 'reader' | 'burst';
@@ -39,6 +41,10 @@ export interface PanelState {
   busyWith?: 'inspect' | 'switch' | 'probe';
   defaults: ProbeFormValues;
   lastResult: ProbeResult | null;
+  /** Who holds locks on the open database now, refreshed while the panel is visible and VS Code focused. */
+  locks?: LockReport | null;
+  /** The WAL's growth over the readings so far; a warning when it grows while readers hold it. */
+  walGrowth?: WalGrowthAssessment | null;
   /** One sentence from the last failed operation, shown until the next one. */
   lastError?: string;
   /** One sentence from the last successful switch ('Switched app.db from delete to wal.'). */

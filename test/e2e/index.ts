@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { holdLockWithPython } from '../support/lockHolder';
 import { sqliteShell } from '../support/sqliteShell';
 import type { E2eTest } from './workbench';
 
@@ -141,6 +142,26 @@ export const tests: E2eTest[] = [
         'failed',
       );
       assert.match(await panel.locator('#journal-mode').innerText(), /DELETE/);
+    },
+  },
+  {
+    name: 'Show Lock Holders names a python3 writer holding RESERVED, in the panel and the status bar',
+    async run(workbench) {
+      const writer = await holdLockWithPython(join(workbench.workspace, databaseName), [
+        'BEGIN IMMEDIATE',
+        "INSERT INTO orders (item) VALUES ('coffee')",
+      ]);
+      try {
+        await workbench.runCommand('SQLite Lock Doctor: Show Lock Holders');
+        const row = workbench.webview().locator(`#lock-holders tr[data-pid="${writer.pid}"]`);
+        await row.waitFor({ timeout: 20_000 });
+        assert.equal(await row.getAttribute('data-lock'), 'RESERVED');
+        assert.match(await row.innerText(), /python3/);
+        await workbench.waitForStatusBarItem(new RegExp(`app\\.db · DELETE · writer: python3 ${writer.pid}`));
+        await workbench.screenshot('lock-holders');
+      } finally {
+        await writer.release();
+      }
     },
   },
 ];

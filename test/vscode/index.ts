@@ -8,3 +8,4 @@ export async function run(): Promise<void> {
   await runRegisteredTests();
 }
 import './commands.test';
+import './locks.test';

@@ -7,6 +7,7 @@ import { renderFindings } from './findings';
 import { formatBytes, formatCount, plural } from './format';
 import { h } from './html';
 import { renderJournalMode } from './journalMode';
+import { renderLiveLocks } from './liveLocks';
 import { renderConnectionDefaults, renderLocksNow } from './locksNow';
 
 export function renderFacts(state: PanelState): string {
@@ -25,7 +26,7 @@ export function renderFacts(state: PanelState): string {
 ${renderJournalMode(report, state)}
 ${factsGrid(report)}
 <h3>Locks now</h3>
-${renderLocksNow(report.locks)}
+${state.locks ? renderLiveLocks(state.locks, state.walGrowth ?? null) : renderLocksNow(report.locks)}
 ${renderConnectionDefaults(report.connectionDefaults)}`;
   }
   return `<section id="facts" class="card" aria-labelledby="facts-title">

@@ -18,6 +18,13 @@ export interface PanelActions {
 
 export class LockDoctorPanel implements vscode.Disposable {
   private static current: LockDoctorPanel | undefined;
+  private static readonly visibility = new vscode.EventEmitter<void>();
+  /** Fires when the panel opens, closes, shows or hides (the lock poller polls only while it shows). */
+  static readonly onDidChangeVisibility = LockDoctorPanel.visibility.event;
+
+  static isVisible(): boolean {
+    return LockDoctorPanel.current?.panel.visible ?? false;
+  }
   private readonly subscriptions: vscode.Disposable[] = [];
 
   static show(extensionUri: vscode.Uri, model: LockDoctorModel, actions: PanelActions): LockDoctorPanel {
@@ -65,8 +72,10 @@ export class LockDoctorPanel implements vscode.Disposable {
   ) {
     LockDoctorPanel.current = this;
     panel.webview.html = panelHtml(panel.webview, extensionUri);
+    LockDoctorPanel.visibility.fire();
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => LockDoctorPanel.visibility.fire()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       model.onDidChange(() => this.post()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post()),
@@ -76,6 +85,7 @@ export class LockDoctorPanel implements vscode.Disposable {
   dispose(): void {
     if (LockDoctorPanel.current === this) {
       LockDoctorPanel.current = undefined;
+      LockDoctorPanel.visibility.fire();
     }
     for (const subscription of this.subscriptions) {
       subscription.dispose();
