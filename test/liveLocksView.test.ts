@@ -87,3 +87,15 @@ test('where locks cannot be listed, the note says so', () => {
   );
   assert.match(html, /macOS has no list of byte-range locks\./);
 });
+
+test('during a probe, its sessions are named instead of the engine process', () => {
+  const html = renderLiveLocks(
+    report([holder({ pid: 321, command: 'node', file: 'db', lock: 'RESERVED' })]),
+    null,
+    {
+      321: ['B'],
+    },
+  );
+  assert.match(html, /probe session B/);
+  assert.doesNotMatch(html, />node</);
+});

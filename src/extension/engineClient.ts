@@ -9,7 +9,7 @@ export const engineClient = {
   inspect: (file: string) => callEngine({ type: 'inspect', file }),
   switchJournal: (file: string, target: JournalTarget, busyTimeoutMs: number, force = false) =>
     callEngine({ type: 'switchJournal', file, target, options: { busyTimeoutMs, force } }),
-  probe: (options: Omit<ProbeOptions, 'onEvent' | 'signal'>, callOptions: EngineCallOptions) =>
+  probe: (options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'>, callOptions: EngineCallOptions) =>
     callEngine({ type: 'probe', options }, callOptions),
   findDatabases: (files: string[]) => callEngine({ type: 'findDatabases', files }),
   locks: (file: string) => callEngine({ type: 'locks', file }),

@@ -11,7 +11,7 @@ import {
   type WalGrowthSample,
 } from '../engine/locks/walGrowth';
 import type { ProbeResult } from '../engine/probe/probeTypes';
-import type { DatabaseFacts, PanelState } from '../shared/panelProtocol';
+import type { DatabaseFacts, PanelState, ProbeLocks } from '../shared/panelProtocol';
 import { engineClient } from './engineClient';
 import { readSettings } from './settings';
 
@@ -126,6 +126,33 @@ export class LockDoctorModel implements vscode.Disposable {
     this.fire();
   }
 
+  /** While a probe runs: the file its sessions write to, which process runs which session, their locks. */
+  probeWatch: ProbeLocks | null = null;
+
+  startProbeWatch(target: string): void {
+    this.probeWatch = { target, sessionsByPid: {}, report: null };
+    this.fire();
+  }
+
+  noteProbeSession(session: string, pid: number): void {
+    if (this.probeWatch) {
+      const names = this.probeWatch.sessionsByPid[pid] ?? [];
+      this.probeWatch.sessionsByPid[pid] = [...names, session];
+    }
+  }
+
+  setProbeLocks(report: LockReport): void {
+    if (this.probeWatch?.target === report.file) {
+      this.probeWatch = { ...this.probeWatch, report };
+      this.fire();
+    }
+  }
+
+  endProbeWatch(): void {
+    this.probeWatch = null;
+    this.fire();
+  }
+
   setLocks(report: LockReport | null): void {
     this.locks = report;
     if (report !== null) {
@@ -155,6 +182,7 @@ export class LockDoctorModel implements vscode.Disposable {
       defaults: readSettings().probe,
       lastResult: this.lastResult,
       locks: this.locks,
+      probeLocks: this.probeWatch,
       walGrowth: this.walGrowth(),
       ...(this.lastError !== undefined ? { lastError: this.lastError } : {}),
       ...(this.lastNotice !== undefined ? { lastNotice: this.lastNotice } : {}),

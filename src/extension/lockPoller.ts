@@ -6,8 +6,12 @@ import { engineClient } from './engineClient';
 import type { LockDoctorModel } from './lockDoctorModel';
 import { readSettings } from './settings';
 
+/** While a probe runs (a few seconds): often enough to catch a 100 ms transaction now and then. */
+const probeIntervalMs = 250;
+
 export class LockPoller implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
+  private timerInterval = 0;
   private reading = false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -56,20 +60,49 @@ export class LockPoller implements vscode.Disposable {
     }
   }
 
-  private active(): boolean {
+  /** How soon to read again, or undefined when nobody needs it. */
+  private interval(): number | undefined {
     const interval = readSettings().lockPollIntervalMs;
-    return interval > 0 && this.model.database !== null && vscode.window.state.focused && this.someoneLooks();
+    if (interval === 0 || this.model.database === null) {
+      return undefined;
+    }
+    // A probe is short and asked for: its sessions' locks are read often enough to see each transaction.
+    if (this.model.probeWatch !== null) {
+      return probeIntervalMs;
+    }
+    return vscode.window.state.focused && this.someoneLooks() ? interval : undefined;
   }
 
   private reschedule(): void {
-    if (this.timer !== undefined || !this.active()) {
+    const interval = this.interval();
+    if (this.timer !== undefined && interval !== undefined && interval < this.timerInterval) {
+      // A probe started while a slow read was pending: read at the probe's pace from now on.
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.timer !== undefined || this.reading || interval === undefined) {
       return;
     }
+    this.timerInterval = interval;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.active()) {
-        void this.readNow().finally(() => this.reschedule());
-      }
-    }, readSettings().lockPollIntervalMs);
+      void this.readOnce().finally(() => this.reschedule());
+    }, interval);
+  }
+
+  private async readOnce(): Promise<void> {
+    const watch = this.model.probeWatch;
+    if (watch === null) {
+      await this.readNow();
+      return;
+    }
+    this.reading = true;
+    try {
+      this.model.setProbeLocks(await engineClient.locks(watch.target));
+    } catch {
+      // The scratch copy is gone: the probe has ended.
+    } finally {
+      this.reading = false;
+    }
   }
 }

@@ -30,6 +30,15 @@ export interface DatabaseFacts {
   problem?: string;
 }
 
+/** The locks the running probe's sessions hold on its target, to set beside its timeline. */
+export interface ProbeLocks {
+  /** The scratch copy (or the database itself with in-place). */
+  target: string;
+  /** Session names by PID: with threads or blocking, all sessions share the engine's process. */
+  sessionsByPid: Record<number, string[]>;
+  report: LockReport | null;
+}
+
 export interface PanelState {
   database: DatabaseFacts | null;
   /** The workspace is trusted: switching and probing are offered. Untrusted: inspection only. */
@@ -45,6 +54,8 @@ export interface PanelState {
   locks?: LockReport | null;
   /** The WAL's growth over the readings so far; a warning when it grows while readers hold it. */
   walGrowth?: WalGrowthAssessment | null;
+  /** While a probe runs. */
+  probeLocks?: ProbeLocks | null;
   /** One sentence from the last failed operation, shown until the next one. */
   lastError?: string;
   /** One sentence from the last successful switch ('Switched app.db from delete to wal.'). */

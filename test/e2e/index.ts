@@ -91,6 +91,14 @@ export const tests: E2eTest[] = [
       await workbench.chooseQuickPickItem(/^blocking/);
       await workbench.chooseQuickPickItem(/^keep/);
       await workbench.answerQuickInput('5000');
+      // While it runs, the panel shows the kernel's view of the sessions' locks on the probe's copy; in the
+      // blocking model both sessions live in the engine's one process.
+      const live = workbench.webview().locator('#probe-locks');
+      await live
+        .getByText(/probe sessions A, B/)
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await workbench.screenshot('probe-sessions-live');
       const notice = await workbench.waitForNotification(/Probe of app\.db: 1 of 2 sessions failed/, {
         timeoutMs: 30_000,
       });

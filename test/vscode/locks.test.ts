@@ -79,3 +79,42 @@ test('Checkpoint Now copies the WAL frames into the database', async () => {
   assert.ok(Number(match[2]) > 0, 'the WAL had frames');
   assert.equal(match[1], match[2], 'nobody reads: every frame is copied');
 });
+
+test(
+  "while a probe runs, its sessions' kernel locks on the copy are shown under their session names",
+  async () => {
+    const lockDoctor = await api();
+    const database = makeWorkspaceDatabase('probe-locks.db');
+    await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
+    const seen: string[] = [];
+    let running = true;
+    const probe = Promise.resolve(
+      vscode.commands.executeCommand('sqliteLockDoctor.runProbe', {
+        preset: 'seed',
+        model: 'processes',
+        journal: 'delete',
+        busyTimeoutMs: 5000,
+        begin: 'preset',
+      }),
+    ).finally(() => {
+      running = false;
+    });
+    // B holds RESERVED from 100 ms to 1100 ms: the panel state should show it under B's name meanwhile.
+    while (running) {
+      const watch = lockDoctor.state().probeLocks;
+      for (const holder of watch?.report?.holders ?? []) {
+        const names = watch?.sessionsByPid[holder.pid] ?? [];
+        seen.push(`${names.join('+') || holder.command}:${holder.lock}`);
+      }
+      assert.notEqual(watch?.target, database, 'the probe works on a copy');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await probe;
+    assert.ok(
+      seen.includes('B:RESERVED'),
+      `B's RESERVED lock seen on the copy: ${[...new Set(seen)].join(', ')}`,
+    );
+    assert.equal(lockDoctor.state().probeLocks, null, 'the watch ends with the probe');
+  },
+  { timeoutMs: 60_000 },
+);

@@ -27,6 +27,7 @@ ${renderJournalMode(report, state)}
 ${factsGrid(report)}
 <h3>Locks now</h3>
 ${state.locks ? renderLiveLocks(state.locks, state.walGrowth ?? null) : renderLocksNow(report.locks)}
+${renderProbeLocks(state)}
 ${renderConnectionDefaults(report.connectionDefaults)}`;
   }
   return `<section id="facts" class="card" aria-labelledby="facts-title">
@@ -87,4 +88,15 @@ function journalFact(report: InspectReport): string {
   }
   const state = journal.hot ? 'HOT: SQLite rolls it back at the next open' : 'not hot';
   return `${formatBytes(journal.sizeBytes)}, ${state}`;
+}
+
+/** While a probe runs: the kernel's view of its sessions' locks, to compare with the timeline. */
+function renderProbeLocks(state: PanelState): string {
+  const watch = state.probeLocks;
+  if (!watch?.report) {
+    return '';
+  }
+  return `<section id="probe-locks" aria-live="polite"><h3>The probe's sessions now</h3>
+<p class="muted">On ${h(watch.target)}, read from /proc/locks while the probe runs.</p>
+${renderLiveLocks(watch.report, null, watch.sessionsByPid)}</section>`;
 }

@@ -19,7 +19,12 @@ function stateLabel(holder: LockHolderEntry): string {
   return holder.openWithoutLock ? 'open' : 'holding';
 }
 
-export function renderLiveLocks(report: LockReport, growth: WalGrowthAssessment | null = null): string {
+export function renderLiveLocks(
+  report: LockReport,
+  growth: WalGrowthAssessment | null = null,
+  /** During a probe: its session names by PID, shown in place of the process name. */
+  sessionsByPid: Record<number, string[]> = {},
+): string {
   if (!report.supported) {
     return `<p id="lock-holders" class="muted">${h(report.note ?? 'Lock holders cannot be listed on this platform.')}</p>`;
   }
@@ -39,7 +44,7 @@ export function renderLiveLocks(report: LockReport, growth: WalGrowthAssessment 
             attributes: { 'data-pid': String(holder.pid), 'data-lock': holder.lock, title: holder.meaning },
             cells: [
               String(holder.pid),
-              `<span${attrs({ title: holder.commandLine ?? '' })}>${h(holder.command ?? '?')}</span>`,
+              `<span${attrs({ title: holder.commandLine ?? '' })}>${h(processLabel(holder, sessionsByPid))}</span>`,
               h(holder.file),
               h(lockLabel(holder)),
               stateLabel(holder),
@@ -73,4 +78,12 @@ function renderWalGrowth(growth: WalGrowthAssessment | null): string {
     return '';
   }
   return `<p id="wal-growth" class="message message-info" role="alert">${h(growth.message)}</p>`;
+}
+
+function processLabel(holder: LockHolderEntry, sessionsByPid: Record<number, string[]>): string {
+  const sessions = sessionsByPid[holder.pid];
+  if (!sessions || sessions.length === 0) {
+    return holder.command ?? '?';
+  }
+  return `probe ${sessions.length === 1 ? 'session' : 'sessions'} ${sessions.join(', ')}`;
 }

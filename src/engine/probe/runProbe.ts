@@ -31,6 +31,8 @@ export interface ProbeOptions {
   begin?: BeginMode;
   inPlace: boolean;
   onEvent?: (session: string, event: TimelineEvent) => void;
+  /** The file the sessions are about to write to (the scratch copy, or the database itself in place). */
+  onPrepared?: (target: string) => void;
   signal?: AbortSignal;
 }
 
@@ -67,6 +69,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   const table = defaultProbeTable;
   try {
     const prepared = prepareTarget(target, table, wantedMode);
+    options.onPrepared?.(target);
     const config: ProbeConfig = {
       preset: options.preset,
       model: options.model,

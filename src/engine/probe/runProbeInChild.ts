@@ -5,7 +5,7 @@ import type { ProbeOptions } from './runProbe';
 import type { ProbeResult } from './probeTypes';
 
 export function runProbeInChild(
-  options: Omit<ProbeOptions, 'onEvent' | 'signal'>,
+  options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'>,
   signal?: AbortSignal,
 ): Promise<ProbeResult> {
   return callEngine({ type: 'probe', options }, { signal });

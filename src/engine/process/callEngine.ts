@@ -15,6 +15,7 @@ export interface EngineCallOptions {
   /** Asks the child to stop; a probe cleans up before it answers. */
   signal?: AbortSignal;
   onProgress?: (session: string, event: TimelineEvent) => void;
+  onPrepared?: (target: string) => void;
 }
 
 export function callEngine<Name extends EngineCallName>(
@@ -29,6 +30,10 @@ export function callEngine<Name extends EngineCallName>(
     channel.onMessage((message) => {
       if (message.type === 'progress') {
         options.onProgress?.(message.session, message.event);
+        return;
+      }
+      if (message.type === 'prepared') {
+        options.onPrepared?.(message.target);
         return;
       }
       settled = true;

@@ -14,7 +14,10 @@ export interface EngineCalls {
     request: { file: string; target: JournalTarget; options: JournalSwitchOptions };
     response: JournalSwitchResult;
   };
-  probe: { request: { options: Omit<ProbeOptions, 'onEvent' | 'signal'> }; response: ProbeResult };
+  probe: {
+    request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'> };
+    response: ProbeResult;
+  };
   /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */
   findDatabases: { request: { files: string[] }; response: string[] };
   /** Who holds which lock now (/proc/locks on Linux); takes no lock and opens no connection. */
@@ -38,7 +41,9 @@ export type FromEngineCall =
   | { type: 'result'; value: unknown }
   | { type: 'error'; kind: EngineErrorKind; message: string }
   /** A probe's events as they happen, for a live view. */
-  | { type: 'progress'; session: string; event: TimelineEvent };
+  | { type: 'progress'; session: string; event: TimelineEvent }
+  /** A probe's target is ready: the file its sessions write to. */
+  | { type: 'prepared'; target: string };
 
 /** Asks a running request to stop (a probe cleans up and answers with an error). */
 export interface CancelRequest {

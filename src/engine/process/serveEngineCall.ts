@@ -49,6 +49,7 @@ function answer(
         ...request.options,
         signal,
         onEvent: (session, event) => void portal.send({ type: 'progress', session, event }),
+        onPrepared: (target) => void portal.send({ type: 'prepared', target }),
       });
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));

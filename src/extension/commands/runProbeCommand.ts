@@ -55,7 +55,11 @@ export async function runProbeCommand(
               },
               {
                 signal: cancel.signal,
+                onPrepared: (target) => model.startProbeWatch(target),
                 onProgress: (session, event) => {
+                  if (event.kind === 'start' && event.pid !== undefined) {
+                    model.noteProbeSession(session, event.pid);
+                  }
                   if (event.kind === 'error' || event.kind === 'commit') {
                     const what = event.kind === 'error' ? (event.code ?? 'error') : 'committed';
                     progress.report({ message: `${session} ${what} at ${Math.round(event.tUs / 1000)} ms` });
@@ -65,6 +69,7 @@ export async function runProbeCommand(
             )
             .finally(() => {
               fromPanel.dispose();
+              model.endProbeWatch();
             });
         },
       ),
