@@ -4,6 +4,7 @@
 // opens (closing a file descriptor after opening a connection would drop that connection's locks), and
 // the one connection is closed before returning, whatever happens.
 import { performance } from 'node:perf_hooks';
+import { checkedBusyTimeout } from '../busyTimeout';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { openDatabase, type SqliteDatabase } from '../sqliteModule';
@@ -44,13 +45,7 @@ export function switchJournalMode(
   if (target !== 'wal' && target !== 'delete') {
     throw new UserInputError(undefined, `journal mode must be wal or delete, not ${String(target)}`);
   }
-  const busyTimeoutMs = options.busyTimeoutMs ?? defaultSwitchBusyTimeoutMs;
-  if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0 || busyTimeoutMs > 0x7fffffff) {
-    throw new UserInputError(
-      undefined,
-      `busy timeout must be a whole number of milliseconds, not ${busyTimeoutMs}`,
-    );
-  }
+  const busyTimeoutMs = checkedBusyTimeout(options.busyTimeoutMs ?? defaultSwitchBusyTimeoutMs);
   // Validates the file (UserInputError) with plain reads, before this process opens any connection.
   const state = inspectDatabase(file);
   const from = state.journalMode;

@@ -6,6 +6,7 @@
 // PASSIVE copies what it can without waiting; FULL waits (busy timeout) for writers and then readers of
 // older snapshots; RESTART also waits until the next writer can start the WAL from its beginning;
 // TRUNCATE also truncates the -wal to 0 bytes (https://sqlite.org/c3ref/wal_checkpoint_v2.html).
+import { checkedBusyTimeout } from '../busyTimeout';
 import { performance } from 'node:perf_hooks';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { statSidecar } from '../inspect/sidecarFiles';
@@ -61,13 +62,7 @@ export function checkpointNow(
       `checkpoint mode must be one of ${checkpointModes.join(', ')}, not ${String(mode)}`,
     );
   }
-  const busyTimeoutMs = options.busyTimeoutMs ?? defaultCheckpointBusyTimeoutMs;
-  if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0 || busyTimeoutMs > 0x7fffffff) {
-    throw new UserInputError(
-      undefined,
-      `busy timeout must be a whole number of milliseconds, not ${busyTimeoutMs}`,
-    );
-  }
+  const busyTimeoutMs = checkedBusyTimeout(options.busyTimeoutMs ?? defaultCheckpointBusyTimeoutMs);
   // Validates the file with plain reads (UserInputError), before this process opens a connection.
   const database = readDatabaseHeader(file);
   if (database.header === null || database.header.readVersion !== 2) {

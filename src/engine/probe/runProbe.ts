@@ -1,6 +1,7 @@
 // The concurrent-write probe: prepares the target (a scratch copy by default), runs the sessions in the
 // chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
 // are never written; the probe's table and copy are removed afterwards, also when a session is killed.
+import { checkedBusyTimeout } from '../busyTimeout';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
@@ -39,7 +40,8 @@ export interface ProbeOptions {
 const setupBusyTimeoutMs = 5000;
 
 export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
-  checkBusyTimeout(options.busyTimeoutMs);
+  // The probe's own bound: a session waiting longer than 10 minutes diagnoses nothing.
+  checkedBusyTimeout(options.busyTimeoutMs, 600_000);
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const plans = buildPreset(options.preset, options.presetOptions);
@@ -128,15 +130,6 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     } else {
       dropProbeTable(target, table);
     }
-  }
-}
-
-function checkBusyTimeout(ms: number): void {
-  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
-    throw new UserInputError(
-      undefined,
-      `the busy timeout must be a whole number of ms from 0 to 600000, not ${ms}`,
-    );
   }
 }
 
