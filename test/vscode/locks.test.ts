@@ -118,3 +118,50 @@ test(
   },
   { timeoutMs: 60_000 },
 );
+
+// Each state the issue names, held by an independent client, as the extension's live view shows it.
+const heldStates: { journal: 'delete' | 'wal'; statements: string[]; lock: string; file: string }[] = [
+  { journal: 'delete', statements: ['BEGIN', 'SELECT count(*) FROM items'], lock: 'SHARED', file: 'db' },
+  {
+    journal: 'delete',
+    statements: ['BEGIN IMMEDIATE', "INSERT INTO items (name) VALUES ('w')"],
+    lock: 'RESERVED',
+    file: 'db',
+  },
+  { journal: 'delete', statements: ['BEGIN EXCLUSIVE'], lock: 'EXCLUSIVE', file: 'db' },
+  { journal: 'wal', statements: ['SELECT count(*) FROM items'], lock: 'OPEN', file: 'shm' },
+  { journal: 'wal', statements: ['BEGIN', 'SELECT count(*) FROM items'], lock: 'WAL_READ', file: 'shm' },
+  {
+    journal: 'wal',
+    statements: ['BEGIN IMMEDIATE', "INSERT INTO items (name) VALUES ('w')"],
+    lock: 'WAL_WRITE',
+    file: 'shm',
+  },
+];
+
+test('the live view names each state an independent client holds (SHARED … EXCLUSIVE, OPEN, WAL_READ, WAL_WRITE)', async () => {
+  const lockDoctor = await api();
+  for (const [index, state] of heldStates.entries()) {
+    const database = makeWorkspaceDatabase(`state-${index}.db`, state.journal);
+    await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
+    const client = await holdLockWithPython(database, state.statements);
+    try {
+      await vscode.commands.executeCommand('sqliteLockDoctor.showLockHolders');
+      const holders = lockDoctor.state().locks?.holders ?? [];
+      const match = holders.find(
+        (holder) => holder.pid === client.pid && holder.lock === state.lock && holder.file === state.file,
+      );
+      assert.ok(
+        match,
+        `${state.statements.join('; ')}: python3 ${client.pid} holds ${state.lock} on ${state.file}: ${JSON.stringify(holders.map((h) => [h.pid, h.file, h.lock]))}`,
+      );
+      assert.equal(
+        holders.filter((holder) => holder.pid === process.pid).length,
+        0,
+        'never the extension host',
+      );
+    } finally {
+      await client.release();
+    }
+  }
+});
