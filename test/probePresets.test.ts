@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { runProbe, type ProbeOptions } from '../src/engine/probe/runProbe';
 import type { ProbeResult, SessionResult } from '../src/engine/probe/probeTypes';
-import { outcomeTimeMs } from '../src/engine/probe/seedArticle';
+import { outcomeAtMs } from '../src/report/resultTables';
 import { makeItemsDatabase, makeTempFolder, type TempFolder } from './support/tempDatabase';
 
 let folder: TempFolder;
@@ -80,7 +80,7 @@ describe('reader: a long reader against a writer', () => {
     const result = await probe({ preset: 'reader', journal: 'delete', model: 'threads' });
     const writer = byName(result, 'writer');
     assert.equal(writer.outcome, 'committed');
-    const committedAt = outcomeTimeMs(writer) ?? 0;
+    const committedAt = outcomeAtMs(writer) ?? 0;
     assert.ok(committedAt >= 950, `writer committed at ${committedAt} ms, after the reader's 1 s`);
     assert.ok(writer.waitedMs >= 700, `writer waited ${writer.waitedMs} ms`);
     assert.ok(writer.spans.some((span) => span.waitingFor === 'EXCLUSIVE' && span.lock === 'PENDING'));
@@ -91,7 +91,7 @@ describe('reader: a long reader against a writer', () => {
     const result = await probe({ preset: 'reader', journal: 'wal', model: 'threads' });
     const writer = byName(result, 'writer');
     assert.equal(writer.outcome, 'committed');
-    assert.ok((outcomeTimeMs(writer) ?? Infinity) < 600, `writer committed at ${outcomeTimeMs(writer)} ms`);
+    assert.ok((outcomeAtMs(writer) ?? Infinity) < 600, `writer committed at ${outcomeAtMs(writer)} ms`);
     assert.ok(writer.waitedMs < 50);
   });
 });

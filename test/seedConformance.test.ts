@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { runMatrix, type MatrixCell } from '../src/engine/probe/runMatrix';
-import { outcomeTimeMs } from '../src/engine/probe/seedArticle';
+import { outcomeAtMs } from '../src/report/resultTables';
 import type { ProbeResult } from '../src/engine/probe/probeTypes';
 import { makeItemsDatabase, makeTempFolder, type TempFolder } from './support/tempDatabase';
 
@@ -59,8 +59,8 @@ describe('seed preset, busy timeout 5000 ms, all models x journal modes', () => 
       assertNear(a.error?.atMs, 5500, 'A failed at');
       assertNear(a.error?.elapsedMs, 5000, 'A waited before failing');
       assert.equal(b.outcome, 'committed');
-      assertNear(outcomeTimeMs(b), 5500, 'B committed at');
-      assert.ok((outcomeTimeMs(b) ?? 0) >= (a.error?.atMs ?? Infinity), 'B commits only after A gave up');
+      assertNear(outcomeAtMs(b), 5500, 'B committed at');
+      assert.ok((outcomeAtMs(b) ?? 0) >= (a.error?.atMs ?? Infinity), 'B commits only after A gave up');
       assert.deepEqual(result.errorCounts, { SQLITE_BUSY: 1 });
       assert.deepEqual(result.rows, { attempted: 2, committed: 1, found: 1 });
       assert.ok(result.verdict.fixes.some((fix) => fix.kind === 'off-event-loop'));
@@ -78,8 +78,8 @@ describe('seed preset, busy timeout 5000 ms, all models x journal modes', () => 
         const b = session(result, 'B');
         assert.equal(a.outcome, 'committed');
         assert.equal(b.outcome, 'committed');
-        assertNear(outcomeTimeMs(a), 1100, 'A committed at');
-        assertNear(outcomeTimeMs(b), 1100, 'B committed at');
+        assertNear(outcomeAtMs(a), 1100, 'A committed at');
+        assertNear(outcomeAtMs(b), 1100, 'B committed at');
         assert.deepEqual(result.errorCounts, {});
         assert.deepEqual(result.rows, { attempted: 2, committed: 2, found: 2 });
         // A waited for B's write lock from 500 ms until B's commit at 1100 ms.

@@ -3,23 +3,16 @@
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { LockDoctorApi } from '../../src/extension/lockDoctorApi';
 import type { ProbeResult } from '../../src/engine/probe/probeTypes';
-import { activateExtension } from './extensionUnderTest';
+import { lockDoctorApi } from './extensionUnderTest';
 import { test } from './runner';
 import { sqliteShell } from '../support/sqliteShell';
 import { eventually, makeWorkspaceDatabase, makeWorkspaceTextFile } from './workspaceDatabase';
 
-async function api(): Promise<LockDoctorApi> {
-  const exported = (await activateExtension()) as LockDoctorApi | undefined;
-  assert.ok(exported && typeof exported.statusBarText === 'function', 'activate() returns the test API');
-  return exported;
-}
-
 let database = '';
 
 test('Open Database with a file: the status bar shows its name and journal mode', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   database = makeWorkspaceDatabase('app.db');
   await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
   assert.equal(lockDoctor.statusBarText(), '$(database) app.db · DELETE');
@@ -29,7 +22,7 @@ test('Open Database with a file: the status bar shows its name and journal mode'
 });
 
 test('the panel receives the file facts', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   await vscode.commands.executeCommand('sqliteLockDoctor.showJournalMode');
   const delivered = await eventually(
     () => lockDoctor.panelDelivered(),
@@ -40,7 +33,7 @@ test('the panel receives the file facts', async () => {
 });
 
 test('Switch to WAL: the file is in WAL mode and the status bar says so', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   await vscode.commands.executeCommand('sqliteLockDoctor.switchToWal', { skipConfirmation: true });
   assert.equal(sqliteShell(database, 'PRAGMA journal_mode;'), 'wal');
   await eventually(
@@ -52,7 +45,7 @@ test('Switch to WAL: the file is in WAL mode and the status bar says so', async 
 });
 
 test('a change made outside (the sqlite3 shell switches back to DELETE) reaches the status bar', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   assert.equal(sqliteShell(database, 'PRAGMA journal_mode=DELETE;'), 'delete');
   await eventually(
     () => lockDoctor.statusBarText(),
@@ -62,7 +55,7 @@ test('a change made outside (the sqlite3 shell switches back to DELETE) reaches 
 });
 
 test('Run Concurrent-Write Probe (seed, threads): both sessions commit and the panel gets the result', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   const result = await vscode.commands.executeCommand<ProbeResult | undefined>('sqliteLockDoctor.runProbe', {
     preset: 'seed',
     model: 'threads',
@@ -86,7 +79,7 @@ test('Run Concurrent-Write Probe (seed, threads): both sessions commit and the p
 test(
   'the blocking model reproduces the seed failure while the extension host stays responsive',
   async () => {
-    const lockDoctor = await api();
+    const lockDoctor = await lockDoctorApi();
     // The engine runs in a child process: this host's event loop must keep ticking during the 5.5 s probe.
     let worstLagMs = 0;
     let last = performance.now();
@@ -117,7 +110,7 @@ test(
 );
 
 test('a file that is not SQLite: a sentence, and nothing stays open', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   const notes = makeWorkspaceTextFile('notes.db');
   await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(notes));
   assert.equal(lockDoctor.state().database, null);

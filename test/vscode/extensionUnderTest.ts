@@ -1,6 +1,7 @@
 // The extension under test, found by its id, activated once, with what activate() returned.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { LockDoctorApi } from '../../src/extension/lockDoctorApi';
 
 export const extensionId = 'sqlite-lock-doctor.sqlite-lock-doctor';
 
@@ -22,4 +23,11 @@ export function extensionUnderTest(): vscode.Extension<unknown> {
 /** Activates the extension (once) and returns what activate() returned. */
 export async function activateExtension(): Promise<unknown> {
   return extensionUnderTest().activate();
+}
+
+/** Activates the extension and returns its read-only API (what activate() returned). */
+export async function lockDoctorApi(): Promise<LockDoctorApi> {
+  const exported = (await activateExtension()) as LockDoctorApi | undefined;
+  assert.ok(exported && typeof exported.statusBarText === 'function', 'activate() returns the test API');
+  return exported;
 }

@@ -2,19 +2,14 @@
 // the status bar under its own PID; the extension host itself never holds a lock.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LockDoctorApi } from '../../src/extension/lockDoctorApi';
 import { holdLockWithPython } from '../support/lockHolder';
 import { sqliteShell } from '../support/sqliteShell';
-import { activateExtension } from './extensionUnderTest';
+import { lockDoctorApi } from './extensionUnderTest';
 import { test } from './runner';
 import { eventually, makeWorkspaceDatabase } from './workspaceDatabase';
 
-async function api(): Promise<LockDoctorApi> {
-  return (await activateExtension()) as LockDoctorApi;
-}
-
 test('Show Lock Holders: a python3 writer in WAL mode is named with its PID, in the panel and the status bar', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   const database = makeWorkspaceDatabase('locks.db', 'wal');
   await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
   const writer = await holdLockWithPython(database, [
@@ -50,7 +45,7 @@ test('Show Lock Holders: a python3 writer in WAL mode is named with its PID, in 
 });
 
 test('while idle, no process of the extension holds a lock or has the file open', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   await vscode.commands.executeCommand('sqliteLockDoctor.showLockHolders');
   const report = lockDoctor.state().locks;
   assert.ok(report?.supported, 'lock holders can be listed on Linux');
@@ -58,7 +53,7 @@ test('while idle, no process of the extension holds a lock or has the file open'
 });
 
 test('Checkpoint Now copies the WAL frames into the database', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   const database = lockDoctor.state().database?.path ?? '';
   // An idle python3 connection stays open, so the shell is not the last to close and the WAL keeps its
   // frames (the last connection to close checkpoints by itself).
@@ -83,7 +78,7 @@ test('Checkpoint Now copies the WAL frames into the database', async () => {
 test(
   "while a probe runs, its sessions' kernel locks on the copy are shown under their session names",
   async () => {
-    const lockDoctor = await api();
+    const lockDoctor = await lockDoctorApi();
     const database = makeWorkspaceDatabase('probe-locks.db');
     await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
     const seen: string[] = [];
@@ -140,7 +135,7 @@ const heldStates: { journal: 'delete' | 'wal'; statements: string[]; lock: strin
 ];
 
 test('the live view names each state an independent client holds (SHARED … EXCLUSIVE, OPEN, WAL_READ, WAL_WRITE)', async () => {
-  const lockDoctor = await api();
+  const lockDoctor = await lockDoctorApi();
   for (const [index, state] of heldStates.entries()) {
     const database = makeWorkspaceDatabase(`state-${index}.db`, state.journal);
     await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));

@@ -2,9 +2,8 @@
 // works, nothing that writes to a file does.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LockDoctorApi } from '../../src/extension/lockDoctorApi';
 import { sqliteShell } from '../support/sqliteShell';
-import { activateExtension } from './extensionUnderTest';
+import { lockDoctorApi } from './extensionUnderTest';
 import { runRegisteredTests, test } from './runner';
 import { makeWorkspaceDatabase } from './workspaceDatabase';
 
@@ -13,7 +12,7 @@ test('the workspace is untrusted', () => {
 });
 
 test('Open Database still inspects: the status bar shows the journal mode, the panel knows it is untrusted', async () => {
-  const lockDoctor = (await activateExtension()) as LockDoctorApi;
+  const lockDoctor = await lockDoctorApi();
   const database = makeWorkspaceDatabase('restricted.db');
   await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
   assert.equal(lockDoctor.statusBarText(), '$(database) restricted.db · DELETE');
@@ -21,7 +20,7 @@ test('Open Database still inspects: the status bar shows the journal mode, the p
 });
 
 test('Switch to WAL and the probe do nothing to the file', async () => {
-  const lockDoctor = (await activateExtension()) as LockDoctorApi;
+  const lockDoctor = await lockDoctorApi();
   const database = lockDoctor.state().database?.path ?? '';
   await vscode.commands.executeCommand('sqliteLockDoctor.switchToWal', { skipConfirmation: true });
   assert.equal(sqliteShell(database, 'PRAGMA journal_mode;'), 'delete');

@@ -1,4 +1,5 @@
 // Turns SQLite's refusal of `PRAGMA journal_mode=...` into one sentence a user understands.
+import { isBusyCode } from '../probe/sqliteCodes';
 import { isSqliteError } from '../sqliteModule';
 import { OperationError } from '../userInputError';
 
@@ -17,7 +18,7 @@ export function describeSwitchFailure(error: unknown, context: SwitchFailureCont
   const still = `the journal mode is still ${context.modeNow}`;
   const code = isSqliteError(error) ? error.code : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  if (code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+  if (code !== undefined && isBusyCode(code)) {
     const seconds = (context.waitedMs / 1000).toFixed(1);
     // Leaving WAL takes its EXCLUSIVE lock without calling the busy handler, so SQLite fails at once.
     const gaveUpEarly = context.waitedMs < context.busyTimeoutMs / 2;

@@ -6,6 +6,7 @@
 // PASSIVE copies what it can without waiting; FULL waits (busy timeout) for writers and then readers of
 // older snapshots; RESTART also waits until the next writer can start the WAL from its beginning;
 // TRUNCATE also truncates the -wal to 0 bytes (https://sqlite.org/c3ref/wal_checkpoint_v2.html).
+import { isBusyCode } from '../probe/sqliteCodes';
 import { checkedBusyTimeout } from '../busyTimeout';
 import { performance } from 'node:perf_hooks';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
@@ -146,7 +147,7 @@ function frames(count: number): string {
 function checkpointFailure(file: string, error: unknown): OperationError {
   const message = error instanceof Error ? error.message : String(error);
   const code = isSqliteError(error) ? error.code : undefined;
-  if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')) {
+  if (code !== undefined && isBusyCode(code)) {
     return new OperationError(`could not checkpoint ${file}: another connection holds a lock (${code})`);
   }
   if (code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN')) {

@@ -1,6 +1,7 @@
 // The plain-language verdict: what happened, why, and the fix the evidence points to. Each rule reads
 // the timeline's evidence (error codes, how long a failing statement waited, the execution model, the
 // journal mode); the fixes come out most specific first, without repeats.
+import { isBusyCode } from './sqliteCodes';
 import { formatMs } from '../../report/formatMs';
 import { journalFamily } from './lockModel';
 import type { FixKind, ProbeConfig, SessionResult, Verdict } from './probeTypes';
@@ -111,7 +112,7 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
 }
 
 function isBusy(code: string | undefined): boolean {
-  return code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  return code !== undefined && isBusyCode(code);
 }
 
 function names(items: { session: SessionResult }[]): string {

@@ -1,7 +1,8 @@
 // What the seed article's real FastAPI app gives (shared/notes/sqlite-locking.md, "The seed's scenario,
 // measured"), and how a probe matrix compares with it.
 import { formatMs } from '../../report/formatMs';
-import type { ExecutionModel, ProbeResult, SessionResult } from './probeTypes';
+import { outcomeAtMs } from '../../report/resultTables';
+import type { ExecutionModel, ProbeResult } from './probeTypes';
 
 interface SessionExpectation {
   outcome: 'committed' | 'failed';
@@ -29,15 +30,6 @@ export function seedArticleExpectation(model: ExecutionModel): SeedExpectation {
 /** Timers fire late, not early, on a busy machine: allow a little early and more late. */
 export const seedTolerance = { earlyMs: 150, lateMs: 1500 };
 
-/** When the session's outcome happened: its first error, or its last commit. */
-export function outcomeTimeMs(session: SessionResult): number | undefined {
-  if (session.error) {
-    return session.error.atMs;
-  }
-  const commit = session.events.findLast((event) => event.kind === 'commit');
-  return commit ? commit.tUs / 1000 : undefined;
-}
-
 export function matchesSeedArticle(result: ProbeResult): string[] {
   const expected = seedArticleExpectation(result.config.model);
   const problems: string[] = [];
@@ -54,7 +46,7 @@ export function matchesSeedArticle(result: ProbeResult): string[] {
     if (want.code && session.error?.code !== want.code) {
       problems.push(`${name} error ${session.error?.code ?? 'none'}, the article: ${want.code}`);
     }
-    const at = outcomeTimeMs(session);
+    const at = outcomeAtMs(session);
     if (at === undefined || at < want.atMs - seedTolerance.earlyMs || at > want.atMs + seedTolerance.lateMs) {
       problems.push(
         `${name} at ${at === undefined ? '?' : formatMs(at)}, the article: ${formatMs(want.atMs)}`,
