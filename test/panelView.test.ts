@@ -26,7 +26,7 @@ const defaults: ProbeFormValues = {
 function inspectReport(path: string, journalMode: 'wal' | 'delete'): InspectReport {
   const sidecar = (suffix: string) => ({ path: `${path}${suffix}`, exists: false, sizeBytes: 0 });
   return {
-    schema: 'sqlite-lock-doctor/inspect-report@1',
+    schema: 'sqlite-lock-doctor/inspect-report@2',
     path,
     realPath: path,
     sizeBytes: 8192,
@@ -44,7 +44,7 @@ function inspectReport(path: string, journalMode: 'wal' | 'delete'): InspectRepo
     shm: sidecar('-shm'),
     journal: { ...sidecar('-journal'), validMagic: false, hot: false, reservedLockHolders: [] },
     filesystem: null,
-    locks: { source: '/proc/locks', holders: [] },
+    locks: { supported: true, holders: [] },
     connectionDefaults: [
       {
         client: 'SQLite C API',

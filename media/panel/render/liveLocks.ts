@@ -28,32 +28,39 @@ export function renderLiveLocks(
   if (!report.supported) {
     return `<p id="lock-holders" class="muted">${h(report.note ?? 'Lock holders cannot be listed on this platform.')}</p>`;
   }
-  const holders =
-    report.holders.length === 0
-      ? '<p id="lock-holders" class="muted">No process holds a lock on this file or has it open.</p>'
-      : table(
-          { id: 'lock-holders', caption: 'Processes holding locks or with the file open' },
-          [
-            { html: 'PID', numeric: true },
-            { html: 'Process' },
-            { html: 'File' },
-            { html: 'Lock' },
-            { html: 'State' },
-          ],
-          report.holders.map((holder) => ({
-            attributes: { 'data-pid': String(holder.pid), 'data-lock': holder.lock, title: holder.meaning },
-            cells: [
-              String(holder.pid),
-              `<span${attrs({ title: holder.commandLine ?? '' })}>${h(processLabel(holder, sessionsByPid))}</span>`,
-              h(holder.file),
-              h(lockLabel(holder)),
-              stateLabel(holder),
-            ],
-          })),
-        );
+  const holders = renderHolderTable(report.holders, sessionsByPid);
   return `${holders}${renderWalHealth(report)}${renderWalGrowth(growth)}<p class="muted">Read from /proc/locks at ${h(
     new Date(report.takenAt).toLocaleTimeString(),
   )} in ${h(report.readMs.toFixed(1))} ms; refreshed while this panel is visible and VS Code has focus.</p>`;
+}
+
+/** The holders table of `locks` and `inspect` alike: one row per process, file and lock. */
+export function renderHolderTable(
+  holders: LockHolderEntry[],
+  sessionsByPid: Record<number, string[]> = {},
+): string {
+  return holders.length === 0
+    ? '<p id="lock-holders" class="muted">No process holds a lock on this file or has it open.</p>'
+    : table(
+        { id: 'lock-holders', caption: 'Processes holding locks or with the file open' },
+        [
+          { html: 'PID', numeric: true },
+          { html: 'Process' },
+          { html: 'File' },
+          { html: 'Lock' },
+          { html: 'State' },
+        ],
+        holders.map((holder) => ({
+          attributes: { 'data-pid': String(holder.pid), 'data-lock': holder.lock, title: holder.meaning },
+          cells: [
+            String(holder.pid),
+            `<span${attrs({ title: holder.commandLine ?? '' })}>${h(processLabel(holder, sessionsByPid))}</span>`,
+            h(holder.file),
+            h(lockLabel(holder)),
+            stateLabel(holder),
+          ],
+        })),
+      );
 }
 
 function renderWalHealth(report: LockReport): string {

@@ -1,39 +1,18 @@
 // Who holds a lock on the file right now (from /proc/locks), and what applications get by default.
 import type { ConnectionDefault } from '../../../src/engine/inspect/connectionDefaults';
-import type { LockTable } from '../../../src/engine/inspect/inspectReport';
+import type { LockHolderTable } from '../../../src/engine/locks/lockReport';
 import { formatCount } from './format';
 import { h, table } from './html';
+import { renderHolderTable } from './liveLocks';
 
 const ms = (value: number) => `${formatCount(value)} ms`;
 
-export function renderLocksNow(locks: LockTable): string {
-  if (locks.source === 'unavailable') {
-    return '<p class="muted">Lock holders cannot be seen here: they are read from /proc/locks, on Linux only.</p>';
+/** The holders inspect saw, until the live holders arrive. */
+export function renderLocksNow(locks: LockHolderTable): string {
+  if (!locks.supported) {
+    return `<p class="muted">${h(locks.note ?? 'Lock holders cannot be listed on this platform.')}</p>`;
   }
-  if (locks.holders.length === 0) {
-    return '<p id="lock-holders" class="muted">No process holds a lock on this file.</p>';
-  }
-  return table(
-    { id: 'lock-holders', caption: 'Processes holding locks' },
-    [
-      { html: 'PID', numeric: true },
-      { html: 'Database lock' },
-      { html: 'WAL locks (-shm)' },
-      { html: 'State' },
-    ],
-    locks.holders.map((holder) => ({
-      cells: [
-        String(holder.pid),
-        holder.databaseLock === 'none' ? '—' : h(holder.databaseLock),
-        holder.walLocks.length === 0
-          ? '—'
-          : holder.walLocks
-              .map((lock) => `${h(lock.name)}${lock.access === 'write' ? ' (write)' : ''}`)
-              .join(', '),
-        holder.waiting ? '<span class="text-warning">waiting for a lock</span>' : 'holding',
-      ],
-    })),
-  );
+  return renderHolderTable(locks.holders);
 }
 
 /** Collapsed by default; the summary alone already says which clients wait and which fail at once. */

@@ -9,6 +9,7 @@
 import { isBusyCode } from '../probe/sqliteCodes';
 import { checkedBusyTimeout } from '../busyTimeout';
 import { performance } from 'node:perf_hooks';
+import { journalModeOf } from '../header/journalModeOf';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { statSidecar } from '../inspect/sidecarFiles';
 import { isSqliteError, openDatabase, type SqliteDatabase } from '../sqliteModule';
@@ -66,7 +67,7 @@ export function checkpointNow(
   const busyTimeoutMs = checkedBusyTimeout(options.busyTimeoutMs ?? defaultCheckpointBusyTimeoutMs);
   // Validates the file with plain reads (UserInputError), before this process opens a connection.
   const database = readDatabaseHeader(file);
-  if (database.header === null || database.header.readVersion !== 2) {
+  if (journalModeOf(database.header) !== 'wal') {
     throw new UserInputError(
       file,
       'is not in WAL mode (its header records a rollback journal), so there is no WAL to checkpoint',

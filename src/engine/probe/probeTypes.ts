@@ -1,13 +1,14 @@
 // The probe's plan and result. The result is the documented JSON shape (docs/probe-result.md) that the
 // command-line twin prints with --json and that the panel and the HTML report draw.
+import type { TimelineLock } from '../locks/lockStates';
 
 export type ExecutionModel = 'processes' | 'threads' | 'blocking';
 export type JournalChoice = 'keep' | 'wal' | 'delete';
 export type BeginMode = 'deferred' | 'immediate' | 'exclusive';
 export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback';
 
-/** Rollback-journal states, then WAL states; 'none' is no lock. */
-export type LockState = 'none' | 'SHARED' | 'RESERVED' | 'PENDING' | 'EXCLUSIVE' | 'WAL_READ' | 'WAL_WRITE';
+/** The transaction locks of src/engine/locks/lockStates.ts (rollback, then WAL); 'none' is no lock. */
+export type LockState = 'none' | TimelineLock;
 
 export interface Step {
   op: StepOp;

@@ -1,0 +1,66 @@
+// Who holds which lock on a database, for `locks`, `inspect` and the watcher alike: on Linux from
+// /proc/locks (the POSIX byte-range locks SQLite takes, matched to the database and its -shm file by
+// device and inode) and /proc/PID/fd (processes with the file open and no lock). Takes no lock and
+// opens nothing: the -shm file is only stat'ed.
+import * as fs from 'node:fs';
+import type { DatabaseFileHeader } from '../header/readDatabaseHeader';
+import type { PersistedJournalMode } from '../header/journalModeOf';
+import { decodeLockHolders, pidsWithLockLines } from './decodeLockHolders';
+import type { LockHolderEntry, LockHolderTable } from './lockReport';
+import { processesWithFileOpen } from './openDescriptors';
+import { procLocksUnreadableNote, unsupportedPlatformNote } from './platformLimits';
+import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from './procLocks';
+import { type ProcessName, processNamer } from './processNames';
+
+export interface HolderTableOptions {
+  /** Defaults to process.platform; a parameter so that every branch can be tested anywhere. */
+  platform?: string;
+  /** Defaults to /proc; tests point it at a prepared folder. */
+  procRoot?: string;
+  /**
+   * The processes with the file open. Default: scan /proc/PID/fd now. The watcher passes a scan it
+   * repeats only when `lockPids` (every PID with a lock line on the file) changes, or now and then.
+   */
+  openPids?: (realPath: string, lockPids: readonly number[]) => readonly number[];
+  /** Default: reads /proc/PID/comm and cmdline once per PID and call. */
+  nameOf?: (pid: number) => ProcessName;
+}
+
+export function readHolderTable(
+  database: Pick<DatabaseFileHeader, 'path' | 'realPath' | 'device' | 'inode'>,
+  journalMode: PersistedJournalMode,
+  options: HolderTableOptions = {},
+): LockHolderTable {
+  const platform = options.platform ?? process.platform;
+  const procRoot = options.procRoot ?? '/proc';
+  const procLocks = platform === 'linux' ? readProcLocks('linux', procRoot) : null;
+  if (procLocks === null) {
+    return {
+      supported: false,
+      note: platform === 'linux' ? procLocksUnreadableNote : unsupportedPlatformNote(platform, database.path),
+      holders: [],
+    };
+  }
+  const databaseLocks = posixLocksOnFile(procLocks, database.device, database.inode);
+  const shmLocks = locksOnSidecar(procLocks, `${database.realPath}-shm`);
+  const lockPids = pidsWithLockLines(databaseLocks, shmLocks);
+  const openPids = options.openPids
+    ? options.openPids(database.realPath, lockPids)
+    : processesWithFileOpen(database.realPath, procRoot);
+  const nameOf = options.nameOf ?? processNamer(procRoot);
+  const holders: LockHolderEntry[] = decodeLockHolders(databaseLocks, shmLocks, journalMode, openPids).map(
+    ({ pid, ...rest }) => ({ pid, ...nameOf(pid), ...rest }),
+  );
+  return { supported: true, holders };
+}
+
+function locksOnSidecar(procLocks: ProcLockEntry[], sidecarPath: string): ProcLockEntry[] {
+  try {
+    // stat only: the -shm file is never opened (its WAL locks belong to other connections).
+    const stats = fs.statSync(sidecarPath, { bigint: true });
+    return posixLocksOnFile(procLocks, stats.dev, stats.ino);
+  } catch {
+    // Missing (rollback mode, or no connection open): no locks on it.
+    return [];
+  }
+}
