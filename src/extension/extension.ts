@@ -8,7 +8,7 @@ import { switchJournalCommand } from './commands/switchJournalCommand';
 import { requireDatabase } from './commands/requireDatabase';
 import { checkpointCommand, showLockHoldersCommand } from './commands/lockCommands';
 import { DatabaseWatcher } from './databaseWatcher';
-import { LockPoller } from './lockPoller';
+import { LiveLockWatcher } from './liveLockWatcher';
 import { readSettings } from './settings';
 import { lockDoctorApi, type LockDoctorApi } from './lockDoctorApi';
 import { LockDoctorModel } from './lockDoctorModel';
@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   let rememberedResult: ProbeResult | null = null;
   const statusBar = new LockDoctorStatusBar(model);
   // Live lock holders while the panel shows or the status bar item does, and VS Code has focus.
-  const lockPoller = new LockPoller(
+  const lockWatcher = new LiveLockWatcher(
     model,
     () => LockDoctorPanel.isVisible() || readSettings().statusBarEnabled,
     LockDoctorPanel.onDidChangeVisibility,
@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   context.subscriptions.push(
     model,
     statusBar,
-    lockPoller,
+    lockWatcher,
     new DatabaseWatcher(model),
     model.onDidChange(updateContextKeys),
     model.onDidChange(() => {
@@ -107,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       runProbeCommand(model, showPanel, args === undefined ? undefined : (validateProbeForm(args) ?? null)),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.showLockHolders', () =>
-      showLockHoldersCommand(model, lockPoller, showPanel),
+      showLockHoldersCommand(model, lockWatcher, showPanel),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.checkpoint', (args?: unknown) =>
       checkpointCommand(model, args),
@@ -134,9 +134,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     }),
   );
   updateContextKeys();
-  return lockDoctorApi(model, statusBar);
+  return lockDoctorApi(model, statusBar, lockWatcher);
 }
 
 export function deactivate(): void {
-  // Everything is in context.subscriptions; engine processes end with their requests.
+  // Everything is in context.subscriptions: the lock watcher process ends with it; engine processes
+  // end with their requests.
 }

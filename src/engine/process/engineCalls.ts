@@ -3,7 +3,6 @@
 // in shared/notes/sqlite-locking.md), and nothing stays open while idle.
 import type { InspectReport } from '../inspect/inspectReport';
 import type { CheckpointMode, CheckpointResult } from '../locks/checkpointNow';
-import type { LockReport } from '../locks/lockReport';
 import type { JournalSwitchOptions, JournalSwitchResult, JournalTarget } from '../journal/switchJournalMode';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
@@ -20,8 +19,6 @@ export interface EngineCalls {
   };
   /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */
   findDatabases: { request: { files: string[] }; response: string[] };
-  /** Who holds which lock now (/proc/locks on Linux); takes no lock and opens no connection. */
-  locks: { request: { file: string }; response: LockReport };
   /** PRAGMA wal_checkpoint(mode) on one connection, opened in the child and closed before it answers. */
   checkpoint: {
     request: { file: string; mode: CheckpointMode; busyTimeoutMs?: number };

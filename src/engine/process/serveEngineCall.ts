@@ -2,7 +2,6 @@
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { checkpointNow } from '../locks/checkpointNow';
-import { readLockHolders } from '../locks/readLockHolders';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
 import { OperationError, UserInputError } from '../userInputError';
@@ -53,8 +52,6 @@ function answer(
       });
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
-    case 'locks':
-      return Promise.resolve(readLockHolders(request.file));
     case 'checkpoint':
       return Promise.resolve(
         checkpointNow(

@@ -1,20 +1,20 @@
 // Show Lock Holders and Checkpoint Now.
 import * as vscode from 'vscode';
 import { engineClient } from '../engineClient';
-import type { LockPoller } from '../lockPoller';
+import type { LiveLockWatcher } from '../liveLockWatcher';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { requireDatabase, requireTrust } from './requireDatabase';
 
 export async function showLockHoldersCommand(
   model: LockDoctorModel,
-  poller: LockPoller,
+  watcher: LiveLockWatcher,
   showPanel: () => void,
 ): Promise<void> {
   if (!requireDatabase(model)) {
     return;
   }
   showPanel();
-  await poller.readNow();
+  await watcher.readNow();
 }
 
 /** PASSIVE: copies what it can without waiting for readers or writers, and says how far it got. */

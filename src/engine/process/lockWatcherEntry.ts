@@ -1,0 +1,63 @@
+// Entry of the lock watcher process (dist/lock-watcher.js): one long-lived process that reads the locks
+// of the files it is asked to watch, on a timer, and streams each reading to its parent. It only reads
+// /proc, file headers and stat: it never loads SQLite, so it holds no connection whose locks a closed
+// descriptor could drop. It ends when its parent disconnects or dies (the IPC channel closes).
+import { LockWatch, type LockReading } from '../locks/lockWatch';
+import { OperationError, UserInputError } from '../userInputError';
+import type { FromLockWatcher, LockWatcherStats, ToLockWatcher } from './lockWatcherProtocol';
+
+if (!process.send) {
+  process.stderr.write('lock-watcher.js is started by sqlite-lock-doctor, not by hand.\n');
+  process.exitCode = 2;
+} else {
+  let readings = 0;
+  let openFileScans = 0;
+  const stats = (): LockWatcherStats => {
+    const cpu = process.cpuUsage();
+    return { pid: process.pid, readings, cpuMs: (cpu.user + cpu.system) / 1000, openFileScans };
+  };
+  const send = (message: FromLockWatcher) => {
+    if (process.connected) {
+      process.send?.(message);
+    }
+  };
+  const watch = new LockWatch((reading: LockReading) => {
+    readings++;
+    openFileScans = Math.max(openFileScans, watch.counts().openFileScans);
+    if ('report' in reading) {
+      send({ type: 'reading', file: reading.file, report: reading.report, stats: stats() });
+      return;
+    }
+    const { error } = reading;
+    send({
+      type: 'failed',
+      file: reading.file,
+      kind:
+        error instanceof UserInputError
+          ? 'input'
+          : error instanceof OperationError
+            ? 'operation'
+            : 'internal',
+      message: error instanceof Error ? error.message : String(error),
+      stats: stats(),
+    });
+  });
+  process.on('message', (message: ToLockWatcher) => {
+    switch (message.type) {
+      case 'watch':
+        watch.watch(message.file, message.intervalMs);
+        break;
+      case 'unwatch':
+        watch.unwatch(message.file);
+        break;
+      case 'read':
+        watch.readNow(message.file);
+        break;
+    }
+  });
+  // The parent closed the channel, exited or was killed: nobody is looking any more.
+  process.on('disconnect', () => {
+    watch.dispose();
+    process.exit(0);
+  });
+}
