@@ -3,7 +3,8 @@
 // /proc/locks costs about 0.02 ms, so the scan is repeated only when the set of PIDs with lock lines
 // on the file changes (a connection opened, closed or began a transaction), at most once a second,
 // and otherwise every 10 s: an idle rollback-mode connection, which holds no lock, shows up within
-// that time. Between scans, processes that ended are dropped from the last result.
+// that time. Between scans, processes that ended are dropped from the last result. Only processes
+// without a lock line are kept: the decoder lists the others by their locks.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,7 +40,9 @@ export class OpenFileScan {
     const due =
       key === this.scannedFor ? sinceScan >= this.timing.refreshMs : sinceScan >= this.timing.minGapMs;
     if (due) {
-      this.pids = processesWithFileOpen(realPath, this.procRoot);
+      // Lock holders are listed by their locks; a change in them brings a new scan anyway.
+      const locking = new Set(lockPids);
+      this.pids = processesWithFileOpen(realPath, this.procRoot).filter((pid) => !locking.has(pid));
       this.scannedAt = now;
       this.scannedFor = key;
       this.scans++;

@@ -4,7 +4,8 @@
 // descriptor could drop. It ends when its parent disconnects or dies (the IPC channel closes).
 import { LockWatch, type LockReading } from '../locks/lockWatch';
 import { OperationError, UserInputError } from '../userInputError';
-import type { FromLockWatcher, LockWatcherStats, ToLockWatcher } from './lockWatcherProtocol';
+import type { LockReport } from '../locks/lockReport';
+import type { LockWatcherStats, LockWatcherWire, ToLockWatcher } from './lockWatcherProtocol';
 
 if (!process.send) {
   process.stderr.write('lock-watcher.js is started by sqlite-lock-doctor, not by hand.\n');
@@ -16,18 +17,31 @@ if (!process.send) {
     const cpu = process.cpuUsage();
     return { pid: process.pid, readings, cpuMs: (cpu.user + cpu.system) / 1000, openFileScans };
   };
-  const send = (message: FromLockWatcher) => {
+  /** Per file, the last reading sent, without its time: the next equal one goes as `unchanged`. */
+  const lastSent = new Map<string, string>();
+  const withoutTime = (report: LockReport) =>
+    JSON.stringify({ ...report, takenAt: undefined, readMs: undefined });
+  const send = (message: LockWatcherWire) => {
     if (process.connected) {
-      process.send?.(message);
+      // With a callback, a channel that closed meanwhile is an ignored error, not a crash.
+      process.send?.(message, undefined, {}, () => undefined);
     }
   };
   const watch = new LockWatch((reading: LockReading) => {
     readings++;
     openFileScans = Math.max(openFileScans, watch.counts().openFileScans);
     if ('report' in reading) {
-      send({ type: 'reading', file: reading.file, report: reading.report, stats: stats() });
+      const { file, report } = reading;
+      const content = withoutTime(report);
+      if (lastSent.get(file) === content) {
+        send({ type: 'unchanged', file, takenAt: report.takenAt, readMs: report.readMs, stats: stats() });
+      } else {
+        lastSent.set(file, content);
+        send({ type: 'reading', file, report, stats: stats() });
+      }
       return;
     }
+    lastSent.delete(reading.file);
     const { error } = reading;
     send({
       type: 'failed',
@@ -49,6 +63,7 @@ if (!process.send) {
         break;
       case 'unwatch':
         watch.unwatch(message.file);
+        lastSent.delete(message.file);
         break;
       case 'read':
         watch.readNow(message.file);

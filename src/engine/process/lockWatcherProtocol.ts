@@ -23,3 +23,12 @@ export type FromLockWatcher =
   | { type: 'reading'; file: string; report: LockReport; stats: LockWatcherStats }
   /** The file cannot be read (gone, not a database): the watch goes on and says so each time. */
   | { type: 'failed'; file: string; kind: EngineErrorKind; message: string; stats: LockWatcherStats };
+
+/**
+ * What crosses the IPC channel: a reading equal to the last one sent for its file, apart from when it
+ * was taken, goes as `unchanged` (a few bytes instead of every holder's command line), and
+ * startLockWatcher turns it back into a full `reading` for its caller.
+ */
+export type LockWatcherWire =
+  | FromLockWatcher
+  | { type: 'unchanged'; file: string; takenAt: string; readMs: number; stats: LockWatcherStats };

@@ -3,7 +3,8 @@
 // caller's process goes away.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { FromLockWatcher, ToLockWatcher } from './lockWatcherProtocol';
+import type { LockReport } from '../locks/lockReport';
+import type { FromLockWatcher, LockWatcherWire, ToLockWatcher } from './lockWatcherProtocol';
 
 export interface LockWatcherProcess {
   readonly pid: number | undefined;
@@ -22,7 +23,24 @@ export function startLockWatcher(
     execArgv: [],
   });
   child.on('error', (error) => process.stderr.write(`sqlite-lock-doctor: lock watcher: ${error.message}\n`));
-  child.on('message', (message) => onMessage(message as FromLockWatcher));
+  // The last full reading per file, to complete the `unchanged` ones.
+  const lastReports = new Map<string, LockReport>();
+  child.on('message', (wire: LockWatcherWire) => {
+    if (wire.type === 'unchanged') {
+      const last = lastReports.get(wire.file);
+      if (last !== undefined) {
+        const report = { ...last, takenAt: wire.takenAt, readMs: wire.readMs };
+        onMessage({ type: 'reading', file: wire.file, report, stats: wire.stats });
+      }
+      return;
+    }
+    if (wire.type === 'reading') {
+      lastReports.set(wire.file, wire.report);
+    } else {
+      lastReports.delete(wire.file);
+    }
+    onMessage(wire);
+  });
   child.once('close', onExit);
   return {
     pid: child.pid,
