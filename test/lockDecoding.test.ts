@@ -52,6 +52,11 @@ describe('/proc/locks text', () => {
     const database = posixLocksOnFile(entries, 0xfe00n, 2147957n);
     const shm = posixLocksOnFile(entries, 0xfe00n, 2146568n);
     assert.equal(database.length, 3);
+    assert.deepEqual(
+      parseProcLocks(sample, [2147957n]),
+      database,
+      'parsing only the lines on one inode gives the same entries',
+    );
     const decoded = decodeLockHolders(database, shm, 'wal');
     assert.deepEqual(
       decoded.map((holder) => `${row(holder)} ${holder.access}${holder.waiting ? ' waiting' : ''}`),

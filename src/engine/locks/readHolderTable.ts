@@ -9,7 +9,7 @@ import { decodeLockHolders, pidsWithLockLines } from './decodeLockHolders';
 import type { LockHolderEntry, LockHolderTable } from './lockReport';
 import { processesWithFileOpen } from './openDescriptors';
 import { procLocksUnreadableNote, unsupportedPlatformNote } from './platformLimits';
-import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from './procLocks';
+import { posixLocksOnFile, readProcLocks } from './procLocks';
 import { type ProcessName, processNamer } from './processNames';
 
 export interface HolderTableOptions {
@@ -33,7 +33,10 @@ export function readHolderTable(
 ): LockHolderTable {
   const platform = options.platform ?? process.platform;
   const procRoot = options.procRoot ?? '/proc';
-  const procLocks = platform === 'linux' ? readProcLocks('linux', procRoot) : null;
+  const shm = statSidecar(`${database.realPath}-shm`);
+  // Only the lines on the database and its -shm are parsed: the table lists every lock on the system.
+  const inodes = shm === null ? [database.inode] : [database.inode, shm.ino];
+  const procLocks = platform === 'linux' ? readProcLocks('linux', procRoot, inodes) : null;
   if (procLocks === null) {
     return {
       supported: false,
@@ -42,7 +45,7 @@ export function readHolderTable(
     };
   }
   const databaseLocks = posixLocksOnFile(procLocks, database.device, database.inode);
-  const shmLocks = locksOnSidecar(procLocks, `${database.realPath}-shm`);
+  const shmLocks = shm === null ? [] : posixLocksOnFile(procLocks, shm.dev, shm.ino);
   const lockPids = pidsWithLockLines(databaseLocks, shmLocks);
   const openPids = options.openPids
     ? options.openPids(database.realPath, lockPids)
@@ -54,13 +57,12 @@ export function readHolderTable(
   return { supported: true, holders };
 }
 
-function locksOnSidecar(procLocks: ProcLockEntry[], sidecarPath: string): ProcLockEntry[] {
+/** stat only: the -shm file is never opened (its WAL locks belong to other connections). */
+function statSidecar(sidecarPath: string): fs.BigIntStats | null {
   try {
-    // stat only: the -shm file is never opened (its WAL locks belong to other connections).
-    const stats = fs.statSync(sidecarPath, { bigint: true });
-    return posixLocksOnFile(procLocks, stats.dev, stats.ino);
+    return fs.statSync(sidecarPath, { bigint: true });
   } catch {
     // Missing (rollback mode, or no connection open): no locks on it.
-    return [];
+    return null;
   }
 }
