@@ -97,6 +97,20 @@ describe('the reading loop on a prepared /proc', () => {
     assert.equal(lockReader.readings, 6);
   });
 
+  test('while the lock lines stay the same, the decoded holders are reused; a change decodes anew', (t) => {
+    const { file, root, reader, writer } = preparedProc(t);
+    const lockReader = new LockReader(file, { platform: 'linux', procRoot: root });
+    const first = lockReader.read().holders;
+    assert.equal(lockReader.read().holders, first, 'the same array: nothing changed');
+    writeProcLocks(root, [reader, writer]);
+    const second = lockReader.read().holders;
+    assert.notEqual(second, first);
+    assert.deepEqual(
+      second.map((holder) => `${holder.pid} ${holder.lock}`),
+      ['5001 SHARED', '5002 RESERVED', '5003 OPEN'],
+    );
+  });
+
   test('readings keep coming at the interval, which changes without a new reader', async (t) => {
     const { file, root } = preparedProc(t);
     const readings: LockReading[] = [];

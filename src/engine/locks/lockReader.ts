@@ -1,10 +1,12 @@
 // Reads one database's lock holders again and again (the watcher, `locks --watch`): the same reading
 // as `locks` (readLockHolders), with what can be kept between readings kept: process names while a
-// PID stays, and the /proc/*/fd scan repeated only when the lock PIDs change (openFileScan.ts).
+// PID stays, the /proc/*/fd scan repeated only when the lock PIDs change (openFileScan.ts), and the
+// decoded holders reused (the same array) while the lock lines stay the same.
 // Like readLockHolders it opens no SQLite connection and must run where none is open.
 import type { LockReport } from './lockReport';
 import { OpenFileScan, type OpenFileScanTiming, openFileScanTiming } from './openFileScan';
 import { ProcessNameCache } from './processNames';
+import type { HolderMemo } from './readHolderTable';
 import { readLockHolders } from './readLockHolders';
 
 export interface LockReaderOptions {
@@ -18,6 +20,7 @@ export class LockReader {
   readings = 0;
   private readonly openFiles: OpenFileScan;
   private readonly names: ProcessNameCache;
+  private readonly memo: HolderMemo = {};
 
   constructor(
     readonly file: string,
@@ -40,6 +43,7 @@ export class LockReader {
       ...(this.options.procRoot === undefined ? {} : { procRoot: this.options.procRoot }),
       openPids: this.openFiles.openPids,
       nameOf: this.names.nameOf,
+      memo: this.memo,
     });
     this.names.keepOnly(report.holders.map((holder) => holder.pid));
     this.readings++;

@@ -9,7 +9,7 @@ import { decodeLockHolders, pidsWithLockLines } from './decodeLockHolders';
 import type { LockHolderEntry, LockHolderTable } from './lockReport';
 import { processesWithFileOpen } from './openDescriptors';
 import { procLocksUnreadableNote, unsupportedPlatformNote } from './platformLimits';
-import { posixLocksOnFile, readProcLocks } from './procLocks';
+import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from './procLocks';
 import { type ProcessName, processNamer } from './processNames';
 
 export interface HolderTableOptions {
@@ -24,6 +24,17 @@ export interface HolderTableOptions {
   openPids?: (realPath: string, lockPids: readonly number[]) => readonly number[];
   /** Default: reads /proc/PID/comm and cmdline once per PID and call. */
   nameOf?: (pid: number) => ProcessName;
+  /**
+   * For a reader that lives across readings: the last decoded holders and what they were decoded
+   * from. When the lock lines, the open PIDs and the journal mode are the same, the same array is
+   * returned (unchanged holders are then one comparison away).
+   */
+  memo?: HolderMemo;
+}
+
+export interface HolderMemo {
+  key?: string;
+  holders?: LockHolderEntry[];
 }
 
 export function readHolderTable(
@@ -50,11 +61,29 @@ export function readHolderTable(
   const openPids = options.openPids
     ? options.openPids(database.realPath, lockPids)
     : processesWithFileOpen(database.realPath, procRoot);
+  const memo = options.memo;
+  const key =
+    memo === undefined
+      ? undefined
+      : `${journalMode} ${openPids.join(',')} ${linesKey(databaseLocks)} / ${linesKey(shmLocks)}`;
+  if (memo !== undefined && memo.key === key && memo.holders !== undefined) {
+    return { supported: true, holders: memo.holders };
+  }
   const nameOf = options.nameOf ?? processNamer(procRoot);
   const holders: LockHolderEntry[] = decodeLockHolders(databaseLocks, shmLocks, journalMode, openPids).map(
     ({ pid, ...rest }) => ({ pid, ...nameOf(pid), ...rest }),
   );
+  if (memo !== undefined) {
+    memo.key = key;
+    memo.holders = holders;
+  }
   return { supported: true, holders };
+}
+
+function linesKey(lines: readonly ProcLockEntry[]): string {
+  return lines
+    .map((line) => `${line.pid}${line.blocked ? '>' : ''}${line.access[0]}${line.start}-${line.end}`)
+    .join(' ');
 }
 
 /** stat only: the -shm file is never opened (its WAL locks belong to other connections). */

@@ -17,10 +17,15 @@ if (!process.send) {
     const cpu = process.cpuUsage();
     return { pid: process.pid, readings, cpuMs: (cpu.user + cpu.system) / 1000, openFileScans };
   };
-  /** Per file, the last reading sent, without its time: the next equal one goes as `unchanged`. */
-  const lastSent = new Map<string, string>();
-  const withoutTime = (report: LockReport) =>
-    JSON.stringify({ ...report, takenAt: undefined, readMs: undefined });
+  /**
+   * Per file, the last reading sent: its holders (the reader returns the same array while they stay
+   * the same) and the rest without its time. The next equal reading goes as `unchanged`.
+   */
+  const lastSent = new Map<string, { holders: LockReport['holders']; rest: string }>();
+  const contentOf = (report: LockReport) => ({
+    holders: report.holders,
+    rest: JSON.stringify({ ...report, holders: undefined, takenAt: undefined, readMs: undefined }),
+  });
   const send = (message: LockWatcherWire) => {
     if (process.connected) {
       // With a callback, a channel that closed meanwhile is an ignored error, not a crash.
@@ -32,8 +37,9 @@ if (!process.send) {
     openFileScans = Math.max(openFileScans, watch.counts().openFileScans);
     if ('report' in reading) {
       const { file, report } = reading;
-      const content = withoutTime(report);
-      if (lastSent.get(file) === content) {
+      const content = contentOf(report);
+      const last = lastSent.get(file);
+      if (last !== undefined && last.holders === content.holders && last.rest === content.rest) {
         send({ type: 'unchanged', file, takenAt: report.takenAt, readMs: report.readMs, stats: stats() });
       } else {
         lastSent.set(file, content);
