@@ -44,7 +44,7 @@ export function readHolderTable(
 ): LockHolderTable {
   const platform = options.platform ?? process.platform;
   const procRoot = options.procRoot ?? '/proc';
-  const shm = statSidecar(`${database.realPath}-shm`);
+  const shm = platform === 'linux' ? statSidecar(`${database.realPath}-shm`) : null;
   // Only the lines on the database and its -shm are parsed: the table lists every lock on the system.
   const inodes = shm === null ? [database.inode] : [database.inode, shm.ino];
   const procLocks = platform === 'linux' ? readProcLocks('linux', procRoot, inodes) : null;
