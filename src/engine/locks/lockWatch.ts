@@ -16,6 +16,8 @@ interface Watched {
 export class LockWatch {
   private readonly watched = new Map<string, Watched>();
   private disposed = false;
+  private readings = 0;
+  private openFileScans = 0;
 
   constructor(
     private readonly onReading: (reading: LockReading) => void,
@@ -61,15 +63,9 @@ export class LockWatch {
     return [...this.watched.keys()];
   }
 
-  /** Readings and /proc/*\/fd scans so far, over every file still watched. */
+  /** Readings and /proc/*\/fd scans so far, over every file. */
   counts(): { readings: number; openFileScans: number } {
-    let readings = 0;
-    let openFileScans = 0;
-    for (const { reader } of this.watched.values()) {
-      readings += reader.readings;
-      openFileScans += reader.openFileScans;
-    }
-    return { readings, openFileScans };
+    return { readings: this.readings, openFileScans: this.openFileScans };
   }
 
   dispose(): void {
@@ -96,12 +92,15 @@ export class LockWatch {
   }
 
   private deliver(file: string, reader: LockReader): void {
+    const scansBefore = reader.openFileScans;
     let reading: LockReading;
     try {
       reading = { file, report: reader.read() };
     } catch (error) {
       reading = { file, error };
     }
+    this.readings++;
+    this.openFileScans += reader.openFileScans - scansBefore;
     this.onReading(reading);
   }
 }

@@ -6,6 +6,7 @@ import type { CheckpointMode, CheckpointResult } from '../locks/checkpointNow';
 import type { JournalSwitchOptions, JournalSwitchResult, JournalTarget } from '../journal/switchJournalMode';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
+import { OperationError, UserInputError } from '../userInputError';
 
 export interface EngineCalls {
   inspect: { request: { file: string }; response: InspectReport };
@@ -33,6 +34,13 @@ export type EngineRequest = {
 }[EngineCallName];
 
 export type EngineErrorKind = 'input' | 'operation' | 'internal';
+
+/** How an error crosses to the parent: bad input (exit 2), an operation that failed (1), or a bug. */
+export function engineErrorOf(error: unknown): { kind: EngineErrorKind; message: string } {
+  const kind =
+    error instanceof UserInputError ? 'input' : error instanceof OperationError ? 'operation' : 'internal';
+  return { kind, message: error instanceof Error ? error.message : String(error) };
+}
 
 export type FromEngineCall =
   | { type: 'result'; value: unknown }

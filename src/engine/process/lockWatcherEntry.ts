@@ -3,19 +3,17 @@
 // /proc, file headers and stat: it never loads SQLite, so it holds no connection whose locks a closed
 // descriptor could drop. It ends when its parent disconnects or dies (the IPC channel closes).
 import { LockWatch, type LockReading } from '../locks/lockWatch';
-import { OperationError, UserInputError } from '../userInputError';
 import type { LockReport } from '../locks/lockReport';
+import { engineErrorOf } from './engineCalls';
 import type { LockWatcherStats, LockWatcherWire, ToLockWatcher } from './lockWatcherProtocol';
 
 if (!process.send) {
   process.stderr.write('lock-watcher.js is started by sqlite-lock-doctor, not by hand.\n');
   process.exitCode = 2;
 } else {
-  let readings = 0;
-  let openFileScans = 0;
   const stats = (): LockWatcherStats => {
     const cpu = process.cpuUsage();
-    return { pid: process.pid, readings, cpuMs: (cpu.user + cpu.system) / 1000, openFileScans };
+    return { pid: process.pid, ...watch.counts(), cpuMs: (cpu.user + cpu.system) / 1000 };
   };
   /**
    * Per file, the last reading sent: its holders (the reader returns the same array while they stay
@@ -33,8 +31,6 @@ if (!process.send) {
     }
   };
   const watch = new LockWatch((reading: LockReading) => {
-    readings++;
-    openFileScans = Math.max(openFileScans, watch.counts().openFileScans);
     if ('report' in reading) {
       const { file, report } = reading;
       const content = contentOf(report);
@@ -48,19 +44,7 @@ if (!process.send) {
       return;
     }
     lastSent.delete(reading.file);
-    const { error } = reading;
-    send({
-      type: 'failed',
-      file: reading.file,
-      kind:
-        error instanceof UserInputError
-          ? 'input'
-          : error instanceof OperationError
-            ? 'operation'
-            : 'internal',
-      message: error instanceof Error ? error.message : String(error),
-      stats: stats(),
-    });
+    send({ type: 'failed', file: reading.file, ...engineErrorOf(reading.error), stats: stats() });
   });
   process.on('message', (message: ToLockWatcher) => {
     switch (message.type) {

@@ -4,8 +4,7 @@ import { inspectDatabase } from '../inspect/inspectDatabase';
 import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
-import { OperationError, UserInputError } from '../userInputError';
-import type { EngineRequest } from './engineCalls';
+import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
 
@@ -23,13 +22,7 @@ export async function serveEngineCall(
     const value = await answer(request, portal, cancel.signal);
     await portal.send({ type: 'result', value });
   } catch (error) {
-    const kind =
-      error instanceof UserInputError ? 'input' : error instanceof OperationError ? 'operation' : 'internal';
-    await portal.send({
-      type: 'error',
-      kind,
-      message: error instanceof Error ? error.message : String(error),
-    });
+    await portal.send({ type: 'error', ...engineErrorOf(error) });
   }
 }
 
