@@ -13,6 +13,7 @@ import { startLockWatcher } from '../src/engine/process/startLockWatcher';
 import { addProcess, procLockId, removeProcess, writeProcLocks } from './support/fakeProc';
 import { holdLockWithPython } from './support/lockHolder';
 import { linuxOnly, slow } from './support/lockReports';
+import { sqliteShell } from './support/sqliteShell';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 
 /** Resolves with the first value the subscription gives that `done` accepts; rejects after `timeoutMs`. */
@@ -109,6 +110,12 @@ describe('the reading loop on a prepared /proc', () => {
       second.map((holder) => `${holder.pid} ${holder.lock}`),
       ['5001 SHARED', '5002 RESERVED', '5003 OPEN'],
     );
+    // The header is re-read when the file changes: another program switches it to WAL.
+    assert.equal(lockReader.read().journalMode, 'delete');
+    sqliteShell(file, 'PRAGMA journal_mode=WAL;');
+    const switched = lockReader.read();
+    assert.equal(switched.journalMode, 'wal');
+    assert.match(switched.holders[0].meaning, /every connection read-locks the database/);
   });
 
   test('readings keep coming at the interval, which changes without a new reader', async (t) => {

@@ -6,16 +6,19 @@
 // read the header drops every POSIX lock this process holds on it (sqlite.org/howtocorrupt.html).
 import { performance } from 'node:perf_hooks';
 import { journalModeOf } from '../header/journalModeOf';
-import { readDatabaseHeader } from '../header/readDatabaseHeader';
+import { type DatabaseFileHeader, readDatabaseHeader } from '../header/readDatabaseHeader';
 import type { LockReport } from './lockReport';
 import { type HolderTableOptions, readHolderTable } from './readHolderTable';
 import { readWalHealth } from './walHealth';
 
-export type ReadLockHoldersOptions = HolderTableOptions;
+export interface ReadLockHoldersOptions extends HolderTableOptions {
+  /** Default: readDatabaseHeader. A reader that lives across readings re-reads it only when the file changed. */
+  readHeader?: (file: string) => DatabaseFileHeader;
+}
 
 /** Throws UserInputError naming `file` when it is missing, unreadable or not an SQLite database. */
 export function readLockHolders(file: string, options: ReadLockHoldersOptions = {}): LockReport {
-  const database = readDatabaseHeader(file);
+  const database = (options.readHeader ?? readDatabaseHeader)(file);
   const journalMode = journalModeOf(database.header);
   const takenAt = new Date().toISOString();
   const started = performance.now();
