@@ -4,9 +4,12 @@ import tseslint from 'typescript-eslint';
 // Imports point one way: engine <- report <- (cli, extension, webview). Relative imports are matched by
 // the folder they name (e.g. '../../report/formatMs').
 const vscodeOnlyInExtension = { name: 'vscode', message: 'Only src/extension may import vscode.' };
-const upward = (folders, message) => ({
-  regex: `(^|/)(${folders.join('|')})/`,
-  message,
+/** The rule for a floor that must not import the folders above it. */
+const noImportsFrom = (folders, message) => ({
+  'no-restricted-imports': [
+    'error',
+    { paths: [vscodeOnlyInExtension], patterns: [{ regex: `(^|/)(${folders.join('|')})/`, message }] },
+  ],
 });
 // The engine's folders that import nothing but each other: the webview may import their values.
 const browserSafeEngine = ['options', 'text'];
@@ -40,20 +43,10 @@ export default tseslint.config(
   // The engine is the ground floor: it runs from a terminal as well as from the extension.
   {
     files: ['src/engine/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [vscodeOnlyInExtension],
-          patterns: [
-            upward(
-              ['report', 'shared', 'cli', 'extension', 'media'],
-              'The engine imports only the engine (engine <- report <- cli, extension, webview).',
-            ),
-          ],
-        },
-      ],
-    },
+    rules: noImportsFrom(
+      ['report', 'shared', 'cli', 'extension', 'media'],
+      'The engine imports only the engine (engine <- report <- cli, extension, webview).',
+    ),
   },
   // The vocabulary and the duration format are imported by the webview, which runs in a browser: they
   // import only each other, so no Node module (or engine code that needs one) can reach the webview.
@@ -76,20 +69,10 @@ export default tseslint.config(
   // The report draws what the engine produced; the surfaces above it import the report, not the reverse.
   {
     files: ['src/report/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [vscodeOnlyInExtension],
-          patterns: [
-            upward(
-              ['shared', 'cli', 'extension', 'media'],
-              'The report imports only the engine and itself (engine <- report <- cli, extension, webview).',
-            ),
-          ],
-        },
-      ],
-    },
+    rules: noImportsFrom(
+      ['shared', 'cli', 'extension', 'media'],
+      'The report imports only the engine and itself (engine <- report <- cli, extension, webview).',
+    ),
   },
   // The webview runs in a browser: no Node module, no vscode; from the engine, values only from its
   // browser-safe folders and types from the rest; what it exchanges with the host lives in src/shared.

@@ -22,7 +22,7 @@ export function wholeNumberProblem(
   if (typeof value === 'number' && Number.isInteger(value) && value >= limit.min && value <= limit.max) {
     return undefined;
   }
-  return `${subject} must be ${rangeText(limit)}, not ${typeof value === 'string' ? `"${value}"` : String(value)}`;
+  return outOfRange(limit, typeof value === 'string' ? `"${value}"` : String(value), subject);
 }
 
 /** Text as typed (a flag, an input box): digits only, surrounding blanks ignored, then the range. */
@@ -32,11 +32,16 @@ export function parseWholeNumber(
   subject: string = limit.name,
 ): { value: number } | { problem: string } {
   const trimmed = text.trim();
-  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  const value = Number(trimmed);
+  if (/^\d+$/.test(trimmed) && wholeNumberProblem(limit, value) === undefined) {
+    return { value };
+  }
   // The sentence quotes what was typed, not the number read from it.
-  return wholeNumberProblem(limit, value) === undefined
-    ? { value }
-    : { problem: wholeNumberProblem(limit, text, subject) as string };
+  return { problem: outOfRange(limit, `"${text}"`, subject) };
+}
+
+function outOfRange(limit: WholeNumberLimit, shown: string, subject: string): string {
+  return `${subject} must be ${rangeText(limit)}, not ${shown}`;
 }
 
 /** 'a whole number of ms from 0 to 600000'. */
