@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // Imports point one way: engine <- report <- (cli, extension, webview). Relative imports are matched by
-// the folder they name (e.g. '../../report/formatMs').
+// the folder they name (e.g. '../../report/escapeHtml').
 const vscodeOnlyInExtension = { name: 'vscode', message: 'Only src/extension may import vscode.' };
 /** The rule for a floor that must not import the folders above it. */
 const noImportsFrom = (folders, message) => ({

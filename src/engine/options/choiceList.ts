@@ -31,11 +31,6 @@ export function isChoice<V extends string>(list: ChoiceList<V>, value: unknown):
   return typeof value === 'string' && (list.values as readonly string[]).includes(value);
 }
 
-/** The one line that explains `value` ('' for a value the list does not have). */
-export function descriptionOf<V extends string>(list: ChoiceList<V>, value: V): string {
-  return list.choices.find((choice) => choice.value === value)?.description ?? '';
-}
-
 /** One sentence for a value the list does not have: `--model must be one of processes, threads, blocking, not "x"`. */
 export function choiceProblem<V extends string>(
   list: ChoiceList<V>,

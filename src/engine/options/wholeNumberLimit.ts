@@ -45,6 +45,6 @@ function outOfRange(limit: WholeNumberLimit, shown: string, subject: string): st
 }
 
 /** 'a whole number of ms from 0 to 600000'. */
-export function rangeText(limit: WholeNumberLimit): string {
+function rangeText(limit: WholeNumberLimit): string {
   return `a whole number${limit.unit ? ` of ${limit.unit}` : ''} from ${limit.min} to ${limit.max}`;
 }
