@@ -2,7 +2,7 @@
 import { beginChoices, beginModeOf, type BeginMode } from '../engine/options/beginChoices';
 import { burstTransactions, burstWriters, presets, type PresetName } from '../engine/options/presets';
 import { probeBusyTimeout } from '../engine/options/timeLimits';
-import type { PresetOptions } from '../engine/probe/presets';
+import type { PresetOptions } from '../engine/probe/presetSchedules';
 import { choiceFlag, wholeNumberFlag, type CliFlags } from './cliArguments';
 
 /** What `probe` and `matrix` share: the preset, its sizes, the busy timeout and the begin mode. */

@@ -1,4 +1,4 @@
-// The probe's scenarios by name (their schedules are in ../probe/presets.ts) and the burst's sizes.
+// The probe's scenarios by name (their schedules are in ../probe/presetSchedules.ts) and the burst's sizes.
 import { choiceList, type ValueOf } from './choiceList';
 import type { WholeNumberLimit } from './wholeNumberLimit';
 

@@ -5,7 +5,7 @@ import type { BeginMode } from '../options/beginChoices';
 import type { ExecutionModel } from '../options/executionModels';
 import type { JournalTarget } from '../options/journalModes';
 import type { PresetName } from '../options/presets';
-import type { PresetOptions } from './presets';
+import type { PresetOptions } from './presetSchedules';
 import type { ProbeResult } from './probeTypes';
 import { runProbeInChild } from './runProbeInChild';
 

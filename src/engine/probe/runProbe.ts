@@ -10,7 +10,7 @@ import { analyzeSessions } from './analyzeSessions';
 import { explainProbe } from './explainProbe';
 import { journalFamily } from './lockModel';
 import type { PresetName } from '../options/presets';
-import { buildPreset, type PresetOptions } from './presets';
+import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
 import type {
   BeginMode,
