@@ -2,9 +2,13 @@
 // command-line twin prints with --json and that the panel and the HTML report draw.
 import type { TimelineLock } from '../locks/lockStates';
 
-export type ExecutionModel = 'processes' | 'threads' | 'blocking';
-export type JournalChoice = 'keep' | 'wal' | 'delete';
-export type BeginMode = 'deferred' | 'immediate' | 'exclusive';
+import type { BeginMode } from '../options/beginChoices';
+import type { ExecutionModel } from '../options/executionModels';
+import type { JournalChoice } from '../options/journalModes';
+import type { PresetName } from '../options/presets';
+
+// Defined with their descriptions in ../options; re-exported because the result's shape names them.
+export type { BeginMode, ExecutionModel, JournalChoice };
 export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback';
 
 /** The transaction locks of src/engine/locks/lockStates.ts (rollback, then WAL); 'none' is no lock. */
@@ -28,7 +32,7 @@ export interface SessionPlan {
 }
 
 export interface ProbeConfig {
-  preset: string;
+  preset: PresetName;
   model: ExecutionModel;
   journal: JournalChoice;
   /** The journal mode the sessions actually ran in ('wal' or 'delete', lower case as SQLite names it). */
