@@ -75,7 +75,7 @@ export function renderMatrixText(rows: MatrixRow[]): string {
   const header = table.header.map(printable);
   const body = table.rows.map((row) => row.map(printable));
   const widths = header.map((_, column) =>
-    Math.max(...[header, ...body].map((row) => [...(row[column] ?? '')].length)),
+    [header, ...body].reduce((widest, row) => Math.max(widest, [...(row[column] ?? '')].length), 0),
   );
   const rule = widths.map((width) => '-'.repeat(width));
   return `${alignColumns([header, rule, ...body]).join('\n')}\n`;

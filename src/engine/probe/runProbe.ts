@@ -5,18 +5,19 @@ import { checkedBusyTimeout } from '../busyTimeout';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import { analyzeSessions } from './analyzeSessions';
+import { analyzeSessions, lastEventUs } from './analyzeSessions';
 import { explainProbe } from './explainProbe';
 import { journalFamily } from './lockModel';
 import { buildPreset, type PresetName, type PresetOptions } from './presets';
 import { defaultProbeTable, probeTableSql } from './probeTable';
-import type {
-  BeginMode,
-  ExecutionModel,
-  JournalChoice,
-  ProbeConfig,
-  ProbeResult,
-  TimelineEvent,
+import {
+  probeResultSchema,
+  type BeginMode,
+  type ExecutionModel,
+  type JournalChoice,
+  type ProbeConfig,
+  type ProbeResult,
+  type TimelineEvent,
 } from './probeTypes';
 import { runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
@@ -103,19 +104,20 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     }
     const sessions = analyzeSessions(raw, journalFamily(prepared.journalMode));
     const errorCounts: Record<string, number> = {};
-    for (const event of sessions.flatMap((session) => session.events)) {
-      if (event.kind === 'error') {
-        const code = event.code ?? 'ERROR';
-        errorCounts[code] = (errorCounts[code] ?? 0) + 1;
+    for (const log of raw) {
+      for (const [code, count] of log.errorCounts) {
+        errorCounts[code] = (errorCounts[code] ?? 0) + count;
       }
     }
     return {
-      schema: 'sqlite-lock-doctor/probe-result@1',
+      schema: probeResultSchema,
       config,
       sqliteVersion: prepared.sqliteVersion,
-      durationMs:
-        Math.max(0, ...sessions.flatMap((session) => session.events.map((event) => event.tUs))) / 1000,
+      durationMs: lastEventUs(raw) / 1000,
       sessions,
+      summarised: sessions.some(
+        (session) => session.eventCount > session.events.length || session.spanResolutionUs !== undefined,
+      ),
       errorCounts,
       rows: {
         attempted: sessions.reduce((sum, session) => sum + session.rows.attempted, 0),

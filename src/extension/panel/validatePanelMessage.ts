@@ -1,5 +1,5 @@
 // Everything from the webview is untrusted input: accept only the known message shapes and values.
-import type { ProbeResult } from '../../engine/probe/probeTypes';
+import { probeResultSchema, type ProbeResult } from '../../engine/probe/probeTypes';
 import type { FromPanel, PanelSavedState, ProbeFormValues } from '../../shared/panelProtocol';
 
 const presets = ['seed', 'upgrade', 'reader', 'burst'] as const;
@@ -70,7 +70,7 @@ export function validateSavedState(state: unknown): PanelSavedState {
   const result = state.lastResult;
   const looksLikeResult =
     isRecord(result) &&
-    result.schema === 'sqlite-lock-doctor/probe-result@1' &&
+    result.schema === probeResultSchema &&
     isRecord(result.config) &&
     Array.isArray(result.sessions) &&
     isRecord(result.errorCounts) &&
