@@ -5,7 +5,14 @@
 import { CoarseSpans, maxSpansPerSession } from './coarseSpans';
 import { LockCoverage } from './lockCoverage';
 import { acquiresLock, type JournalFamily } from './lockModel';
-import type { EventKind, LockSpan, LockState, SessionOutcome, SessionResult, TimelineEvent } from './probeTypes';
+import type {
+  EventKind,
+  LockSpan,
+  LockState,
+  SessionOutcome,
+  SessionResult,
+  TimelineEvent,
+} from './probeTypes';
 import type { SessionLog } from './sessionLog';
 
 /** A statement shorter than this is drawn as holding, not waiting: SQLite's first busy sleep is 1 ms. */

@@ -92,9 +92,12 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
     channel.onMessage((message) => {
       if (message.type === 'ready') {
         markReady();
-      } else if (message.type === 'event') {
-        raw[index].push(message.event);
-        request.onEvent?.(plan.name, message.event);
+      } else if (message.type === 'events') {
+        for (const event of message.events) {
+          raw[index].push(event);
+          request.onEvent?.(plan.name, event);
+        }
+        channel.send({ type: 'received' });
       } else if (message.type === 'failed') {
         failure = message.message;
       } else if (message.type === 'done') {
