@@ -68,6 +68,7 @@ function summarize(log: SessionLog, waited: Float64Array, endUs: number): Sessio
   let inTransaction = false;
   let failedIteration = false;
   let lastEnding: 'commit' | 'rollback' | undefined;
+  const lastUs = { commit: -1, rollback: -1 };
   let waitedUs = 0;
   let sentWants: LockState | undefined;
 
@@ -107,10 +108,12 @@ function summarize(log: SessionLog, waited: Float64Array, endUs: number): Sessio
         inTransaction = false;
         transactions.committed++;
         lastEnding = 'commit';
+        lastUs.commit = log.tUs[index];
         break;
       case 'rollback':
         pendingWrites = 0;
         inTransaction = false;
+        lastUs.rollback = log.tUs[index];
         if (!failedIteration) {
           lastEnding = 'rollback';
         }
@@ -128,6 +131,7 @@ function summarize(log: SessionLog, waited: Float64Array, endUs: number): Sessio
   const first = log.firstError;
   const outcome: SessionOutcome = first ? 'failed' : lastEnding === 'rollback' ? 'rolledback' : 'committed';
   const spans = lockSpans(log, waited, endUs);
+  const endedUs = first ? first.tUs : lastUs[outcome === 'rolledback' ? 'rollback' : 'commit'];
   return {
     name: log.name,
     outcome,
@@ -142,6 +146,7 @@ function summarize(log: SessionLog, waited: Float64Array, endUs: number): Sessio
           },
         }
       : {}),
+    ...(endedUs >= 0 ? { outcomeAtMs: endedUs / 1000 } : {}),
     waitedMs: waitedUs / 1000,
     longestWaitMs: Object.fromEntries([...longestWaitUs].map(([lock, us]) => [lock, us / 1000])),
     transactions,

@@ -98,6 +98,8 @@ export interface SessionResult {
   outcome: SessionOutcome;
   /** The first error, when failed. */
   error?: SessionError;
+  /** When the outcome was decided, ms: the first error when failed, otherwise the last commit (or rollback). */
+  outcomeAtMs?: number;
   waitedMs: number;
   /** Per lock a statement waited for: the longest single wait, ms (only locks that were waited for). */
   longestWaitMs: Partial<Record<LockState, number>>;

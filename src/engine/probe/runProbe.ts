@@ -5,19 +5,16 @@ import { checkedBusyTimeout } from '../busyTimeout';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import { analyzeSessions, lastEventUs } from './analyzeSessions';
-import { explainProbe } from './explainProbe';
-import { journalFamily } from './lockModel';
 import { buildPreset, type PresetName, type PresetOptions } from './presets';
 import { defaultProbeTable, probeTableSql } from './probeTable';
-import {
-  probeResultSchema,
-  type BeginMode,
-  type ExecutionModel,
-  type JournalChoice,
-  type ProbeConfig,
-  type ProbeResult,
-  type TimelineEvent,
+import { probeResult } from './probeResult';
+import type {
+  BeginMode,
+  ExecutionModel,
+  JournalChoice,
+  ProbeConfig,
+  ProbeResult,
+  TimelineEvent,
 } from './probeTypes';
 import { runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
@@ -102,30 +99,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     if (options.signal?.aborted) {
       throw new OperationError('the probe was cancelled');
     }
-    const sessions = analyzeSessions(raw, journalFamily(prepared.journalMode));
-    const errorCounts: Record<string, number> = {};
-    for (const log of raw) {
-      for (const [code, count] of log.errorCounts) {
-        errorCounts[code] = (errorCounts[code] ?? 0) + count;
-      }
-    }
-    return {
-      schema: probeResultSchema,
-      config,
-      sqliteVersion: prepared.sqliteVersion,
-      durationMs: lastEventUs(raw) / 1000,
-      sessions,
-      summarised: sessions.some(
-        (session) => session.eventCount > session.events.length || session.spanResolutionUs !== undefined,
-      ),
-      errorCounts,
-      rows: {
-        attempted: sessions.reduce((sum, session) => sum + session.rows.attempted, 0),
-        committed: sessions.reduce((sum, session) => sum + session.rows.committed, 0),
-        found: countProbeRows(target, table),
-      },
-      verdict: explainProbe(config, sessions),
-    };
+    return probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table));
   } finally {
     if (scratch) {
       scratch.remove();
