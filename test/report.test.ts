@@ -315,3 +315,21 @@ test('the HTML report is one standalone document with every result in it', () =>
     );
   }
 });
+
+test('a summarised burst: bucketed lanes, a note that says what is left out, the last commit as “At”', () => {
+  const writers = burstScripts(8, 2_100);
+  const result = fixtureResult({ model: 'threads', journalMode: 'wal', preset: 'burst' }, writers);
+  assert.equal(result.summarised, true);
+  const svg = renderTimelineSvg(result);
+  assertBalancedTags(svg);
+  const sizeKb = Buffer.byteLength(svg) / 1024;
+  assert.ok(sizeKb < 400, `SVG is ${sizeKb.toFixed(0)} KB`);
+  const text = renderProbeText(result);
+  assert.match(text, /\nSummarised: \d+ of \d+ events are listed/);
+  assert.match(renderProbeHtml([result], 'Burst'), /<p class="note">Summarised: /);
+  sessionRows(result).forEach((row, index) => {
+    const lastCommit = writers[index].events.findLast((event) => event.kind === 'commit');
+    assert.equal(row.outcomeAtMs, lastCommit!.tUs / 1000, row.name);
+  });
+  assert.equal(renderProbeText(seedResult('threads', 'wal')).includes('Summarised'), false);
+});
