@@ -2,7 +2,8 @@
 // - inspect reads the header only: a 1 GB file must take about as long as a small one;
 // - probe overhead: wall time of a probe minus its schedule, per execution model (process start-up,
 //   copy, setup, clean-up);
-// - matrix: the seed matrix takes about as long as its slowest configuration, not the sum.
+// - matrix: the seed matrix takes about as long as its slowest configuration, not the sum;
+// - burst at the documented limits (bench/burstAtLimits.ts): 64 x 10 000 in WAL, time, rows, peak memory.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { inspectDatabase } from '../src/engine/inspect/inspectDatabase';
 import { runMatrix } from '../src/engine/probe/runMatrix';
 import { runProbe } from '../src/engine/probe/runProbe';
 import { openDatabase } from '../src/engine/sqliteModule';
+import { burstAtLimits } from './burstAtLimits';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -81,6 +83,8 @@ async function main(): Promise<void> {
       'seed matrix, 6 configurations',
       `${wall} ms wall; slowest ${slowest.toFixed(0)} ms, sum ${sum.toFixed(0)} ms`,
     ]);
+
+    rows.push(...(await burstAtLimits(small, folder)));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

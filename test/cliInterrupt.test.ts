@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
+import { untilLocked, reservedByte } from './support/posixLockOn';
 import { cliPath } from './support/runCli';
 import { makeItemsDatabase, makeTempFolder, readBack, type TempFolder } from './support/tempDatabase';
 
@@ -35,11 +36,18 @@ for (const model of ['processes', 'threads', 'blocking'] as const) {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    // B holds its write lock from 100 ms to 1100 ms: interrupt in between (start-up takes a few 100 ms).
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    // Interrupt while B holds its write lock (RESERVED, from 100 ms to 1100 ms after time zero), as
+    // soon as the kernel shows it, however long start-up took. With processes, B's own process holds
+    // it (the command itself takes it only for a moment, to create the probe's table).
+    const holders = await untilLocked(database, reservedByte, (pids) =>
+      model === 'processes' ? !pids.includes(child.pid ?? -1) : true,
+    );
     const sessionPids = childPids(child.pid ?? -1);
     if (model === 'processes') {
       assert.equal(sessionPids.length, 2, 'A and B run in processes of their own');
+      assert.ok(sessionPids.includes(holders[0]), 'the lock is held by a session process');
+    } else {
+      assert.deepEqual(holders, [child.pid], 'the lock is held by the command itself');
     }
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
