@@ -14,7 +14,7 @@ export function summaryNote(result: ProbeResult): string | undefined {
   const lanes =
     resolutions.length === 0
       ? ''
-      : ` ${resolutions.length} busy lanes are drawn in steps of ${formatMs(coarsest / 1000)}, each step showing the state held for most of it.`;
+      : ` ${resolutions.length} busy lanes are drawn in steps of ${formatMs(coarsest / 1000)}, each step with any lock or wait showing the state that took most of it.`;
   return (
     `Summarised: ${listed} of ${total} events are listed (each session's first ones and, per error code, its first, quickest and slowest error); ` +
     `counts, waits and rows cover every event. Commit and error marks are drawn for listed events only.${lanes}`

@@ -1,7 +1,8 @@
 // A lane with more spans than any screen can show is kept at a fixed time resolution instead: the run is
-// cut into equal buckets and each bucket shows the state the session spent most of it in (a held lock,
-// a wait, or nothing), with neighbouring buckets of the same state joined. This bounds a session's
-// spans however many transactions it ran, and draws what the pixels would show anyway.
+// cut into equal buckets, and a bucket in which the session held a lock or waited for one shows the
+// state it spent most of that time in; neighbouring buckets of the same state are joined. Like a pixel
+// of the full drawing, a bucket with any activity is drawn, and idle buckets stay empty. This bounds a
+// session's spans however many transactions it ran.
 import type { LockSpan, LockState } from './probeTypes';
 import { lockStates } from './sessionLog';
 
@@ -11,7 +12,7 @@ export const maxSpansPerSession = 2000;
 export const spanBuckets = 2000;
 
 const lockIndex = new Map(lockStates.map((lock, index) => [lock, index]));
-/** Category 0 is "nothing held"; held lock L is 1 + L; a wait adds (1 + waitingFor) * stride. */
+/** Category 0 is unused ("nothing" is the absence of time); held lock L is 1 + L; a wait adds (1 + waitingFor) * stride. */
 const stride = lockStates.length + 1;
 const categories = stride * stride;
 
@@ -43,18 +44,16 @@ export class CoarseSpans {
       const fromUs = bucket * this.resolutionUs;
       const toUs = Math.min(this.endUs, fromUs + this.resolutionUs);
       const base = bucket * categories;
-      let inSpans = 0;
       let best = 0;
       let bestUs = 0;
       for (let category = 1; category < categories; category++) {
         const us = this.timeIn[base + category];
-        inSpans += us;
         if (us > bestUs) {
           best = category;
           bestUs = us;
         }
       }
-      if (best === 0 || bestUs <= toUs - fromUs - inSpans) {
+      if (best === 0) {
         continue;
       }
       const span = spanOf(best, fromUs, toUs);
