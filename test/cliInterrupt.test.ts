@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { untilLocked, reservedByte } from './support/posixLockOn';
 import { cliPath } from './support/runCli';
+import { sqliteShell } from './support/sqliteShell';
 import { makeItemsDatabase, makeTempFolder, readBack, type TempFolder } from './support/tempDatabase';
 
 let folder: TempFolder;
@@ -14,6 +15,10 @@ after(() => folder.remove());
 function childPids(parentPid: number): number[] {
   const listed = spawnSync('pgrep', ['-P', String(parentPid)], { encoding: 'utf8' }).stdout.trim();
   return listed === '' ? [] : listed.split('\n').map(Number);
+}
+
+function probeTableVisible(file: string): boolean {
+  return sqliteShell(file, "SELECT count(*) FROM sqlite_master WHERE name = '_lock_doctor_probe';") === '1';
 }
 
 function isRunning(pid: number): boolean {
@@ -37,10 +42,11 @@ for (const model of ['processes', 'threads', 'blocking'] as const) {
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     // Interrupt while B holds its write lock (RESERVED, from 100 ms to 1100 ms after time zero), as
-    // soon as the kernel shows it, however long start-up took. With processes, B's own process holds
-    // it (the command itself takes it only for a moment, to create the probe's table).
+    // soon as the kernel shows it, however long start-up took. The command itself takes that lock for a
+    // moment first, to create the probe's table: with processes B's lock is another process's; otherwise
+    // it is the one taken once the table is there for an independent client (the sqlite3 shell) to see.
     const holders = await untilLocked(database, reservedByte, (pids) =>
-      model === 'processes' ? !pids.includes(child.pid ?? -1) : true,
+      model === 'processes' ? !pids.includes(child.pid ?? -1) : probeTableVisible(database),
     );
     const sessionPids = childPids(child.pid ?? -1);
     if (model === 'processes') {

@@ -326,8 +326,8 @@ test('every form control has a label, and the form shows the values it was given
 });
 
 test('the busy timeout must be whole milliseconds from 0 to 600000; Run waits for a valid one', () => {
-  assert.deepEqual(parseBusyTimeout('0'), { ms: 0 });
-  assert.deepEqual(parseBusyTimeout(' 600000 '), { ms: 600000 });
+  assert.deepEqual(parseBusyTimeout('0'), { value: 0 });
+  assert.deepEqual(parseBusyTimeout(' 600000 '), { value: 600000 });
   for (const bad of ['', '-1', '1.5', '600001', 'abc']) {
     assert.ok('problem' in parseBusyTimeout(bad), bad);
   }

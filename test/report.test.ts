@@ -6,7 +6,8 @@ import type { ExecutionModel, JournalChoice, ProbeResult } from '../src/engine/p
 import { escapeHtml } from '../src/report/escapeHtml';
 import { renderProbeHtml } from '../src/report/htmlReport';
 import { renderProbeMarkdown } from '../src/report/markdownReport';
-import { formatMs, sessionRows } from '../src/report/resultTables';
+import { formatMs } from '../src/engine/text/formatMs';
+import { sessionRows } from '../src/report/resultTables';
 import { renderMatrixText, renderProbeText, type MatrixRow } from '../src/report/textReport';
 import { formatTick, timeTicks } from '../src/report/timeAxis';
 import { renderTimelineSvg } from '../src/report/timelineSvg';

@@ -1,7 +1,7 @@
 // What a summarised result leaves out, in one sentence, so nobody reads the missing tail of a burst's
 // events as "nothing happened" (docs/probe-result.md, "Results at scale").
 import type { ProbeResult } from '../engine/probe/probeTypes';
-import { formatMs } from './formatMs';
+import { formatMs } from '../engine/text/formatMs';
 
 export function summaryNote(result: ProbeResult): string | undefined {
   if (!result.summarised) {

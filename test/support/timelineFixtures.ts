@@ -3,6 +3,7 @@
 // engine's own lock model, a failed statement is followed by the runner's rollback. fixtureResult turns
 // scripts into a ProbeResult with the engine's own analysis and verdict, so a test states a scenario
 // (who ran what, when, how long it took, what failed) and never the conclusions.
+import type { PresetName } from '../../src/engine/options/presets';
 import { journalFamily, stepLocks, type JournalFamily } from '../../src/engine/probe/lockModel';
 import { probeResult } from '../../src/engine/probe/probeResult';
 import type {
@@ -128,7 +129,7 @@ export interface FixtureConfig {
   /** 'wal' or 'delete', as SQLite names the mode the sessions ran in. */
   journalMode?: string;
   busyTimeoutMs?: number;
-  preset?: string;
+  preset?: PresetName;
   begin?: BeginMode;
 }
 

@@ -1,16 +1,14 @@
 // The probe form: the scenario and the settings that decide whether a lock conflict waits or fails,
 // each with a line saying what the choice means. Run is a submit button, so Enter in the busy timeout
 // field runs the probe too.
+import { beginChoices } from '../../../src/engine/options/beginChoices';
+import type { Choice } from '../../../src/engine/options/choiceList';
+import { executionModels } from '../../../src/engine/options/executionModels';
+import { journalChoicesFor } from '../../../src/engine/options/journalModes';
+import { presets } from '../../../src/engine/options/presets';
+import { probeBusyTimeout } from '../../../src/engine/options/timeLimits';
 import type { PanelState } from '../../../src/shared/panelProtocol';
-import {
-  beginChoices,
-  hintOf,
-  journalChoices,
-  modelChoices,
-  presetChoices,
-  type Choice,
-} from '../../../src/shared/probeChoices';
-import { busyTimeoutMaxMs, type ProbeFormState } from '../probeFormState';
+import type { ProbeFormState } from '../probeFormState';
 import { attrs, h } from './html';
 import { probeRunning } from './status';
 
@@ -33,7 +31,7 @@ export function renderProbeForm(state: PanelState, form: ProbeFormState): string
     return '';
   }
   const values = form.values;
-  const journals = journalChoices(state.database.report?.journalMode);
+  const journals = journalChoicesFor(state.database.report?.journalMode);
   const reason = runBlockedReason(state, form);
   const running = probeRunning(state);
   const cancel = running
@@ -46,11 +44,11 @@ export function renderProbeForm(state: PanelState, form: ProbeFormState): string
 <p class="muted">${h(where)}</p>
 <form id="probe-form" novalidate>
 <div class="form-grid">
-${selectField('preset', 'Scenario', presetChoices, values.preset)}
-${selectField('model', 'Execution model', modelChoices, values.model)}
+${selectField('preset', 'Scenario', presets.choices, values.preset)}
+${selectField('model', 'Execution model', executionModels.choices, values.model)}
 ${selectField('journal', 'Journal mode', journals, values.journal)}
 ${busyTimeoutField(form)}
-${selectField('begin', 'BEGIN', beginChoices, values.begin)}
+${selectField('begin', 'BEGIN', beginChoices.choices, values.begin)}
 </div>
 <div class="form-actions">
 <button type="submit"${attrs({ id: 'probe-run', disabled: reason !== undefined, 'aria-describedby': reason ? 'probe-run-reason' : undefined })}>Run Probe</button>
@@ -77,15 +75,13 @@ function selectField<T extends string>(
   return `<div class="field">
 <label for="${id}">${h(label)}</label>
 <select${attrs({ id, name, 'aria-describedby': `${id}-hint` })}>${options}</select>
-<p id="${id}-hint" class="hint">${h(hintOf(choices, value))}</p>
+<p id="${id}-hint" class="hint">${h(choices.find((choice) => choice.value === value)?.description ?? '')}</p>
 </div>`;
 }
 
 function busyTimeoutField(form: ProbeFormState): string {
   const problem = form.busyTimeoutProblem;
-  const hint =
-    problem ??
-    'How long a statement waits for a lock before SQLITE_BUSY; 0 fails at once. Python and better-sqlite3 default to 5000, the C API and node:sqlite to 0.';
+  const hint = problem ?? probeBusyTimeout.description;
   return `<div class="field">
 <label for="probe-busy-timeout">Busy timeout (ms)</label>
 <input${attrs({
@@ -93,8 +89,8 @@ function busyTimeoutField(form: ProbeFormState): string {
     name: 'busyTimeoutMs',
     type: 'number',
     inputmode: 'numeric',
-    min: 0,
-    max: busyTimeoutMaxMs,
+    min: probeBusyTimeout.min,
+    max: probeBusyTimeout.max,
     step: 100,
     value: form.busyTimeoutText,
     'aria-invalid': problem ? 'true' : undefined,

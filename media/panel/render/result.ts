@@ -1,7 +1,7 @@
 // The last probe's result: the verdict first, then the lock timeline, the numbers behind it, what was
 // run, and the exports.
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
-import { formatMs } from '../../../src/report/formatMs';
+import { formatMs } from '../../../src/engine/text/formatMs';
 import { describeJournal } from '../../../src/report/resultTables';
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import { attrs, h } from './html';

@@ -2,7 +2,7 @@
 // The ids are what the end-to-end tests read (#error-counts: code in the first cell, count in the
 // second; #session-outcomes; #rows).
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
-import { formatMs } from '../../../src/report/formatMs';
+import { formatMs } from '../../../src/engine/text/formatMs';
 import { configFacts, describeTarget } from '../../../src/report/probeConfigLine';
 import { errorCountRows, sessionRows } from '../../../src/report/resultTables';
 import { errorCodeMeaning } from './errorCodes';

@@ -1,11 +1,13 @@
 // The concurrent-write probe: prepares the target (a scratch copy by default), runs the sessions in the
 // chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
 // are never written; the probe's table and copy are removed afterwards, also when a session is killed.
-import { checkedBusyTimeout } from '../busyTimeout';
+import { checkedWholeNumber } from '../checkedWholeNumber';
 import { inspectDatabase } from '../inspect/inspectDatabase';
+import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import { buildPreset, type PresetName, type PresetOptions } from './presets';
+import type { PresetName } from '../options/presets';
+import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
 import { probeResult } from './probeResult';
 import type {
@@ -16,7 +18,7 @@ import type {
   ProbeResult,
   TimelineEvent,
 } from './probeTypes';
-import { runSessions } from './runSessions';
+import { probeCancelled, runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
 import { describeSqliteFailure } from './describeSqliteFailure';
 
@@ -38,8 +40,7 @@ export interface ProbeOptions {
 const setupBusyTimeoutMs = 5000;
 
 export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
-  // The probe's own bound: a session waiting longer than 10 minutes diagnoses nothing.
-  checkedBusyTimeout(options.busyTimeoutMs, 600_000);
+  checkedWholeNumber(probeBusyTimeout, options.busyTimeoutMs);
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const plans = buildPreset(options.preset, options.presetOptions);
@@ -97,7 +98,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       signal: options.signal,
     });
     if (options.signal?.aborted) {
-      throw new OperationError('the probe was cancelled');
+      throw probeCancelled();
     }
     return probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table));
   } finally {

@@ -21,7 +21,15 @@ export interface SessionsRequest {
 
 const readyTimeoutMs = 60_000;
 
+/** What a cancelled probe ends with, whenever the cancel came. */
+export function probeCancelled(): OperationError {
+  return new OperationError('the probe was cancelled');
+}
+
 export function runSessions(request: SessionsRequest): Promise<SessionLog[]> {
+  if (request.signal?.aborted) {
+    return Promise.reject(probeCancelled());
+  }
   return request.model === 'blocking' ? runOnThisThread(request) : runRemote(request);
 }
 
@@ -74,7 +82,8 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
     return raw;
   } catch (error) {
     abort();
-    throw error;
+    // Sessions killed by a cancel during start-up "could not start": the cause is the cancel.
+    throw request.signal?.aborted ? probeCancelled() : error;
   } finally {
     request.signal?.removeEventListener('abort', abort);
   }

@@ -1,6 +1,7 @@
 // The Lock Doctor panel: one at a time, fed the model's full state whenever it changes; its requests
 // are validated and turned into the same commands the palette runs. Survives a reload (serializer).
 import * as vscode from 'vscode';
+import type { JournalTarget } from '../../engine/options/journalModes';
 import type { FromPanel, ToPanel } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { exportProbeResult } from './exportProbeResult';
@@ -11,7 +12,7 @@ export const panelViewType = 'sqliteLockDoctor.panel';
 
 export interface PanelActions {
   openDatabase(): Promise<void>;
-  switchJournal(target: 'wal' | 'delete'): Promise<void>;
+  switchJournal(target: JournalTarget): Promise<void>;
   runProbe(form: Extract<FromPanel, { type: 'runProbe' }>['form']): Promise<void>;
   cancelProbe(): void;
 }
