@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validatePanelMessage, validateSavedState } from '../src/extension/panel/validatePanelMessage';
+import { probeResultSchema } from '../src/engine/probe/probeTypes';
 
 const form = { preset: 'seed', model: 'blocking', journal: 'wal', busyTimeoutMs: 5000, begin: 'preset' };
 
@@ -49,7 +50,7 @@ test('a reloaded panel brings back a path, and a result only when it has the res
     lastResult: null,
   });
   const result = {
-    schema: 'sqlite-lock-doctor/probe-result@1',
+    schema: probeResultSchema,
     config: { database: '/w/app.db' },
     sessions: [],
     errorCounts: {},
@@ -57,4 +58,7 @@ test('a reloaded panel brings back a path, and a result only when it has the res
     verdict: {},
   };
   assert.equal(validateSavedState({ databasePath: '/w/app.db', lastResult: result }).lastResult, result);
+  // A result saved by a version with the older shape is dropped, not drawn with missing fields.
+  const older = { ...result, schema: 'sqlite-lock-doctor/probe-result@1' };
+  assert.equal(validateSavedState({ databasePath: '/w/app.db', lastResult: older }).lastResult, null);
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InspectReport } from '../src/engine/inspect/inspectReport';
-import type { ProbeResult, SessionResult } from '../src/engine/probe/probeTypes';
+import { probeResultSchema, type ProbeResult, type SessionResult } from '../src/engine/probe/probeTypes';
 import type { PanelState, ProbeFormValues } from '../src/shared/panelProtocol';
 import { renderTimelineSvg } from '../src/report/timelineSvg';
 import { renderPanel, type PanelView } from '../media/panel/render/panelView';
@@ -83,8 +83,10 @@ function session(name: string, failed: boolean): SessionResult {
       ? { code: 'SQLITE_BUSY', errno: 5, message: 'database is locked', elapsedMs: 5000, atMs: 5100 }
       : undefined,
     waitedMs: failed ? 5000 : 0,
+    longestWaitMs: failed ? { RESERVED: 5000 } : {},
     transactions: { attempted: 1, committed: failed ? 0 : 1, failed: failed ? 1 : 0 },
     rows: { attempted: 1, committed: failed ? 0 : 1 },
+    eventCount: events.length,
     events,
     spans: failed
       ? [{ fromUs: 100_000, toUs: 5_100_000, lock: 'none', waitingFor: 'RESERVED' }]
@@ -94,7 +96,7 @@ function session(name: string, failed: boolean): SessionResult {
 
 function seedResult(sessionNames = ['A', 'B']): ProbeResult {
   return {
-    schema: 'sqlite-lock-doctor/probe-result@1',
+    schema: probeResultSchema,
     config: {
       preset: 'seed',
       model: 'blocking',
@@ -110,6 +112,7 @@ function seedResult(sessionNames = ['A', 'B']): ProbeResult {
     sqliteVersion: '3.54.1',
     durationMs: 5200,
     sessions: sessionNames.map((name, index) => session(name, index === 0)),
+    summarised: false,
     errorCounts: { SQLITE_BUSY: 1 },
     rows: {
       attempted: sessionNames.length,

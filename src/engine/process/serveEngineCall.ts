@@ -7,6 +7,7 @@ import { runProbe } from '../probe/runProbe';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
+import type { TimelineEvent } from '../probe/probeTypes';
 
 export async function serveEngineCall(
   request: EngineRequest,
@@ -40,7 +41,7 @@ function answer(
       return runProbe({
         ...request.options,
         signal,
-        onEvent: (session, event) => void portal.send({ type: 'progress', session, event }),
+        onEvent: throttledProgress(portal),
         onPrepared: (target) => void portal.send({ type: 'prepared', target }),
       });
     case 'findDatabases':
@@ -54,6 +55,24 @@ function answer(
         ),
       );
   }
+}
+
+/** A burst produces millions of events: the host gets the first `progressInFull` of them, every
+ * 'start' (it names the session's pid), and otherwise one event per `progressEveryMs`. */
+const progressInFull = 1000;
+const progressEveryMs = 100;
+
+function throttledProgress(portal: ParentPortal<ToEngine, FromEngine>) {
+  let forwarded = 0;
+  let lastSentMs = -Infinity;
+  return (session: string, event: TimelineEvent) => {
+    const now = performance.now();
+    if (forwarded < progressInFull || event.kind === 'start' || now - lastSentMs >= progressEveryMs) {
+      forwarded++;
+      lastSentMs = now;
+      void portal.send({ type: 'progress', session, event });
+    }
+  };
 }
 
 function isDatabaseFile(file: string): boolean {

@@ -8,7 +8,7 @@ import { journalChoices, journalSwitchTargets } from '../../engine/options/journ
 import { presets } from '../../engine/options/presets';
 import { probeBusyTimeout } from '../../engine/options/timeLimits';
 import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
-import type { ProbeResult } from '../../engine/probe/probeTypes';
+import { probeResultSchema, type ProbeResult } from '../../engine/probe/probeTypes';
 import type { FromPanel, PanelSavedState, ProbeFormValues } from '../../shared/panelProtocol';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -66,7 +66,7 @@ export function validateSavedState(state: unknown): PanelSavedState {
   const result = state.lastResult;
   const looksLikeResult =
     isRecord(result) &&
-    result.schema === 'sqlite-lock-doctor/probe-result@1' &&
+    result.schema === probeResultSchema &&
     isRecord(result.config) &&
     Array.isArray(result.sessions) &&
     isRecord(result.errorCounts) &&
