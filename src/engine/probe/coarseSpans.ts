@@ -4,16 +4,16 @@
 // of the full drawing, a bucket with any activity is drawn, and idle buckets stay empty. This bounds a
 // session's spans however many transactions it ran.
 import type { LockSpan, LockState } from './probeTypes';
-import { lockStates } from './sessionLog';
+import { timelineLockStates } from './sessionLog';
 
 /** Spans kept whole per session; above this the lane is bucketed. */
 export const maxSpansPerSession = 2000;
 /** Buckets across the run when a lane is bucketed: finer than any timeline is drawn. */
 export const spanBuckets = 2000;
 
-const lockIndex = new Map(lockStates.map((lock, index) => [lock, index]));
+const lockIndex = new Map(timelineLockStates.map((lock, index) => [lock, index]));
 /** Category 0 is unused ("nothing" is the absence of time); held lock L is 1 + L; a wait adds (1 + waitingFor) * stride. */
-const stride = lockStates.length + 1;
+const stride = timelineLockStates.length + 1;
 const categories = stride * stride;
 
 export class CoarseSpans {
@@ -74,9 +74,11 @@ function categoryOf(span: LockSpan): number {
 }
 
 function spanOf(category: number, fromUs: number, toUs: number): LockSpan {
-  const lock: LockState = lockStates[(category % stride) - 1];
+  const lock: LockState = timelineLockStates[(category % stride) - 1];
   const waiting = Math.floor(category / stride);
-  return waiting === 0 ? { fromUs, toUs, lock } : { fromUs, toUs, lock, waitingFor: lockStates[waiting - 1] };
+  return waiting === 0
+    ? { fromUs, toUs, lock }
+    : { fromUs, toUs, lock, waitingFor: timelineLockStates[waiting - 1] };
 }
 
 function sameState(a: LockSpan, b: LockSpan): boolean {

@@ -5,7 +5,7 @@
 // never a scan of every other session (a burst at the documented limits has millions of stretches).
 import { lockConflicts, type JournalFamily } from './lockModel';
 import type { LockState } from './probeTypes';
-import { lockStates, type SessionLog } from './sessionLog';
+import { timelineLockStates, type SessionLog } from './sessionLog';
 
 interface Stretches {
   /** Sorted start times of conflicting stretches, µs. */
@@ -36,8 +36,8 @@ export class LockCoverage {
   private readonly byWanted = new Map<LockState, Stretches>();
 
   constructor(logs: readonly SessionLog[], family: JournalFamily, endUs: number) {
-    for (const wants of lockStates) {
-      const conflicts = new Set(lockStates.filter((held) => lockConflicts(wants, held, family)));
+    for (const wants of timelineLockStates) {
+      const conflicts = new Set(timelineLockStates.filter((held) => lockConflicts(wants, held, family)));
       if (conflicts.size > 0) {
         this.byWanted.set(wants, collect(logs, endUs, conflicts));
       }

@@ -2,6 +2,7 @@
 // (64 writers x 10 000 transactions is about five million events). Every event goes into compact
 // columns (11 bytes each) that the analysis reads; only the first events, and for each error code
 // the first, quickest and slowest error, are kept as whole objects for the result.
+import { lockStates } from '../locks/lockStates';
 import type { EventKind, LockState, StepOp, TimelineEvent } from './probeTypes';
 
 /** Events kept whole per session; later ones are counted and analysed, not listed. */
@@ -26,19 +27,15 @@ export const stepOps: readonly (StepOp | undefined)[] = [
   'commit',
   'rollback',
 ];
-export const lockStates: readonly LockState[] = [
+/** The lock states a timeline uses, 'none' first: the one list in src/engine/locks/lockStates.ts. */
+export const timelineLockStates: readonly LockState[] = [
   'none',
-  'SHARED',
-  'RESERVED',
-  'PENDING',
-  'EXCLUSIVE',
-  'WAL_READ',
-  'WAL_WRITE',
+  ...lockStates.filter((state) => state.inTimeline).map((state) => state.name),
 ];
 
 const kindIndex = new Map(eventKinds.map((kind, index) => [kind, index]));
 const opIndex = new Map(stepOps.map((op, index) => [op, index]));
-const lockIndex = new Map(lockStates.map((lock, index) => [lock, index]));
+const lockIndex = new Map(timelineLockStates.map((lock, index) => [lock, index]));
 const noWants = 255;
 
 /** The error events worth keeping whole for one code: the evidence the verdict rules read. */
@@ -102,11 +99,11 @@ export class SessionLog {
   }
 
   lockAt(index: number): LockState {
-    return lockStates[this.lock[index]];
+    return timelineLockStates[this.lock[index]];
   }
 
   wantsAt(index: number): LockState | undefined {
-    return this.wants[index] === noWants ? undefined : lockStates[this.wants[index]];
+    return this.wants[index] === noWants ? undefined : timelineLockStates[this.wants[index]];
   }
 
   /** Whether some events are counted but not kept whole. */
