@@ -1,7 +1,11 @@
 // Every message from the webview is untrusted: only known shapes and values get through.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validatePanelMessage, validateSavedState } from '../src/extension/panel/validatePanelMessage';
+import {
+  validatePanelMessage,
+  validateSavedState,
+  validateStoredResult,
+} from '../src/extension/panel/validatePanelMessage';
 
 const form = { preset: 'seed', model: 'blocking', journal: 'wal', busyTimeoutMs: 5000, begin: 'preset' };
 
@@ -41,20 +45,24 @@ test('unknown types, bad values and odd shapes are dropped', () => {
   }
 });
 
-test('a reloaded panel brings back a path, and a result only when it has the result shape', () => {
-  assert.deepEqual(validateSavedState(undefined), { databasePath: null, lastResult: null });
-  assert.deepEqual(validateSavedState({ databasePath: 42 }), { databasePath: null, lastResult: null });
-  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: { schema: 'other' } }), {
+test('a reloaded panel brings back only a path; a stored result only when it has the result shape', () => {
+  assert.deepEqual(validateSavedState(undefined), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: 42 }), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: {} }), {
     databasePath: '/w/app.db',
-    lastResult: null,
   });
   const result = {
     schema: 'sqlite-lock-doctor/probe-result@1',
+    id: 'run-1',
     config: { database: '/w/app.db' },
     sessions: [],
     errorCounts: {},
     rows: {},
     verdict: {},
   };
-  assert.equal(validateSavedState({ databasePath: '/w/app.db', lastResult: result }).lastResult, result);
+  assert.equal(validateStoredResult(result), result);
+  assert.equal(validateStoredResult({ ...result, schema: 'other' }), null);
+  // Stored by a version without result ids: not taken.
+  assert.equal(validateStoredResult({ ...result, id: undefined }), null);
+  assert.equal(validateStoredResult('{"schema":"sqlite-lock-doctor/probe-result@1"}'), null);
 });

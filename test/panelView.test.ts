@@ -8,7 +8,6 @@ import type { PanelState, ProbeFormValues } from '../src/shared/panelProtocol';
 import { renderTimelineSvg } from '../src/report/timelineSvg';
 import { renderPanel, type PanelView } from '../media/panel/render/panelView';
 import { formFromValues, parseBusyTimeout, updateForm } from '../media/panel/probeFormState';
-import { resultKey } from '../media/panel/resultKey';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures shaped like the engine's output: the seed scenario in the blocking model, where A fails
@@ -95,6 +94,7 @@ function session(name: string, failed: boolean): SessionResult {
 function seedResult(sessionNames = ['A', 'B']): ProbeResult {
   return {
     schema: 'sqlite-lock-doctor/probe-result@1',
+    id: 'run-seed',
     config: {
       preset: 'seed',
       model: 'blocking',
@@ -133,6 +133,12 @@ function state(overrides: Partial<PanelState> = {}, mode: 'wal' | 'delete' = 'de
     trusted: true,
     defaults,
     lastResult: seedResult(),
+    locks: null,
+    walGrowth: null,
+    probeLocks: null,
+    busy: null,
+    lastError: null,
+    lastNotice: null,
     ...overrides,
   };
 }
@@ -216,7 +222,7 @@ test('file names, SQLite messages, findings, errors and session names are escape
       lastResult: { ...result, config: { ...result.config, database: `/home/me/${evil}` } },
       lastError: `another connection holds a lock on ${evil}`,
       lastNotice: `Switched ${evil} from wal to delete.`,
-      busy: `Inspecting ${evil}…`,
+      busy: { kind: 'switch', label: `Switching ${evil}…` },
     }),
     view(),
   );
@@ -277,18 +283,16 @@ test('an untrusted workspace disables switching and probing, and says why', () =
 });
 
 test('while a probe runs, Run is disabled and Cancel is offered; not for other operations', () => {
-  const probing = renderPanel(state({ busy: 'Running the probe…', busyWith: 'probe' }), view());
+  const probing = renderPanel(state({ busy: { kind: 'probe', label: 'Running the probe…' } }), view());
   assert.match(tagWithId(probing, 'probe-run') ?? '', /\sdisabled/);
   assert.ok(tagWithId(probing, 'probe-cancel'));
   assert.match(tagWithId(probing, 'switch-wal') ?? '', /\sdisabled/);
   assert.match(probing, /<div id="busy"[^>]*role="status"[^>]*>.*Running the probe…/);
 
-  const switching = renderPanel(state({ busy: 'Switching to WAL…', busyWith: 'switch' }), view());
+  const switching = renderPanel(state({ busy: { kind: 'switch', label: 'Switching to WAL…' } }), view());
   assert.equal(tagWithId(switching, 'probe-cancel'), undefined);
   assert.match(tagWithId(switching, 'probe-run') ?? '', /\sdisabled/);
 
-  // A host that does not say what it is busy with: the text decides.
-  assert.ok(tagWithId(renderPanel(state({ busy: 'Running the probe…' }), view()), 'probe-cancel'));
   assert.equal(tagWithId(renderPanel(state(), view()), 'probe-cancel'), undefined);
 });
 
@@ -341,14 +345,4 @@ test('the busy timeout must be whole milliseconds from 0 to 600000; Run waits fo
   // Unknown choices keep the previous value: the form only ever holds what the host accepts.
   assert.equal(updateForm(fixed, 'model', 'fibers').values.model, 'blocking');
   assert.equal(updateForm(fixed, 'preset', 'upgrade').values.preset, 'upgrade');
-});
-
-test('the result key tells runs apart, and the same run sent again apart from nothing', () => {
-  const first = seedResult();
-  assert.equal(resultKey(first), resultKey(structuredClone(first)));
-  assert.notEqual(
-    resultKey(first),
-    resultKey({ ...first, config: { ...first.config, target: '/tmp/sld-2/app.db' } }),
-  );
-  assert.notEqual(resultKey(first), resultKey(null));
 });

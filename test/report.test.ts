@@ -35,6 +35,7 @@ function baseResult(model: ExecutionModel, journal: JournalChoice, sessions: Ses
   const lastUs = Math.max(...sessions.flatMap((session) => session.events.map((event) => event.tUs)));
   return {
     schema: 'sqlite-lock-doctor/probe-result@1',
+    id: `fixture-${model}`,
     config: {
       preset: 'seed',
       model,

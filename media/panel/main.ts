@@ -4,6 +4,7 @@ import './panel.css';
 import { timelineCss } from '../../src/report/timelineSvg';
 import type { PanelState } from '../../src/shared/panelProtocol';
 import { currentScriptNonce, installStyle } from './dom/installStyle';
+import { applyToPanel, isComplete, isToPanel } from './panelMessages';
 import { PanelPage } from './panelPage';
 import { connectToHost } from './vscodeApi';
 
@@ -15,19 +16,14 @@ const host = connectToHost();
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('main'));
 const page = new PanelPage(root, host, host.saved()?.form);
 
+let state: Partial<PanelState> = {};
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = event.data;
-  if (isStateMessage(message)) {
-    page.receive(message.state);
+  if (isToPanel(event.data)) {
+    state = applyToPanel(state, event.data);
+    if (isComplete(state)) {
+      page.receive(state);
+    }
   }
 });
 
 host.post({ type: 'ready' });
-
-function isStateMessage(message: unknown): message is { type: 'state'; state: PanelState } {
-  if (typeof message !== 'object' || message === null) {
-    return false;
-  }
-  const { type, state } = message as { type?: unknown; state?: unknown };
-  return type === 'state' && typeof state === 'object' && state !== null;
-}

@@ -15,7 +15,6 @@ import {
 import { renderLoading, renderPanel } from './render/panelView';
 import { runBlockedReason } from './render/probeForm';
 import { switchBlockedReason } from './render/journalMode';
-import { resultKey } from './resultKey';
 import type { PanelHost } from './vscodeApi';
 
 /** The result card's horizontal padding and border, for the first render before #timeline exists. */
@@ -26,7 +25,7 @@ export class PanelPage {
   private form: ProbeFormState | undefined;
   private defaultsSeen: ProbeFormValues | undefined;
   private result: ProbeResult | null = null;
-  private resultKey = resultKey(null);
+  private resultKey = 'none';
   private savedKey = '';
   private renderQueued = false;
   private readonly focus = new FocusKeeper();
@@ -48,7 +47,7 @@ export class PanelPage {
   }
 
   receive(state: PanelState): void {
-    const key = resultKey(state.lastResult);
+    const key = state.lastResult?.id ?? 'none';
     if (key !== this.resultKey) {
       this.result = state.lastResult;
       this.resultKey = key;
@@ -123,7 +122,7 @@ export class PanelPage {
       return;
     }
     this.savedKey = key;
-    this.host.save({ databasePath, lastResult: this.result, form: this.form?.values });
+    this.host.save({ databasePath, form: this.form?.values });
   }
 
   private onClick(event: MouseEvent): void {

@@ -121,11 +121,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
         LockDoctorPanel.revive(panel, context.extensionUri, model, actions);
         if (saved.databasePath !== null && model.database === null) {
           await model.open(saved.databasePath);
-          const fromWebview =
-            saved.lastResult !== null && saved.lastResult.config.database === saved.databasePath
-              ? saved.lastResult
-              : null;
-          const restored = fromWebview ?? lastResults.recall(saved.databasePath);
+          const restored = lastResults.recall(saved.databasePath);
           if (restored !== null) {
             model.setResult(restored);
           }

@@ -8,14 +8,14 @@ import type { LockDoctorStatusBar } from './statusBar';
 export interface LockDoctorApi {
   state(): PanelState;
   statusBarText(): string | undefined;
-  /** The last state the panel's webview accepted, when a panel is open. */
-  panelDelivered(): ToPanel | undefined;
+  /** The last message of this type the panel's webview accepted, when a panel is open. */
+  panelDelivered<T extends ToPanel['type']>(type: T): Extract<ToPanel, { type: T }> | undefined;
 }
 
 export function lockDoctorApi(model: LockDoctorModel, statusBar: LockDoctorStatusBar): LockDoctorApi {
   return {
     state: () => model.panelState(),
     statusBarText: () => statusBar.shownText,
-    panelDelivered: () => LockDoctorPanel.lastDelivered(),
+    panelDelivered: (type) => LockDoctorPanel.lastDelivered(type),
   };
 }

@@ -26,7 +26,7 @@ export function renderFacts(state: PanelState): string {
 ${renderJournalMode(report, state)}
 ${factsGrid(report)}
 <h3>Locks now</h3>
-${state.locks ? renderLiveLocks(state.locks, state.walGrowth ?? null) : renderLocksNow(report.locks)}
+${state.locks ? renderLiveLocks(state.locks, state.walGrowth) : renderLocksNow(report.locks)}
 ${renderProbeLocks(state)}
 ${renderConnectionDefaults(report.connectionDefaults)}`;
   }

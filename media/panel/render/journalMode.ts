@@ -17,7 +17,7 @@ export function switchBlockedReason(state: PanelState): string | undefined {
     return 'Switching writes to the file, so it is off in an untrusted workspace. Trust the workspace to switch or to run the probe.';
   }
   if (state.busy) {
-    return `Available when this finishes: ${state.busy}`;
+    return `Available when this finishes: ${state.busy.label}`;
   }
   return undefined;
 }

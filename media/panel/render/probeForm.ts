@@ -23,7 +23,7 @@ export function runBlockedReason(state: PanelState, form: ProbeFormState): strin
     return 'The probe is off in an untrusted workspace. Trust the workspace to run it.';
   }
   if (state.busy) {
-    return `Available when this finishes: ${state.busy}`;
+    return `Available when this finishes: ${state.busy.label}`;
   }
   return form.busyTimeoutProblem;
 }

@@ -5,7 +5,7 @@ import { h } from './html';
 
 export function renderStatus(state: PanelState): string {
   const busy = state.busy
-    ? `<span class="spinner" aria-hidden="true"></span><span>${h(state.busy)}</span>`
+    ? `<span class="spinner" aria-hidden="true"></span><span>${h(state.busy.label)}</span>`
     : '';
   const error = state.lastError ? `<p>${h(state.lastError)}</p>` : '';
   const notice = state.lastNotice ? `<p>${h(state.lastNotice)}</p>` : '';
@@ -16,8 +16,5 @@ export function renderStatus(state: PanelState): string {
 
 /** A probe is what runs (so Cancel applies), as opposed to a switch or an inspection. */
 export function probeRunning(state: PanelState): boolean {
-  if (!state.busy) {
-    return false;
-  }
-  return state.busyWith === undefined ? /probe/i.test(state.busy) : state.busyWith === 'probe';
+  return state.busy?.kind === 'probe';
 }

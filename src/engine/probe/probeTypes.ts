@@ -119,6 +119,8 @@ export interface Verdict {
 
 export interface ProbeResult {
   schema: 'sqlite-lock-doctor/probe-result@1';
+  /** Unique per run (a UUID), so a result is recognised wherever it travels (the panel, storage). */
+  id: string;
   config: ProbeConfig;
   sqliteVersion: string;
   durationMs: number;

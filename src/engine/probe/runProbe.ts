@@ -1,6 +1,7 @@
 // The concurrent-write probe: prepares the target (a scratch copy by default), runs the sessions in the
 // chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
 // are never written; the probe's table and copy are removed afterwards, also when a session is killed.
+import { randomUUID } from 'node:crypto';
 import { checkedBusyTimeout } from '../busyTimeout';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { openDatabase } from '../sqliteModule';
@@ -111,6 +112,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     }
     return {
       schema: 'sqlite-lock-doctor/probe-result@1',
+      id: randomUUID(),
       config,
       sqliteVersion: prepared.sqliteVersion,
       durationMs:

@@ -48,7 +48,7 @@ export async function checkpointCommand(model: LockDoctorModel, args?: unknown):
     }
   }
   try {
-    const result = await model.run(`Checkpointing ${database.name}…`, 'switch', () =>
+    const result = await model.run(`Checkpointing ${database.name}…`, 'checkpoint', () =>
       engineClient.checkpoint(database.path),
     );
     const notice =

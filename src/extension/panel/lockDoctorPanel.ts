@@ -1,5 +1,7 @@
-// The Lock Doctor panel: one at a time, fed the model's full state whenever it changes; its requests
-// are validated and turned into the same commands the palette runs. Survives a reload (serializer).
+// The Lock Doctor panel: one at a time. It sends the webview what changed: the result once per result
+// (recognised by its id), and the file, locks and activity states when their content changes. Its
+// requests are validated and turned into the same commands the palette runs. Survives a reload
+// (serializer).
 import * as vscode from 'vscode';
 import type { FromPanel, ToPanel } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
@@ -53,12 +55,14 @@ export class LockDoctorPanel implements vscode.Disposable {
     return new LockDoctorPanel(panel, extensionUri, model, actions);
   }
 
-  /** The last state sent to the open panel's webview, if a panel is open. */
-  static lastDelivered(): ToPanel | undefined {
-    return LockDoctorPanel.current?.delivered;
+  /** The last message of this type the open panel's webview accepted, if a panel is open. */
+  static lastDelivered<T extends ToPanel['type']>(type: T): Extract<ToPanel, { type: T }> | undefined {
+    return LockDoctorPanel.current?.delivered.get(type) as Extract<ToPanel, { type: T }> | undefined;
   }
 
-  private delivered: ToPanel | undefined;
+  private readonly delivered = new Map<ToPanel['type'], ToPanel>();
+  /** What was last posted of each kind (the result by id, the rest as JSON), to post only changes. */
+  private readonly posted = new Map<ToPanel['type'], string>();
 
   private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return { enableScripts: true, localResourceRoots: [webviewRoot(extensionUri)] };
@@ -93,11 +97,29 @@ export class LockDoctorPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
+  /** Posts each part of the state whose content changed since it was last posted. */
   private post(): void {
-    const message: ToPanel = { type: 'state', state: this.model.panelState() };
+    const result = this.model.lastResult;
+    this.postIfChanged({ type: 'result', result }, result?.id ?? 'none');
+    const file: ToPanel = { type: 'file', ...this.model.fileState() };
+    this.postIfChanged(file, JSON.stringify(file));
+    const locks: ToPanel = { type: 'locks', ...this.model.locksState() };
+    this.postIfChanged(locks, JSON.stringify(locks));
+    const activity: ToPanel = { type: 'activity', ...this.model.activityState() };
+    this.postIfChanged(activity, JSON.stringify(activity));
+  }
+
+  private postIfChanged(message: ToPanel, key: string): void {
+    if (this.posted.get(message.type) === key) {
+      return;
+    }
+    this.posted.set(message.type, key);
     void this.panel.webview.postMessage(message).then((delivered) => {
       if (delivered) {
-        this.delivered = message;
+        this.delivered.set(message.type, message);
+      } else {
+        // Not delivered (the page was being replaced): its 'ready' asks for everything again.
+        this.posted.delete(message.type);
       }
     });
   }
@@ -109,6 +131,8 @@ export class LockDoctorPanel implements vscode.Disposable {
     }
     switch (message.type) {
       case 'ready':
+        // A new page (first show, shown again after hiding, reload): it has nothing yet.
+        this.posted.clear();
         this.post();
         break;
       case 'refresh':
