@@ -1,7 +1,7 @@
 // What arrives from the host, folded into the panel's state: each message replaces its part.
 import type { PanelState, ToPanel } from '../../src/shared/panelProtocol';
 
-const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result'];
+const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result', 'show'];
 
 export function isToPanel(message: unknown): message is ToPanel {
   return (
@@ -12,7 +12,10 @@ export function isToPanel(message: unknown): message is ToPanel {
 }
 
 /** The state after one message. */
-export function applyToPanel(state: Partial<PanelState>, message: ToPanel): Partial<PanelState> {
+export function applyToPanel(
+  state: Partial<PanelState>,
+  message: Exclude<ToPanel, { type: 'show' }>,
+): Partial<PanelState> {
   if (message.type === 'result') {
     return { ...state, lastResult: message.result };
   }

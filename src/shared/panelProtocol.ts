@@ -78,13 +78,18 @@ export interface PanelState extends FileState, LocksState, ActivityState {
   lastResult: ProbeResult | null;
 }
 
+/** The panel's views (tabs). */
+export type PanelViewName = 'file' | 'locks' | 'probe';
+
 /** From the host to the panel: each message replaces one part of the panel's state. The result (large
  * for a burst) travels once per result; the small states travel whenever they change. */
 export type ToPanel =
   | ({ type: 'file' } & FileState)
   | ({ type: 'locks' } & LocksState)
   | ({ type: 'activity' } & ActivityState)
-  | { type: 'result'; result: ProbeResult | null };
+  | { type: 'result'; result: ProbeResult | null }
+  /** A command asked for this view (Show Lock Holders: 'locks'). */
+  | { type: 'show'; view: PanelViewName };
 
 export type FromPanel =
   | { type: 'ready' }
@@ -103,5 +108,5 @@ export interface PanelSavedState {
   /** The probe form as the user left it; the panel restores it itself. */
   form?: ProbeFormValues;
   /** The view the user had open. */
-  view?: string;
+  view?: PanelViewName;
 }

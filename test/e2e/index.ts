@@ -10,6 +10,9 @@ import type { E2eTest } from './workbench';
 
 const databaseName = 'app.db';
 
+/** What the browser's console said about the Content Security Policy (the webview's included). */
+const cspComplaints: string[] = [];
+
 /** Before the window opens: one rollback-journal database in the workspace. */
 export function prepareWorkspace(workspace: string): void {
   sqliteShell(
@@ -61,11 +64,24 @@ export const tests: E2eTest[] = [
   {
     name: 'Open Database lists app.db and shows its journal mode in the status bar',
     async run(workbench) {
+      workbench.page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) {
+          cspComplaints.push(message.text());
+        }
+      });
       await workbench.runCommand('SQLite Lock Doctor: Open Database');
       await workbench.chooseQuickPickItem(databaseName);
       await workbench.waitForStatusBarItem(/app\.db · DELETE/);
       // The panel opens on the database.
       await workbench.webview().getByText(databaseName, { exact: true }).first().waitFor({ timeout: 20_000 });
+      // The controls are VS Code's own (vscode-elements): custom elements with their shadow DOM.
+      assert.equal(
+        await workbench
+          .webview()
+          .locator('#refresh')
+          .evaluate((element) => element.shadowRoot !== null),
+        true,
+      );
       assert.match(
         workbench.extensionHostLog(),
         /_doActivateExtension sqlite-lock-doctor\.sqlite-lock-doctor/,
@@ -104,15 +120,19 @@ export const tests: E2eTest[] = [
       });
       assert.match(notice, /SQLITE_BUSY/);
       const panel = workbench.webview();
-      const busyRow = panel.locator('#error-counts tbody tr[data-code="SQLITE_BUSY"]');
+      const busyRow = panel.locator('#error-counts vscode-table-row[data-code="SQLITE_BUSY"]');
       await busyRow.waitFor({ timeout: 20_000 });
-      assert.equal((await busyRow.locator('td').nth(1).innerText()).trim(), '1');
+      assert.equal((await busyRow.locator('vscode-table-cell').nth(1).innerText()).trim(), '1');
       assert.equal(
-        await panel.locator('#session-outcomes tbody tr[data-session="A"]').getAttribute('data-outcome'),
+        await panel
+          .locator('#session-outcomes vscode-table-row[data-session="A"]')
+          .getAttribute('data-outcome'),
         'failed',
       );
       assert.equal(
-        await panel.locator('#session-outcomes tbody tr[data-session="B"]').getAttribute('data-outcome'),
+        await panel
+          .locator('#session-outcomes vscode-table-row[data-session="B"]')
+          .getAttribute('data-outcome'),
         'committed',
       );
       const timeline = panel.locator('#timeline svg');
@@ -127,6 +147,7 @@ export const tests: E2eTest[] = [
     name: "The panel's Switch to DELETE button asks, switches, and the status bar follows",
     async run(workbench) {
       const panel = workbench.webview();
+      await panel.locator('vscode-tab-header[data-view="file"]').click();
       await panel.locator('#switch-delete').click();
       const question = await workbench.clickDialogButton('Switch to DELETE');
       assert.match(question, /Switch app\.db to DELETE\?/);
@@ -144,11 +165,12 @@ export const tests: E2eTest[] = [
       // The serializer reopens the database: the status bar and the panel show it again.
       await workbench.waitForStatusBarItem(/app\.db · DELETE/, { timeoutMs: 60_000 });
       const panel = workbench.webview();
-      await panel.locator('#session-outcomes tbody tr[data-session="A"]').waitFor({ timeout: 30_000 });
-      assert.equal(
-        await panel.locator('#session-outcomes tbody tr[data-session="A"]').getAttribute('data-outcome'),
-        'failed',
-      );
+      // The panel comes back on the view it showed (the file); the result is one tab away.
+      await panel.locator('#switch-wal').waitFor({ timeout: 30_000 });
+      await panel.locator('vscode-tab-header[data-view="probe"]').click();
+      const row = panel.locator('#session-outcomes vscode-table-row[data-session="A"]');
+      await row.waitFor({ timeout: 30_000 });
+      assert.equal(await row.getAttribute('data-outcome'), 'failed');
       assert.match(await panel.locator('#journal-mode').innerText(), /DELETE/);
     },
   },
@@ -161,7 +183,8 @@ export const tests: E2eTest[] = [
       ]);
       try {
         await workbench.runCommand('SQLite Lock Doctor: Show Lock Holders');
-        const row = workbench.webview().locator(`#lock-holders tr[data-pid="${writer.pid}"]`);
+        // The command shows the lock holders view.
+        const row = workbench.webview().locator(`#lock-holders vscode-table-row[data-pid="${writer.pid}"]`);
         await row.waitFor({ timeout: 20_000 });
         assert.equal(await row.getAttribute('data-lock'), 'RESERVED');
         assert.match(await row.innerText(), /python3/);
@@ -170,6 +193,31 @@ export const tests: E2eTest[] = [
       } finally {
         await writer.release();
       }
+    },
+  },
+  {
+    name: 'The panel in the light, dark and high-contrast themes, under the nonce CSP (no unsafe-inline)',
+    timeoutMs: 120_000,
+    async run(workbench) {
+      const panel = workbench.webview();
+      for (const [theme, file] of [
+        [/^Light Modern/, 'panel-light'],
+        [/^Dark High Contrast/, 'panel-high-contrast'],
+        [/^Dark Modern/, 'panel-dark'],
+      ] as const) {
+        await workbench.runCommand('Preferences: Color Theme');
+        await workbench.chooseQuickPickItem(theme);
+        await panel.locator('vscode-tab-header[data-view="probe"]').click();
+        await panel.locator('#verdict').waitFor({ timeout: 20_000 });
+        // The themed colours reach the controls inside their shadow DOM: Run is drawn in the theme's
+        // button colour, which differs between the themes.
+        const background = await panel
+          .locator('#probe-run')
+          .evaluate((element) => getComputedStyle(element).getPropertyValue('--vscode-button-background'));
+        assert.notEqual(background.trim(), '', `${file}: the theme's button colour reaches the panel`);
+        await workbench.screenshot(file);
+      }
+      assert.deepEqual(cspComplaints, [], 'the browser refused nothing under the CSP');
     },
   },
 ];

@@ -1,6 +1,8 @@
 // The probe form: the scenario and the settings that decide whether a lock conflict waits or fails,
-// each with a line saying what the choice means. Run is a submit button, so Enter in the busy timeout
-// field runs the probe too.
+// each with a line saying what the choice means. Enter in the busy timeout field runs the probe too.
+import { html, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import {
   beginChoices,
@@ -10,8 +12,8 @@ import {
   presetChoices,
   type Choice,
 } from '../../../src/shared/probeChoices';
-import { busyTimeoutMaxMs, type ProbeFormState } from '../probeFormState';
-import { attrs, h } from './html';
+import { busyTimeoutMaxMs, type ProbeField, type ProbeFormState } from '../probeFormState';
+import type { ViewActions } from './actions';
 import { probeRunning } from './status';
 
 /** Why Run cannot be used now, or undefined when it can. */
@@ -28,78 +30,117 @@ export function runBlockedReason(state: PanelState, form: ProbeFormState): strin
   return form.busyTimeoutProblem;
 }
 
-export function renderProbeForm(state: PanelState, form: ProbeFormState): string {
-  if (state.database === null) {
-    return '';
-  }
+const where =
+  'Reproduces concurrent writes, by default on a scratch copy of the file that is deleted afterwards, and explains what the locks did. Your own tables are never written.';
+
+export function renderProbeForm(
+  state: PanelState,
+  form: ProbeFormState,
+  actions: ViewActions,
+): TemplateResult {
   const values = form.values;
-  const journals = journalChoices(state.database.report?.journalMode);
-  const reason = runBlockedReason(state, form);
+  const journals = journalChoices(state.database?.report?.journalMode);
   const running = probeRunning(state);
-  const cancel = running
-    ? `<button type="button"${attrs({ id: 'probe-cancel', class: 'secondary', 'data-action': 'cancelProbe' })}>Cancel Probe</button>`
-    : '';
-  const where =
-    'Reproduces concurrent writes, by default on a scratch copy of the file that is deleted afterwards, and explains what the locks did. Your own tables are never written.';
-  return `<section id="probe" class="card" aria-labelledby="probe-title">
-<h2 id="probe-title">Concurrent-write probe</h2>
-<p class="muted">${h(where)}</p>
-<form id="probe-form" novalidate>
-<div class="form-grid">
-${selectField('preset', 'Scenario', presetChoices, values.preset)}
-${selectField('model', 'Execution model', modelChoices, values.model)}
-${selectField('journal', 'Journal mode', journals, values.journal)}
-${busyTimeoutField(form)}
-${selectField('begin', 'BEGIN', beginChoices, values.begin)}
-</div>
-<div class="form-actions">
-<button type="submit"${attrs({ id: 'probe-run', disabled: reason !== undefined, 'aria-describedby': reason ? 'probe-run-reason' : undefined })}>Run Probe</button>
-${cancel}
-<span id="probe-run-reason" class="hint">${reason ? h(reason) : ''}</span>
-</div>
-</form>
-</section>`;
+  const reason = running ? undefined : runBlockedReason(state, form);
+  return html`<section id="probe" aria-labelledby="probe-title">
+    <h2 id="probe-title">Concurrent-write probe</h2>
+    <p class="muted">${where}</p>
+    <form
+      id="probe-form"
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        actions.runProbe();
+      }}
+    >
+      <div class="form-grid">
+        ${selectField('preset', 'Scenario', presetChoices, values.preset, actions)}
+        ${selectField('model', 'Execution model', modelChoices, values.model, actions)}
+        ${selectField('journal', 'Journal mode', journals, values.journal, actions)}
+        ${busyTimeoutField(form, actions)}
+        ${selectField('begin', 'BEGIN', beginChoices, values.begin, actions)}
+      </div>
+      <div class="form-actions">
+        ${
+          // One element that is Run, then Cancel while the probe runs: the focus stays on it.
+          html`<vscode-button
+            id=${running ? 'probe-cancel' : 'probe-run'}
+            ?secondary=${running}
+            ?disabled=${reason !== undefined}
+            aria-describedby=${reason ? 'probe-run-reason' : ''}
+            @click=${() => (running ? actions.post({ type: 'cancelProbe' }) : actions.runProbe())}
+            >${running ? 'Cancel Probe' : 'Run Probe'}</vscode-button
+          >`
+        }
+        <span id="probe-run-reason" class="hint">${reason ?? ''}</span>
+      </div>
+    </form>
+  </section>`;
 }
 
 function selectField<T extends string>(
-  name: string,
+  name: ProbeField,
   label: string,
   choices: readonly Choice<T>[],
   value: T,
-): string {
+  actions: ViewActions,
+): TemplateResult {
   const id = `probe-${name}`;
-  const options = choices
-    .map(
-      (choice) =>
-        `<option${attrs({ value: choice.value, selected: choice.value === value })}>${h(choice.label)}</option>`,
-    )
-    .join('');
-  return `<div class="field">
-<label for="${id}">${h(label)}</label>
-<select${attrs({ id, name, 'aria-describedby': `${id}-hint` })}>${options}</select>
-<p id="${id}-hint" class="hint">${h(hintOf(choices, value))}</p>
-</div>`;
+  return html`<div class="field">
+    <vscode-label for=${id}>${label}</vscode-label>
+    <vscode-single-select
+      id=${id}
+      name=${name}
+      aria-describedby="${id}-hint"
+      .value=${live(value)}
+      @change=${(event: Event) => actions.editField(name, valueOf(event))}
+    >
+      ${repeat(
+        choices,
+        // A new label is a new option element: the select reads its options' text when they are added.
+        (choice) => `${choice.value}|${choice.label}`,
+        (choice) =>
+          html`<vscode-option value=${choice.value} ?selected=${choice.value === value}
+            >${choice.label}</vscode-option
+          >`,
+      )}
+    </vscode-single-select>
+    <p id="${id}-hint" class="hint">${hintOf(choices, value)}</p>
+  </div>`;
 }
 
-function busyTimeoutField(form: ProbeFormState): string {
+function busyTimeoutField(form: ProbeFormState, actions: ViewActions): TemplateResult {
   const problem = form.busyTimeoutProblem;
   const hint =
     problem ??
     'How long a statement waits for a lock before SQLITE_BUSY; 0 fails at once. Python and better-sqlite3 default to 5000, the C API and node:sqlite to 0.';
-  return `<div class="field">
-<label for="probe-busy-timeout">Busy timeout (ms)</label>
-<input${attrs({
-    id: 'probe-busy-timeout',
-    name: 'busyTimeoutMs',
-    type: 'number',
-    inputmode: 'numeric',
-    min: 0,
-    max: busyTimeoutMaxMs,
-    step: 100,
-    value: form.busyTimeoutText,
-    'aria-invalid': problem ? 'true' : undefined,
-    'aria-describedby': 'probe-busy-timeout-hint',
-  })}>
-<p id="probe-busy-timeout-hint" class="hint${problem ? ' text-error' : ''}">${h(hint)}</p>
-</div>`;
+  return html`<div class="field">
+    <vscode-label for="probe-busy-timeout">Busy timeout (ms)</vscode-label>
+    <vscode-textfield
+      id="probe-busy-timeout"
+      name="busyTimeoutMs"
+      type="number"
+      inputmode="numeric"
+      min="0"
+      max=${busyTimeoutMaxMs}
+      step="100"
+      .value=${live(form.busyTimeoutText)}
+      ?invalid=${problem !== undefined}
+      aria-invalid=${problem ? 'true' : 'false'}
+      aria-describedby="probe-busy-timeout-hint"
+      @input=${(event: Event) => actions.editField('busyTimeoutMs', valueOf(event))}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          actions.runProbe();
+        }
+      }}
+    ></vscode-textfield>
+    <p id="probe-busy-timeout-hint" class="hint${problem ? ' text-error' : ''}">${hint}</p>
+  </div>`;
+}
+
+function valueOf(event: Event): string {
+  const target = event.currentTarget as { value?: unknown } | null;
+  return typeof target?.value === 'string' ? target.value : '';
 }

@@ -1,5 +1,6 @@
 // Show Lock Holders and Checkpoint Now.
 import * as vscode from 'vscode';
+import type { PanelViewName } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
 import type { LockPoller } from '../lockPoller';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
@@ -8,12 +9,12 @@ import { requireDatabase, requireTrust } from './requireDatabase';
 export async function showLockHoldersCommand(
   model: LockDoctorModel,
   poller: LockPoller,
-  showPanel: () => void,
+  showPanel: (view?: PanelViewName) => void,
 ): Promise<void> {
   if (!requireDatabase(model)) {
     return;
   }
-  showPanel();
+  showPanel('locks');
   await poller.readNow();
 }
 

@@ -1,6 +1,7 @@
 // Run Concurrent-Write Probe: knobs from quick picks (or the panel's form, or the settings), a
 // cancellable progress notification, the result in the panel and the status bar.
 import * as vscode from 'vscode';
+import type { PanelViewName } from '../../shared/panelProtocol';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
 import type { ProbeFormValues } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
@@ -11,7 +12,7 @@ import { requireDatabase, requireTrust } from './requireDatabase';
 
 export async function runProbeCommand(
   model: LockDoctorModel,
-  showPanel: () => void,
+  showPanel: (view?: PanelViewName) => void,
   form?: ProbeFormValues | null,
 ): Promise<ProbeResult | undefined> {
   const database = requireDatabase(model);
@@ -75,7 +76,7 @@ export async function runProbeCommand(
       ),
     );
     model.setResult(result);
-    showPanel();
+    showPanel('probe');
     void vscode.window.showInformationMessage(`Probe of ${database.name}: ${result.verdict.summary}`);
     return result;
   } catch (error) {

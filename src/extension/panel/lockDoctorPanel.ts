@@ -3,7 +3,7 @@
 // requests are validated and turned into the same commands the palette runs. Survives a reload
 // (serializer).
 import * as vscode from 'vscode';
-import type { FromPanel, ToPanel } from '../../shared/panelProtocol';
+import type { FromPanel, PanelViewName, ToPanel } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { exportProbeResult } from './exportProbeResult';
 import { panelHtml, webviewRoot } from './panelHtml';
@@ -29,18 +29,29 @@ export class LockDoctorPanel implements vscode.Disposable {
   }
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, model: LockDoctorModel, actions: PanelActions): LockDoctorPanel {
-    if (LockDoctorPanel.current) {
-      LockDoctorPanel.current.panel.reveal(undefined, true);
-      return LockDoctorPanel.current;
+  /** Shows the panel; with a view, that view (tab) too. */
+  static show(
+    extensionUri: vscode.Uri,
+    model: LockDoctorModel,
+    actions: PanelActions,
+    view?: PanelViewName,
+  ): LockDoctorPanel {
+    let current = LockDoctorPanel.current;
+    if (current) {
+      current.panel.reveal(undefined, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        panelViewType,
+        'SQLite Lock Doctor',
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        LockDoctorPanel.options(extensionUri),
+      );
+      current = new LockDoctorPanel(panel, extensionUri, model, actions);
     }
-    const panel = vscode.window.createWebviewPanel(
-      panelViewType,
-      'SQLite Lock Doctor',
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      LockDoctorPanel.options(extensionUri),
-    );
-    return new LockDoctorPanel(panel, extensionUri, model, actions);
+    if (view !== undefined) {
+      current.showView(view);
+    }
+    return current;
   }
 
   /** For the serializer: a panel VS Code restored after a reload. */
@@ -60,6 +71,9 @@ export class LockDoctorPanel implements vscode.Disposable {
     return LockDoctorPanel.current?.delivered.get(type) as Extract<ToPanel, { type: T }> | undefined;
   }
 
+  /** A view a command asked for, until a page that has said 'ready' has it. */
+  private pendingView: PanelViewName | undefined;
+  private pageReady = false;
   private readonly delivered = new Map<ToPanel['type'], ToPanel>();
   /** What was last posted of each kind (the result by id, the rest as JSON), to post only changes. */
   private readonly posted = new Map<ToPanel['type'], string>();
@@ -79,7 +93,13 @@ export class LockDoctorPanel implements vscode.Disposable {
     LockDoctorPanel.visibility.fire();
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(() => LockDoctorPanel.visibility.fire()),
+      panel.onDidChangeViewState(() => {
+        // Hidden, the page is discarded; shown again, a new one says 'ready'.
+        if (!panel.visible) {
+          this.pageReady = false;
+        }
+        LockDoctorPanel.visibility.fire();
+      }),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       model.onDidChange(() => this.post()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post()),
@@ -95,6 +115,23 @@ export class LockDoctorPanel implements vscode.Disposable {
       subscription.dispose();
     }
     this.panel.dispose();
+  }
+
+  private showView(view: PanelViewName): void {
+    this.pendingView = view;
+    this.postPendingView();
+  }
+
+  private postPendingView(): void {
+    const view = this.pendingView;
+    if (view === undefined || !this.pageReady) {
+      return;
+    }
+    void this.panel.webview.postMessage({ type: 'show', view } satisfies ToPanel).then((delivered) => {
+      if (delivered && this.pendingView === view) {
+        this.pendingView = undefined;
+      }
+    });
   }
 
   /** Posts each part of the state whose content changed since it was last posted. */
@@ -133,7 +170,9 @@ export class LockDoctorPanel implements vscode.Disposable {
       case 'ready':
         // A new page (first show, shown again after hiding, reload): it has nothing yet.
         this.posted.clear();
+        this.pageReady = true;
         this.post();
+        this.postPendingView();
         break;
       case 'refresh':
         void this.model.refresh();
