@@ -165,8 +165,8 @@ export const tests: E2eTest[] = [
       // The serializer reopens the database: the status bar and the panel show it again.
       await workbench.waitForStatusBarItem(/app\.db · DELETE/, { timeoutMs: 60_000 });
       const panel = workbench.webview();
-      // The panel comes back on the view it showed (the file); the result is one tab away.
-      await panel.locator('#switch-wal').waitFor({ timeout: 30_000 });
+      // The panel comes back (on the view it last saved); the result is in the Probe view.
+      await panel.locator('#journal-mode').waitFor({ timeout: 30_000 });
       await panel.locator('vscode-tab-header[data-view="probe"]').click();
       const row = panel.locator('#session-outcomes vscode-table-row[data-session="A"]');
       await row.waitFor({ timeout: 30_000 });
@@ -200,23 +200,38 @@ export const tests: E2eTest[] = [
     timeoutMs: 120_000,
     async run(workbench) {
       const panel = workbench.webview();
-      for (const [theme, file] of [
-        [/^Light Modern/, 'panel-light'],
-        [/^Dark High Contrast/, 'panel-high-contrast'],
-        [/^Dark Modern/, 'panel-dark'],
+      const backgrounds: string[] = [];
+      // Three of this VS Code's (1.139) themes, as the theme picker (Ctrl+K Ctrl+T) lists them, and the
+      // class each puts on the webview's body.
+      for (const [theme, kind, file] of [
+        ['Light 2026', 'vscode-light', 'panel-light'],
+        ['Dark High Contrast', 'vscode-high-contrast', 'panel-high-contrast'],
+        ['Dark 2026', 'vscode-dark', 'panel-dark'],
       ] as const) {
-        await workbench.runCommand('Preferences: Color Theme');
-        await workbench.chooseQuickPickItem(theme);
+        await workbench.page.keyboard.press('Control+K');
+        await workbench.page.keyboard.press('Control+T');
+        // Typed, as a person would: the list is long and shows only what fits.
+        await workbench.page.locator('.quick-input-widget .quick-input-box input').fill(theme);
+        await workbench.chooseQuickPickItem(new RegExp(`^${theme}`));
+        // The webview follows the theme: VS Code sets a class on its body and the theme's variables.
+        await panel.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: 20_000 });
         await panel.locator('vscode-tab-header[data-view="probe"]').click();
         await panel.locator('#verdict').waitFor({ timeout: 20_000 });
-        // The themed colours reach the controls inside their shadow DOM: Run is drawn in the theme's
-        // button colour, which differs between the themes.
+        // The theme's colours reach the controls (their shadow DOM styles read the same variables).
         const background = await panel
           .locator('#probe-run')
-          .evaluate((element) => getComputedStyle(element).getPropertyValue('--vscode-button-background'));
-        assert.notEqual(background.trim(), '', `${file}: the theme's button colour reaches the panel`);
+          .evaluate((element) => getComputedStyle(element).getPropertyValue('--vscode-editor-background'));
+        assert.notEqual(background.trim(), '', `${file}: the theme's colours reach the panel`);
+        backgrounds.push(background.trim());
+        // The result at the top: verdict, timeline and the numbers behind it.
+        await panel.locator('#result').evaluate((element) => element.scrollIntoView({ block: 'start' }));
         await workbench.screenshot(file);
       }
+      assert.equal(
+        new Set(backgrounds).size,
+        3,
+        `three themes, three backgrounds: ${backgrounds.join(', ')}`,
+      );
       assert.deepEqual(cspComplaints, [], 'the browser refused nothing under the CSP');
     },
   },
