@@ -1,6 +1,7 @@
 // Every message from the webview is untrusted: only known shapes and values get through.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyToPanel, isComplete, isToPanel } from '../media/panel/panelMessages';
 import {
   validatePanelMessage,
   validateSavedState,
@@ -65,4 +66,33 @@ test('a reloaded panel brings back only a path; a stored result only when it has
   // Stored by a version without result ids: not taken.
   assert.equal(validateStoredResult({ ...result, id: undefined }), null);
   assert.equal(validateStoredResult('{"schema":"sqlite-lock-doctor/probe-result@1"}'), null);
+});
+
+test('the panel folds the host messages into one state, each replacing its own part', () => {
+  assert.equal(isToPanel({ type: 'state', state: {} }), false, 'the old whole-state message is not known');
+  assert.equal(isToPanel(null), false);
+  let state = applyToPanel({}, { type: 'result', result: null });
+  assert.equal(isComplete(state), false);
+  state = applyToPanel(state, { type: 'locks', locks: null, walGrowth: null, probeLocks: null });
+  state = applyToPanel(state, { type: 'activity', busy: null, lastError: null, lastNotice: null });
+  assert.equal(isComplete(state), false, 'the file state is still missing');
+  const defaults = {
+    preset: 'seed',
+    model: 'processes',
+    journal: 'keep',
+    busyTimeoutMs: 5000,
+    begin: 'preset',
+  } as const;
+  state = applyToPanel(state, { type: 'file', database: null, trusted: true, defaults });
+  assert.ok(isComplete(state));
+  // A busy message changes only the activity; the rest stays as it was.
+  const busy = applyToPanel(state, {
+    type: 'activity',
+    busy: { kind: 'probe', label: 'Running…' },
+    lastError: null,
+    lastNotice: null,
+  });
+  assert.deepEqual(busy.busy, { kind: 'probe', label: 'Running…' });
+  assert.equal(busy.defaults, defaults);
+  assert.equal('type' in busy, false);
 });
