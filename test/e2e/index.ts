@@ -235,6 +235,20 @@ export const tests: E2eTest[] = [
         `three themes, three backgrounds: ${backgrounds.join(', ')}`,
       );
       assert.deepEqual(cspComplaints, [], 'the browser refused nothing under the CSP');
+      // The page's policy is the strict one, and the controls' own styles applied under it (their
+      // constructable stylesheets are not inline styles): a styled button is not display: inline.
+      const policy = await panel
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .getAttribute('content');
+      assert.match(policy ?? '', /default-src 'none'/);
+      assert.match(policy ?? '', /script-src 'nonce-/);
+      assert.doesNotMatch(policy ?? '', /unsafe-inline|unsafe-eval/);
+      const button = await panel.locator('#refresh').evaluate((element) => ({
+        sheets: element.shadowRoot?.adoptedStyleSheets.length ?? 0,
+        display: getComputedStyle(element).display,
+      }));
+      assert.ok(button.sheets > 0, 'vscode-button has its stylesheet');
+      assert.notEqual(button.display, 'inline', 'vscode-button is styled');
     },
   },
 ];
