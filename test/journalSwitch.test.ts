@@ -14,7 +14,8 @@ import {
   parseProcMounts,
 } from '../src/engine/journal/filesystemKind';
 import { describeSwitchFailure } from '../src/engine/journal/switchFailure';
-import { type JournalTarget, switchJournalMode } from '../src/engine/journal/switchJournalMode';
+import { switchJournalMode } from '../src/engine/journal/switchJournalMode';
+import type { JournalTarget } from '../src/engine/options/journalModes';
 import { checkWalFilesystem } from '../src/engine/journal/walFilesystemPolicy';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { OperationError, UserInputError } from '../src/engine/userInputError';

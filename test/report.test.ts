@@ -14,7 +14,8 @@ import type {
 import { escapeHtml } from '../src/report/escapeHtml';
 import { renderProbeHtml } from '../src/report/htmlReport';
 import { renderProbeMarkdown } from '../src/report/markdownReport';
-import { errorCountRows, formatMs, sessionRows } from '../src/report/resultTables';
+import { formatMs } from '../src/engine/text/formatMs';
+import { errorCountRows, sessionRows } from '../src/report/resultTables';
 import { renderMatrixText, renderProbeText, type MatrixRow } from '../src/report/textReport';
 import { formatTick, timeTicks } from '../src/report/timeAxis';
 import { renderTimelineSvg } from '../src/report/timelineSvg';

@@ -1,4 +1,4 @@
-// The seed preset must give what the article's real FastAPI app gives (shared/notes/sqlite-locking.md):
+// The seed preset must give what the real FastAPI app gives (docs/sqlite-locking.md, the seed scenario):
 // blocking: A fails with SQLITE_BUSY after about 5.5 s and B commits at about 5.5 s, one row;
 // threads and processes: both commit at about 1.1 s, two rows; the same in DELETE and WAL.
 import assert from 'node:assert/strict';

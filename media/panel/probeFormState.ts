@@ -1,16 +1,13 @@
 // The probe form's values live in the panel, not in the DOM: a new state from the host re-renders the
 // form, and what the user chose (or half-typed) must survive that. Pure, so it is unit-tested.
-import type { BeginChoice, PresetChoice, ProbeFormValues } from '../../src/shared/panelProtocol';
-import type { ExecutionModel, JournalChoice } from '../../src/engine/probe/probeTypes';
-import {
-  beginChoices,
-  journalChoices,
-  modelChoices,
-  presetChoices,
-  type Choice,
-} from '../../src/shared/probeChoices';
-
-export const busyTimeoutMaxMs = 600_000;
+import { beginChoices } from '../../src/engine/options/beginChoices';
+import { type ChoiceList, isChoice } from '../../src/engine/options/choiceList';
+import { executionModels } from '../../src/engine/options/executionModels';
+import { journalChoices } from '../../src/engine/options/journalModes';
+import { presets } from '../../src/engine/options/presets';
+import { probeBusyTimeout } from '../../src/engine/options/timeLimits';
+import { parseWholeNumber } from '../../src/engine/options/wholeNumberLimit';
+import type { ProbeFormValues } from '../../src/shared/panelProtocol';
 
 export interface ProbeFormState {
   values: ProbeFormValues;
@@ -24,23 +21,15 @@ export function formFromValues(values: ProbeFormValues): ProbeFormState {
   return { values: { ...values }, busyTimeoutText: String(values.busyTimeoutMs) };
 }
 
-/** A whole number of milliseconds from 0 to 600000, or a sentence saying what is wrong. */
-export function parseBusyTimeout(text: string): { ms: number } | { problem: string } {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) {
-    return { problem: `Enter the busy timeout as whole milliseconds, 0 to ${busyTimeoutMaxMs}.` };
-  }
-  const ms = Number(trimmed);
-  if (ms > busyTimeoutMaxMs) {
-    return { problem: `The busy timeout can be at most ${busyTimeoutMaxMs} ms (10 minutes).` };
-  }
-  return { ms };
+/** The busy timeout as typed, checked against the probe's limit, or a sentence saying what is wrong. */
+export function parseBusyTimeout(text: string): { value: number } | { problem: string } {
+  return parseWholeNumber(probeBusyTimeout, text, 'The busy timeout');
 }
 
 export type ProbeField = 'preset' | 'model' | 'journal' | 'busyTimeoutMs' | 'begin';
 
-function pick<T extends string>(choices: readonly Choice<T>[], raw: string, fallback: T): T {
-  return choices.find((choice) => choice.value === raw)?.value ?? fallback;
+function pick<T extends string>(list: ChoiceList<T>, raw: string, fallback: T): T {
+  return isChoice(list, raw) ? raw : fallback;
 }
 
 /** The form after the user changed one field; unknown values keep the previous one. */
@@ -48,21 +37,21 @@ export function updateForm(form: ProbeFormState, field: ProbeField, raw: string)
   const values = { ...form.values };
   switch (field) {
     case 'preset':
-      values.preset = pick<PresetChoice>(presetChoices, raw, values.preset);
+      values.preset = pick(presets, raw, values.preset);
       break;
     case 'model':
-      values.model = pick<ExecutionModel>(modelChoices, raw, values.model);
+      values.model = pick(executionModels, raw, values.model);
       break;
     case 'journal':
-      values.journal = pick<JournalChoice>(journalChoices(undefined), raw, values.journal);
+      values.journal = pick(journalChoices, raw, values.journal);
       break;
     case 'begin':
-      values.begin = pick<BeginChoice>(beginChoices, raw, values.begin);
+      values.begin = pick(beginChoices, raw, values.begin);
       break;
     case 'busyTimeoutMs': {
       const parsed = parseBusyTimeout(raw);
-      if ('ms' in parsed) {
-        return { values: { ...values, busyTimeoutMs: parsed.ms }, busyTimeoutText: raw };
+      if ('value' in parsed) {
+        return { values: { ...values, busyTimeoutMs: parsed.value }, busyTimeoutText: raw };
       }
       return { values, busyTimeoutText: raw, busyTimeoutProblem: parsed.problem };
     }

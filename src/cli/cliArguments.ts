@@ -1,5 +1,9 @@
 // Flags shared by the commands, parsed strictly: an unknown flag or a bad value is a usage error.
+// Choices and ranges come from the engine's vocabulary (src/engine/options), so the command line
+// accepts exactly what the extension's settings and panel accept.
 import { parseArgs } from 'node:util';
+import { type ChoiceList, choiceProblem } from '../engine/options/choiceList';
+import { parseWholeNumber, type WholeNumberLimit } from '../engine/options/wholeNumberLimit';
 import { UserInputError } from '../engine/userInputError';
 
 const options = {
@@ -20,7 +24,8 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type CliFlags = ReturnType<typeof parseCli>['flags'];
+export type ParsedCli = ReturnType<typeof parseCli>;
+export type CliFlags = ParsedCli['flags'];
 
 export function parseCli(argv: string[]) {
   try {
@@ -31,19 +36,33 @@ export function parseCli(argv: string[]) {
   }
 }
 
-export function oneOf<T extends string>(
-  flag: string,
-  value: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) {
-    return fallback;
+/** How the command line spells a choice: in lower case (SQLite's checkpoint modes are upper case). */
+export function spelled(value: string): string {
+  return value.toLowerCase();
+}
+
+/** One of the list's values, in any case; the list's default when the flag is absent. */
+export function choiceFlag<V extends string>(flag: string, text: string | undefined, list: ChoiceList<V>): V {
+  if (text === undefined) {
+    return list.default;
   }
-  if ((allowed as readonly string[]).includes(value)) {
-    return value as T;
+  const found = list.values.find((value) => spelled(value) === spelled(text));
+  if (found === undefined) {
+    throw new UserInputError(undefined, choiceProblem(list, flag, text, spelled));
   }
-  throw new UserInputError(undefined, `${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return found;
+}
+
+/** A whole number within the limit; the limit's default when the flag is absent. */
+export function wholeNumberFlag(flag: string, text: string | undefined, limit: WholeNumberLimit): number {
+  if (text === undefined) {
+    return limit.default;
+  }
+  const parsed = parseWholeNumber(limit, text, flag);
+  if ('problem' in parsed) {
+    throw new UserInputError(undefined, parsed.problem);
+  }
+  return parsed.value;
 }
 
 export function wholeNumber(flag: string, value: string | undefined, fallback: number): number {

@@ -1,10 +1,9 @@
-// The probe's knobs from the command line, with the defaults in one place.
-import { isPresetName, presetNames, type PresetName, type PresetOptions } from '../engine/probe/presets';
-import type { BeginMode } from '../engine/probe/probeTypes';
-import { UserInputError } from '../engine/userInputError';
-import { oneOf, wholeNumber, type CliFlags } from './cliArguments';
-
-export const defaultBusyTimeoutMs = 5000;
+// The probe's knobs from the command line; choices, ranges and defaults are the engine's vocabulary.
+import { beginChoices, beginModeOf, type BeginMode } from '../engine/options/beginChoices';
+import { burstTransactions, burstWriters, presets, type PresetName } from '../engine/options/presets';
+import { probeBusyTimeout } from '../engine/options/timeLimits';
+import type { PresetOptions } from '../engine/probe/presetSchedules';
+import { choiceFlag, wholeNumberFlag, type CliFlags } from './cliArguments';
 
 /** What `probe` and `matrix` share: the preset, its sizes, the busy timeout and the begin mode. */
 export interface SharedProbeKnobs {
@@ -15,27 +14,18 @@ export interface SharedProbeKnobs {
 }
 
 export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
-  const begin =
-    flags.begin === undefined
-      ? undefined
-      : oneOf('--begin', flags.begin, ['deferred', 'immediate', 'exclusive'] as const, 'deferred');
+  const begin = beginModeOf(choiceFlag('--begin', flags.begin, beginChoices));
   return {
-    preset: presetFlag(flags),
+    preset: choiceFlag('--preset', flags.preset, presets),
     presetOptions: {
-      ...(flags.writers !== undefined ? { writers: wholeNumber('--writers', flags.writers, 4) } : {}),
+      ...(flags.writers !== undefined
+        ? { writers: wholeNumberFlag('--writers', flags.writers, burstWriters) }
+        : {}),
       ...(flags.transactions !== undefined
-        ? { transactions: wholeNumber('--transactions', flags.transactions, 25) }
+        ? { transactions: wholeNumberFlag('--transactions', flags.transactions, burstTransactions) }
         : {}),
     },
-    busyTimeoutMs: wholeNumber('--busy-timeout', flags['busy-timeout'], defaultBusyTimeoutMs),
+    busyTimeoutMs: wholeNumberFlag('--busy-timeout', flags['busy-timeout'], probeBusyTimeout),
     ...(begin ? { begin } : {}),
   };
-}
-
-function presetFlag(flags: CliFlags): PresetName {
-  const preset = flags.preset ?? 'seed';
-  if (!isPresetName(preset)) {
-    throw new UserInputError(undefined, `--preset must be one of ${presetNames.join(', ')}, not "${preset}"`);
-  }
-  return preset;
 }

@@ -1,14 +1,12 @@
 import { UserInputError } from '../engine/userInputError';
-import type { parseCli } from './cliArguments';
+import type { ParsedCli } from './cliArguments';
 import { checkpointCommand } from './commands/checkpointCommand';
-import { demoCommand } from './commands/demoCommand';
+import { demoCommand } from './demo/demoCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { journalCommand } from './commands/journalCommand';
 import { locksCommand } from './commands/locksCommand';
 import { matrixCommand } from './commands/matrixCommand';
 import { probeCommand } from './commands/probeCommand';
-
-export type ParsedCli = ReturnType<typeof parseCli>;
 
 export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   switch (cli.command) {

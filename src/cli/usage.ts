@@ -1,3 +1,26 @@
+// The help text. Choices, ranges and defaults come from the engine's vocabulary, so the text says
+// what the parser accepts.
+import { beginChoices } from '../engine/options/beginChoices';
+import type { ChoiceList } from '../engine/options/choiceList';
+import { checkpointModes } from '../engine/options/checkpointModes';
+import { executionModels } from '../engine/options/executionModels';
+import { journalChoices, journalSwitchTargets } from '../engine/options/journalModes';
+import { burstTransactions, burstWriters, presets } from '../engine/options/presets';
+import {
+  checkpointBusyTimeout,
+  journalSwitchBusyTimeout,
+  probeBusyTimeout,
+} from '../engine/options/timeLimits';
+import type { WholeNumberLimit } from '../engine/options/wholeNumberLimit';
+import { spelled } from './cliArguments';
+
+const oneOf = <V extends string>(list: ChoiceList<V>) => list.values.map(spelled).join('|');
+const range = (limit: WholeNumberLimit) => `${limit.min}..${limit.max}, default ${limit.default}`;
+const presetLines = presets.choices.map((choice) => `  ${choice.value.padEnd(8)} ${choice.description}`);
+const modelLines = executionModels.choices.map(
+  (choice) => `  ${choice.value.padEnd(10)} ${choice.description}`,
+);
+
 export const usage = `Usage: sqlite-lock-doctor <command> [options]
 
 Commands:
@@ -7,19 +30,28 @@ Commands:
       Who holds which SQLite lock now (PID, command, lock state, waiting) and the WAL's health; with
       --watch, a new reading every MS ms (at least 100) until Ctrl-C, warning on checkpoint starvation.
       Linux only (/proc/locks); elsewhere it says which system tool to use. Takes no lock.
-  checkpoint <file> [--mode passive|full|restart|truncate] [--busy-timeout MS] [--json]
+  checkpoint <file> [--mode ${oneOf(checkpointModes)}] [--busy-timeout MS] [--json]
       PRAGMA wal_checkpoint(MODE) on one short-lived connection: frames in the WAL and checkpointed.
-  journal <file> --set wal|delete [--force] [--busy-timeout MS] [--json]
-      Switch the journal mode and read it back.
-  probe <file> [--preset seed|upgrade|reader|burst] [--model processes|threads|blocking]
-        [--journal keep|wal|delete] [--busy-timeout MS] [--begin deferred|immediate|exclusive]
+      --busy-timeout ${range(checkpointBusyTimeout)} ms.
+  journal <file> --set ${oneOf(journalSwitchTargets)} [--force] [--busy-timeout MS] [--json]
+      Switch the journal mode and read it back. --busy-timeout ${range(journalSwitchBusyTimeout)} ms.
+  probe <file> [--preset ${oneOf(presets)}] [--model ${oneOf(executionModels)}]
+        [--journal ${oneOf(journalChoices)}] [--busy-timeout MS] [--begin ${oneOf(beginChoices)}]
         [--writers N] [--transactions K] [--in-place] [--json] [--html FILE]
       Run concurrent sessions against a copy of the database (or, with --in-place, a table of the
-      probe's own in it) and explain the lock errors they hit.
+      probe's own in it) and explain the lock errors they hit. Defaults: --preset ${presets.default},
+      --model ${executionModels.default}, --journal ${journalChoices.default}, --begin ${beginChoices.default}; --busy-timeout ${range(probeBusyTimeout)} ms;
+      burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)}.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
+
+Presets:
+${presetLines.join('\n')}
+
+Execution models:
+${modelLines.join('\n')}
 
 Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy), 2 bad input or usage.
 `;

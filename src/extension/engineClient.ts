@@ -2,7 +2,7 @@
 // dist/engine-process.js), never in the extension host, which other extensions share (a file opened
 // and closed here could drop their SQLite locks) and which must never block.
 import { callEngine, type EngineCallOptions } from '../engine/process/callEngine';
-import type { JournalTarget } from '../engine/journal/switchJournalMode';
+import type { JournalTarget } from '../engine/options/journalModes';
 import type { ProbeOptions } from '../engine/probe/runProbe';
 
 export const engineClient = {

@@ -1,7 +1,14 @@
-// The extension's settings, read in one place with their defaults (package.json declares the same).
+// The extension's settings, read in one place. Choices, ranges and defaults are the engine's vocabulary
+// (src/engine/options), which package.json declares too (test/settingsVocabulary.test.ts ties them).
 import * as vscode from 'vscode';
-import type { BeginChoice, PresetChoice, ProbeFormValues } from '../shared/panelProtocol';
-import type { ExecutionModel, JournalChoice } from '../engine/probe/probeTypes';
+import { beginChoices } from '../engine/options/beginChoices';
+import { type ChoiceList, isChoice } from '../engine/options/choiceList';
+import { executionModels } from '../engine/options/executionModels';
+import { journalChoices } from '../engine/options/journalModes';
+import { presets } from '../engine/options/presets';
+import { journalSwitchBusyTimeout, lockPollInterval, probeBusyTimeout } from '../engine/options/timeLimits';
+import { type WholeNumberLimit, wholeNumberProblem } from '../engine/options/wholeNumberLimit';
+import type { ProbeFormValues } from '../shared/panelProtocol';
 
 export interface LockDoctorSettings {
   probe: ProbeFormValues & { askEachTime: boolean; inPlace: boolean };
@@ -11,39 +18,33 @@ export interface LockDoctorSettings {
   lockPollIntervalMs: number;
 }
 
-function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
+/** A hand-edited settings.json can hold anything: what the list does not have reads as its default. */
+function choice<V extends string>(value: unknown, list: ChoiceList<V>): V {
+  return isChoice(list, value) ? value : list.default;
 }
 
-function clampInteger(value: number | undefined, min: number, max: number, fallback: number): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-    ? value
-    : fallback;
+function wholeNumber(value: unknown, limit: WholeNumberLimit): number {
+  return wholeNumberProblem(limit, value) === undefined ? (value as number) : limit.default;
 }
 
 export function readSettings(scope?: vscode.Uri): LockDoctorSettings {
   const config = vscode.workspace.getConfiguration('sqliteLockDoctor', scope);
   return {
     probe: {
-      preset: pick<PresetChoice>(config.get('probe.preset'), ['seed', 'upgrade', 'reader', 'burst'], 'seed'),
-      model: pick<ExecutionModel>(
-        config.get('probe.model'),
-        ['processes', 'threads', 'blocking'],
-        'processes',
-      ),
-      journal: pick<JournalChoice>(config.get('probe.journal'), ['keep', 'wal', 'delete'], 'keep'),
-      busyTimeoutMs: clampInteger(config.get('probe.busyTimeoutMs'), 0, 600_000, 5000),
-      begin: pick<BeginChoice>(
-        config.get('probe.begin'),
-        ['preset', 'deferred', 'immediate', 'exclusive'],
-        'preset',
-      ),
+      preset: choice(config.get('probe.preset'), presets),
+      model: choice(config.get('probe.model'), executionModels),
+      journal: choice(config.get('probe.journal'), journalChoices),
+      busyTimeoutMs: wholeNumber(config.get('probe.busyTimeoutMs'), probeBusyTimeout),
+      begin: choice(config.get('probe.begin'), beginChoices),
       askEachTime: config.get<boolean>('probe.askEachTime') ?? true,
       // Untrusted workspaces cannot turn this on (restrictedConfigurations in package.json).
       inPlace: config.get<boolean>('probe.inPlace') ?? false,
     },
-    journalSwitchBusyTimeoutMs: clampInteger(config.get('journalSwitch.busyTimeoutMs'), 0, 60_000, 2000),
+    journalSwitchBusyTimeoutMs: wholeNumber(
+      config.get('journalSwitch.busyTimeoutMs'),
+      journalSwitchBusyTimeout,
+    ),
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
-    lockPollIntervalMs: clampInteger(config.get('locks.pollIntervalMs'), 0, 60_000, 2000),
+    lockPollIntervalMs: wholeNumber(config.get('locks.pollIntervalMs'), lockPollInterval),
   };
 }

@@ -2,7 +2,7 @@
 // external resources, every untrusted string escaped.
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import { escapeHtml } from './escapeHtml';
-import { formatMs } from './formatMs';
+import { formatMs } from '../engine/text/formatMs';
 import { htmlReportCss } from './htmlReportStyle';
 import { matrixTable } from './matrixTable';
 import { configFacts, describeTarget } from './probeConfigLine';

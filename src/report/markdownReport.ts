@@ -1,7 +1,7 @@
 // The probe as Markdown, for pasting into an issue or a pull request.
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import { escapeMarkdown } from './escapeMarkdown';
-import { formatMs } from './formatMs';
+import { formatMs } from '../engine/text/formatMs';
 import { configFacts, describeTarget } from './probeConfigLine';
 import { describeOutcome, errorCountRows, sessionRows } from './resultTables';
 

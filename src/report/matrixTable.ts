@@ -1,7 +1,7 @@
 // The matrix as plain cells: one row per configuration (execution model x journal mode), one column
 // per session, like the table in the notes ("The seed's scenario, measured").
 import type { ProbeResult } from '../engine/probe/probeTypes';
-import { formatMs } from './formatMs';
+import { formatMs } from '../engine/text/formatMs';
 import {
   describeErrorCounts,
   describeJournal,

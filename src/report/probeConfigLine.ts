@@ -1,6 +1,6 @@
 // The configuration of a probe in one line, the same words in every report.
 import type { ProbeResult } from '../engine/probe/probeTypes';
-import { formatMs } from './formatMs';
+import { formatMs } from '../engine/text/formatMs';
 import { describeJournal } from './resultTables';
 
 /** Label/value pairs: "model" → "blocking", "journal" → "keep (ran in wal)", ... */

@@ -1,9 +1,7 @@
 // Plain data drawn from a ProbeResult, shared by the terminal, Markdown and HTML reports so that all
 // three say the same thing in the same order.
 import type { ProbeResult, SessionOutcome, SessionResult } from '../engine/probe/probeTypes';
-import { formatMs } from './formatMs';
-
-export { formatMs };
+import { formatMs } from '../engine/text/formatMs';
 
 export interface ErrorCountRow {
   code: string;

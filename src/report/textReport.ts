@@ -1,7 +1,7 @@
 // The command-line twin's report: the probe's configuration, what each session did, the errors, the
 // rows, then the verdict. Plain text with aligned columns; untrusted text is made printable.
 import type { ProbeResult } from '../engine/probe/probeTypes';
-import { formatMs } from './formatMs';
+import { formatMs } from '../engine/text/formatMs';
 import { matrixTable, type MatrixRow } from './matrixTable';
 import { alignColumns, printable, wrapText } from './plainText';
 import { configFacts, describeTarget } from './probeConfigLine';

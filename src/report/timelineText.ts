@@ -1,6 +1,6 @@
 // The words of the timeline: tooltips, in-lane labels and the summary a screen reader announces.
 import type { LockState, ProbeResult, TimelineEvent } from '../engine/probe/probeTypes';
-import { formatMs } from './formatMs';
+import { formatMs } from '../engine/text/formatMs';
 import type { BarBatch, BarMark, PointMark } from './laneMarks';
 import { errorCountRows, outcomeCounts, sessionRows, describeOutcome } from './resultTables';
 

@@ -4,10 +4,16 @@
 import type { InspectReport } from '../engine/inspect/inspectReport';
 import type { LockReport } from '../engine/locks/lockReport';
 import type { WalGrowthAssessment } from '../engine/locks/walGrowth';
-import type { BeginMode, ExecutionModel, JournalChoice, ProbeResult } from '../engine/probe/probeTypes';
+import type { BeginChoice } from '../engine/options/beginChoices';
+import type { ExecutionModel } from '../engine/options/executionModels';
+import type { ExportFormat } from '../engine/options/exportFormats';
+import type { JournalChoice, JournalTarget } from '../engine/options/journalModes';
+import type { PresetName } from '../engine/options/presets';
+import type { ProbeResult } from '../engine/probe/probeTypes';
 
-export type PresetChoice = 'seed' | 'upgrade' | 'reader' | 'burst';
-export type BeginChoice = 'preset' | BeginMode;
+// The form's choices are the engine's vocabulary (src/engine/options).
+export type PresetChoice = PresetName;
+export type { BeginChoice };
 
 /** The probe form's values; also the settings' defaults. */
 export interface ProbeFormValues {
@@ -95,10 +101,10 @@ export type FromPanel =
   | { type: 'ready' }
   | { type: 'openDatabase' }
   | { type: 'refresh' }
-  | { type: 'switchJournal'; target: 'wal' | 'delete' }
+  | { type: 'switchJournal'; target: JournalTarget }
   | { type: 'runProbe'; form: ProbeFormValues }
   | { type: 'cancelProbe' }
-  | { type: 'export'; format: 'json' | 'markdown' | 'svg' };
+  | { type: 'export'; format: ExportFormat };
 
 /** The panel's own view state, kept with vscode.setState so it survives a window reload. The last
  * result is not in it: the host keeps that (src/extension/panel/lastResultStore.ts), because VS Code

@@ -3,16 +3,14 @@
 import { html, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
+import { beginChoices } from '../../../src/engine/options/beginChoices';
+import type { Choice } from '../../../src/engine/options/choiceList';
+import { executionModels } from '../../../src/engine/options/executionModels';
+import { journalChoicesFor } from '../../../src/engine/options/journalModes';
+import { presets } from '../../../src/engine/options/presets';
+import { probeBusyTimeout } from '../../../src/engine/options/timeLimits';
 import type { PanelState } from '../../../src/shared/panelProtocol';
-import {
-  beginChoices,
-  hintOf,
-  journalChoices,
-  modelChoices,
-  presetChoices,
-  type Choice,
-} from '../../../src/shared/probeChoices';
-import { busyTimeoutMaxMs, type ProbeField, type ProbeFormState } from '../probeFormState';
+import type { ProbeField, ProbeFormState } from '../probeFormState';
 import type { ViewActions } from './actions';
 import { probeRunning } from './status';
 
@@ -39,7 +37,7 @@ export function renderProbeForm(
   actions: ViewActions,
 ): TemplateResult {
   const values = form.values;
-  const journals = journalChoices(state.database?.report?.journalMode);
+  const journals = journalChoicesFor(state.database?.report?.journalMode);
   const running = probeRunning(state);
   const reason = running ? undefined : runBlockedReason(state, form);
   return html`<section id="probe" aria-labelledby="probe-title">
@@ -54,11 +52,11 @@ export function renderProbeForm(
       }}
     >
       <div class="form-grid">
-        ${selectField('preset', 'Scenario', presetChoices, values.preset, actions)}
-        ${selectField('model', 'Execution model', modelChoices, values.model, actions)}
+        ${selectField('preset', 'Scenario', presets.choices, values.preset, actions)}
+        ${selectField('model', 'Execution model', executionModels.choices, values.model, actions)}
         ${selectField('journal', 'Journal mode', journals, values.journal, actions)}
         ${busyTimeoutField(form, actions)}
-        ${selectField('begin', 'BEGIN', beginChoices, values.begin, actions)}
+        ${selectField('begin', 'BEGIN', beginChoices.choices, values.begin, actions)}
       </div>
       <div class="form-actions">
         ${
@@ -105,15 +103,13 @@ function selectField<T extends string>(
           >`,
       )}
     </vscode-single-select>
-    <p id="${id}-hint" class="hint">${hintOf(choices, value)}</p>
+    <p id="${id}-hint" class="hint">${choices.find((choice) => choice.value === value)?.description ?? ''}</p>
   </div>`;
 }
 
 function busyTimeoutField(form: ProbeFormState, actions: ViewActions): TemplateResult {
   const problem = form.busyTimeoutProblem;
-  const hint =
-    problem ??
-    'How long a statement waits for a lock before SQLITE_BUSY; 0 fails at once. Python and better-sqlite3 default to 5000, the C API and node:sqlite to 0.';
+  const hint = problem ?? probeBusyTimeout.description;
   return html`<div class="field">
     <vscode-label for="probe-busy-timeout">Busy timeout (ms)</vscode-label>
     <vscode-textfield
@@ -121,8 +117,8 @@ function busyTimeoutField(form: ProbeFormState, actions: ViewActions): TemplateR
       name="busyTimeoutMs"
       type="number"
       inputmode="numeric"
-      min="0"
-      max=${busyTimeoutMaxMs}
+      min=${probeBusyTimeout.min}
+      max=${probeBusyTimeout.max}
       step="100"
       .value=${live(form.busyTimeoutText)}
       ?invalid=${problem !== undefined}

@@ -2,7 +2,7 @@
 // run, and the exports.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
-import { formatMs } from '../../../src/report/formatMs';
+import { formatMs } from '../../../src/engine/text/formatMs';
 import { describeJournal } from '../../../src/report/resultTables';
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import type { ViewActions } from './actions';

@@ -3,7 +3,7 @@
 // second; #session-outcomes; #rows).
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
-import { formatMs } from '../../../src/report/formatMs';
+import { formatMs } from '../../../src/engine/text/formatMs';
 import { configFacts, describeTarget } from '../../../src/report/probeConfigLine';
 import { errorCountRows, sessionRows } from '../../../src/report/resultTables';
 import { errorCodeMeaning } from './errorCodes';

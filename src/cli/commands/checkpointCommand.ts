@@ -1,26 +1,15 @@
 // `checkpoint <file> [--mode passive|full|restart|truncate] [--busy-timeout MS] [--json]`.
-import {
-  type CheckpointMode,
-  checkpointModes,
-  checkpointNow,
-  defaultCheckpointBusyTimeoutMs,
-} from '../../engine/locks/checkpointNow';
-import { oneOf, onlyFile, wholeNumber } from '../cliArguments';
-import type { ParsedCli } from '../runCommand';
+import { checkpointNow } from '../../engine/locks/checkpointNow';
+import { checkpointModes } from '../../engine/options/checkpointModes';
+import { checkpointBusyTimeout } from '../../engine/options/timeLimits';
+import { choiceFlag, onlyFile, type ParsedCli, wholeNumberFlag } from '../cliArguments';
 import { writeJson } from '../writeOutput';
-
-const modeNames = checkpointModes.map((mode) => mode.toLowerCase());
 
 export function checkpointCommand(cli: ParsedCli): number {
   const file = onlyFile('checkpoint', cli.positionals);
-  const mode = oneOf(
-    '--mode',
-    cli.flags.mode?.toLowerCase(),
-    modeNames,
-    'passive',
-  ).toUpperCase() as CheckpointMode;
+  const mode = choiceFlag('--mode', cli.flags.mode, checkpointModes);
   const result = checkpointNow(file, mode, {
-    busyTimeoutMs: wholeNumber('--busy-timeout', cli.flags['busy-timeout'], defaultCheckpointBusyTimeoutMs),
+    busyTimeoutMs: wholeNumberFlag('--busy-timeout', cli.flags['busy-timeout'], checkpointBusyTimeout),
   });
   if (cli.flags.json) {
     writeJson(result);

@@ -1,8 +1,7 @@
 import { formatInspectReport } from '../../engine/inspect/formatInspectReport';
 import { inspectDatabase } from '../../engine/inspect/inspectDatabase';
-import { onlyFile } from '../cliArguments';
+import { onlyFile, type ParsedCli } from '../cliArguments';
 import { writeJson } from '../writeOutput';
-import type { ParsedCli } from '../runCommand';
 
 export function inspectCommand(cli: ParsedCli): number {
   const report = inspectDatabase(onlyFile('inspect', cli.positionals));

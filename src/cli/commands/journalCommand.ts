@@ -1,18 +1,19 @@
 import { switchJournalMode } from '../../engine/journal/switchJournalMode';
+import { journalSwitchTargets } from '../../engine/options/journalModes';
+import { journalSwitchBusyTimeout } from '../../engine/options/timeLimits';
 import { UserInputError } from '../../engine/userInputError';
-import { oneOf, onlyFile, wholeNumber } from '../cliArguments';
+import { choiceFlag, onlyFile, type ParsedCli, wholeNumberFlag } from '../cliArguments';
 import { writeJson } from '../writeOutput';
-import type { ParsedCli } from '../runCommand';
 
 export function journalCommand(cli: ParsedCli): number {
   const file = onlyFile('journal', cli.positionals);
   if (cli.flags.set === undefined) {
     throw new UserInputError(undefined, 'journal needs --set wal or --set delete');
   }
-  const target = oneOf('--set', cli.flags.set.toLowerCase(), ['wal', 'delete'] as const, 'wal');
+  const target = choiceFlag('--set', cli.flags.set, journalSwitchTargets);
   const result = switchJournalMode(file, target, {
     force: cli.flags.force ?? false,
-    busyTimeoutMs: wholeNumber('--busy-timeout', cli.flags['busy-timeout'], 2000),
+    busyTimeoutMs: wholeNumberFlag('--busy-timeout', cli.flags['busy-timeout'], journalSwitchBusyTimeout),
   });
   if (cli.flags.json) {
     writeJson(result);

@@ -5,8 +5,7 @@ import { formatLockReport } from '../../engine/locks/formatLockReport';
 import { readLockHolders } from '../../engine/locks/readLockHolders';
 import { type WalGrowthSample, assessWalGrowth, walGrowthSample } from '../../engine/locks/walGrowth';
 import { OperationError, UserInputError } from '../../engine/userInputError';
-import { onlyFile, wholeNumber } from '../cliArguments';
-import type { ParsedCli } from '../runCommand';
+import { onlyFile, type ParsedCli, wholeNumber } from '../cliArguments';
 import { writeJson } from '../writeOutput';
 
 export const minimumWatchMs = 100;

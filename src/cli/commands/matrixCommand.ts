@@ -1,20 +1,16 @@
 import { runMatrix, type MatrixCell } from '../../engine/probe/runMatrix';
 import { renderProbeHtml } from '../../report/htmlReport';
 import { renderMatrixText } from '../../report/textReport';
-import { onlyFile } from '../cliArguments';
+import { onlyFile, type ParsedCli } from '../cliArguments';
 import { sharedProbeKnobs } from '../probeFlags';
-import type { ParsedCli } from '../runCommand';
 import { writeJson, writeReportFile } from '../writeOutput';
 
 export async function matrixCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
-  const cells = await runMatrix({
-    database: onlyFile('matrix', cli.positionals),
-    ...sharedProbeKnobs(cli.flags),
-    signal,
-  });
+  const knobs = sharedProbeKnobs(cli.flags);
+  const cells = await runMatrix({ database: onlyFile('matrix', cli.positionals), ...knobs, signal });
   printMatrix(cells, cli.flags.json ?? false);
   if (cli.flags.html !== undefined) {
-    writeMatrixHtml(cells, cli.flags.html, `Matrix: ${cli.flags.preset ?? 'seed'}`);
+    writeMatrixHtml(cells, cli.flags.html, `Matrix: ${knobs.preset}`);
   }
   return cells.some((cell) => cell.error !== undefined) ? 1 : 0;
 }

@@ -1,17 +1,18 @@
+import { executionModels } from '../../engine/options/executionModels';
+import { journalChoices } from '../../engine/options/journalModes';
 import { runProbe } from '../../engine/probe/runProbe';
 import { renderProbeHtml } from '../../report/htmlReport';
 import { renderProbeText } from '../../report/textReport';
-import { oneOf, onlyFile } from '../cliArguments';
+import { choiceFlag, onlyFile, type ParsedCli } from '../cliArguments';
 import { sharedProbeKnobs } from '../probeFlags';
-import type { ParsedCli } from '../runCommand';
 import { writeJson, writeReportFile } from '../writeOutput';
 
 export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const result = await runProbe({
     database: onlyFile('probe', cli.positionals),
     ...sharedProbeKnobs(cli.flags),
-    model: oneOf('--model', cli.flags.model, ['processes', 'threads', 'blocking'] as const, 'processes'),
-    journal: oneOf('--journal', cli.flags.journal, ['keep', 'wal', 'delete'] as const, 'keep'),
+    model: choiceFlag('--model', cli.flags.model, executionModels),
+    journal: choiceFlag('--journal', cli.flags.journal, journalChoices),
     inPlace: cli.flags['in-place'] ?? false,
     signal,
   });

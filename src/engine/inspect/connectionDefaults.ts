@@ -1,6 +1,6 @@
 // What an application gets by default from common SQLite clients, for the settings that decide whether
 // a lock conflict waits or fails at once with "database is locked". Static facts (the clients' docs
-// and sources, see /work/shared/notes/sqlite-locking.md), not measured on this machine.
+// and sources, summarised in docs/sqlite-locking.md), not measured on this machine.
 
 export interface ConnectionDefault {
   client: string;

@@ -1,4 +1,5 @@
 // Turns SQLite's refusal of `PRAGMA journal_mode=...` into one sentence a user understands.
+import type { JournalTarget } from '../options/journalModes';
 import { isBusyCode } from '../probe/sqliteCodes';
 import { isSqliteError } from '../sqliteModule';
 import { OperationError } from '../userInputError';
@@ -6,7 +7,7 @@ import { OperationError } from '../userInputError';
 export interface SwitchFailureContext {
   /** The database as the user named it. */
   file: string;
-  target: 'wal' | 'delete';
+  target: JournalTarget;
   /** The mode the file records after the failed attempt. */
   modeNow: string;
   /** How long the PRAGMA ran before failing. */

@@ -4,21 +4,21 @@
 // opens (closing a file descriptor after opening a connection would drop that connection's locks), and
 // the one connection is closed before returning, whatever happens.
 import { performance } from 'node:perf_hooks';
-import { checkedBusyTimeout } from '../busyTimeout';
+import { checkedWholeNumber } from '../checkedWholeNumber';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { inspectDatabase } from '../inspect/inspectDatabase';
+import type { JournalTarget } from '../options/journalModes';
+import { journalSwitchBusyTimeout } from '../options/timeLimits';
 import { openDatabase, type SqliteDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
 import { describeSwitchFailure } from './switchFailure';
 import { checkWalFilesystem } from './walFilesystemPolicy';
 import { requireWritableDatabase } from './writeAccess';
 
-export type JournalTarget = 'wal' | 'delete';
-
 export interface JournalSwitchOptions {
   /** Switch to WAL even on a network filesystem (a warning is added to the result). */
   force?: boolean;
-  /** How long to wait for other connections' locks; default 2000 ms. */
+  /** How long to wait for other connections' locks; default and range in `journalSwitchBusyTimeout`. */
   busyTimeoutMs?: number;
 }
 
@@ -35,8 +35,6 @@ export interface JournalSwitchResult {
   warnings: string[];
 }
 
-export const defaultSwitchBusyTimeoutMs = 2000;
-
 export function switchJournalMode(
   file: string,
   target: JournalTarget,
@@ -45,7 +43,10 @@ export function switchJournalMode(
   if (target !== 'wal' && target !== 'delete') {
     throw new UserInputError(undefined, `journal mode must be wal or delete, not ${String(target)}`);
   }
-  const busyTimeoutMs = checkedBusyTimeout(options.busyTimeoutMs ?? defaultSwitchBusyTimeoutMs);
+  const busyTimeoutMs = checkedWholeNumber(
+    journalSwitchBusyTimeout,
+    options.busyTimeoutMs ?? journalSwitchBusyTimeout.default,
+  );
   // Validates the file (UserInputError) with plain reads, before this process opens any connection.
   const state = inspectDatabase(file);
   const from = state.journalMode;

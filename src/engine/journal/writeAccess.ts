@@ -3,12 +3,13 @@
 // with access(2), which answers for this process's real user and also sees read-only mounts (EROFS).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { JournalTarget } from '../options/journalModes';
 import { OperationError } from '../userInputError';
 
 export function requireWritableDatabase(
   file: string,
   realPath: string,
-  target: 'wal' | 'delete',
+  target: JournalTarget,
   modeNow: string,
 ): void {
   const still = `the journal mode is still ${modeNow}`;

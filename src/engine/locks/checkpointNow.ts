@@ -7,17 +7,15 @@
 // older snapshots; RESTART also waits until the next writer can start the WAL from its beginning;
 // TRUNCATE also truncates the -wal to 0 bytes (https://sqlite.org/c3ref/wal_checkpoint_v2.html).
 import { isBusyCode } from '../probe/sqliteCodes';
-import { checkedBusyTimeout } from '../busyTimeout';
+import { checkedWholeNumber } from '../checkedWholeNumber';
+import { isChoice } from '../options/choiceList';
+import { type CheckpointMode, checkpointModes } from '../options/checkpointModes';
+import { checkpointBusyTimeout } from '../options/timeLimits';
 import { performance } from 'node:perf_hooks';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { statSidecar } from '../inspect/sidecarFiles';
 import { isSqliteError, openDatabase, type SqliteDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-
-export const checkpointModes = ['PASSIVE', 'FULL', 'RESTART', 'TRUNCATE'] as const;
-export type CheckpointMode = (typeof checkpointModes)[number];
-
-export const defaultCheckpointBusyTimeoutMs = 2000;
 
 export interface CheckpointOptions {
   /** How long FULL, RESTART and TRUNCATE wait for other connections; PASSIVE never waits. */
@@ -57,13 +55,16 @@ export function checkpointNow(
   mode: CheckpointMode = 'PASSIVE',
   options: CheckpointOptions = {},
 ): CheckpointResult {
-  if (!(checkpointModes as readonly string[]).includes(mode)) {
+  if (!isChoice(checkpointModes, mode)) {
     throw new UserInputError(
       undefined,
-      `checkpoint mode must be one of ${checkpointModes.join(', ')}, not ${String(mode)}`,
+      `checkpoint mode must be one of ${checkpointModes.values.join(', ')}, not ${String(mode)}`,
     );
   }
-  const busyTimeoutMs = checkedBusyTimeout(options.busyTimeoutMs ?? defaultCheckpointBusyTimeoutMs);
+  const busyTimeoutMs = checkedWholeNumber(
+    checkpointBusyTimeout,
+    options.busyTimeoutMs ?? checkpointBusyTimeout.default,
+  );
   // Validates the file with plain reads (UserInputError), before this process opens a connection.
   const database = readDatabaseHeader(file);
   if (database.header === null || database.header.readVersion !== 2) {

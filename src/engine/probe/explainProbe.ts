@@ -2,7 +2,7 @@
 // the timeline's evidence (error codes, how long a failing statement waited, the execution model, the
 // journal mode); the fixes come out most specific first, without repeats.
 import { isBusyCode } from './sqliteCodes';
-import { formatMs } from '../../report/formatMs';
+import { formatMs } from '../text/formatMs';
 import { journalFamily } from './lockModel';
 import type { FixKind, ProbeConfig, SessionResult, Verdict } from './probeTypes';
 

@@ -1,9 +1,13 @@
 // The probe's plan and result. The result is the documented JSON shape (docs/probe-result.md) that the
 // command-line twin prints with --json and that the panel and the HTML report draw.
 
-export type ExecutionModel = 'processes' | 'threads' | 'blocking';
-export type JournalChoice = 'keep' | 'wal' | 'delete';
-export type BeginMode = 'deferred' | 'immediate' | 'exclusive';
+import type { BeginMode } from '../options/beginChoices';
+import type { ExecutionModel } from '../options/executionModels';
+import type { JournalChoice } from '../options/journalModes';
+import type { PresetName } from '../options/presets';
+
+// Defined with their descriptions in ../options; re-exported because the result's shape names them.
+export type { BeginMode, ExecutionModel, JournalChoice };
 export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback';
 
 /** Rollback-journal states, then WAL states; 'none' is no lock. */
@@ -27,7 +31,7 @@ export interface SessionPlan {
 }
 
 export interface ProbeConfig {
-  preset: string;
+  preset: PresetName;
   model: ExecutionModel;
   journal: JournalChoice;
   /** The journal mode the sessions actually ran in ('wal' or 'delete', lower case as SQLite names it). */

@@ -1,8 +1,12 @@
 // A preset across execution models x journal modes, each configuration on its own copy in its own
 // process, all at once: the matrix takes about as long as its slowest configuration.
 import { UserInputError } from '../userInputError';
-import type { PresetName, PresetOptions } from './presets';
-import type { BeginMode, ExecutionModel, ProbeResult } from './probeTypes';
+import type { BeginMode } from '../options/beginChoices';
+import type { ExecutionModel } from '../options/executionModels';
+import type { JournalTarget } from '../options/journalModes';
+import type { PresetName } from '../options/presets';
+import type { PresetOptions } from './presetSchedules';
+import type { ProbeResult } from './probeTypes';
 import { runProbeInChild } from './runProbeInChild';
 
 export interface MatrixOptions {
@@ -12,13 +16,13 @@ export interface MatrixOptions {
   busyTimeoutMs: number;
   begin?: BeginMode;
   models?: ExecutionModel[];
-  journals?: ('delete' | 'wal')[];
+  journals?: JournalTarget[];
   signal?: AbortSignal;
 }
 
 export interface MatrixCell {
   model: ExecutionModel;
-  journal: 'delete' | 'wal';
+  journal: JournalTarget;
   result?: ProbeResult;
   error?: string;
 }

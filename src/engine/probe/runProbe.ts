@@ -2,14 +2,16 @@
 // chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
 // are never written; the probe's table and copy are removed afterwards, also when a session is killed.
 import { randomUUID } from 'node:crypto';
-import { checkedBusyTimeout } from '../busyTimeout';
+import { checkedWholeNumber } from '../checkedWholeNumber';
 import { inspectDatabase } from '../inspect/inspectDatabase';
+import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
 import { analyzeSessions } from './analyzeSessions';
 import { explainProbe } from './explainProbe';
 import { journalFamily } from './lockModel';
-import { buildPreset, type PresetName, type PresetOptions } from './presets';
+import type { PresetName } from '../options/presets';
+import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
 import type {
   BeginMode,
@@ -41,8 +43,7 @@ export interface ProbeOptions {
 const setupBusyTimeoutMs = 5000;
 
 export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
-  // The probe's own bound: a session waiting longer than 10 minutes diagnoses nothing.
-  checkedBusyTimeout(options.busyTimeoutMs, 600_000);
+  checkedWholeNumber(probeBusyTimeout, options.busyTimeoutMs);
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const plans = buildPreset(options.preset, options.presetOptions);

@@ -1,10 +1,12 @@
 // The engine's requests, each served by a child process that does the one job and exits: SQLite never
 // runs in the caller's process (for the extension: the shared extension host, see the POSIX-lock hazard
-// in shared/notes/sqlite-locking.md), and nothing stays open while idle.
+// in docs/sqlite-locking.md), and nothing stays open while idle.
 import type { InspectReport } from '../inspect/inspectReport';
-import type { CheckpointMode, CheckpointResult } from '../locks/checkpointNow';
+import type { CheckpointResult } from '../locks/checkpointNow';
+import type { CheckpointMode } from '../options/checkpointModes';
+import type { JournalTarget } from '../options/journalModes';
 import type { LockReport } from '../locks/lockReport';
-import type { JournalSwitchOptions, JournalSwitchResult, JournalTarget } from '../journal/switchJournalMode';
+import type { JournalSwitchOptions, JournalSwitchResult } from '../journal/switchJournalMode';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
 

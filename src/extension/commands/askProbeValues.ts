@@ -1,56 +1,60 @@
-// The probe's knobs from quick picks, each starting on the settings' default.
+// The probe's knobs from quick picks, each starting on the settings' default. The choices, their lines
+// and the busy timeout's range are the engine's vocabulary, as in the panel's form.
 import * as vscode from 'vscode';
+import type { Choice } from '../../engine/options/choiceList';
+import { executionModels } from '../../engine/options/executionModels';
+import { journalChoices } from '../../engine/options/journalModes';
+import { presets } from '../../engine/options/presets';
+import { probeBusyTimeout } from '../../engine/options/timeLimits';
+import { parseWholeNumber } from '../../engine/options/wholeNumberLimit';
 import type { ProbeFormValues } from '../../shared/panelProtocol';
-import {
-  journalChoices,
-  modelChoices,
-  presetChoices,
-  type Choice as SharedChoice,
-} from '../../shared/probeChoices';
 
-interface Choice<T extends string> extends vscode.QuickPickItem {
+interface PickItem<T extends string> extends vscode.QuickPickItem {
   value: T;
 }
 
-function asItems<T extends string>(choices: readonly SharedChoice<T>[]): Choice<T>[] {
-  return choices.map((choice) => ({ value: choice.value, label: choice.label, detail: choice.hint }));
-}
-
 async function pickOne<T extends string>(
-  choices: Choice<T>[],
+  choices: readonly Choice<T>[],
   current: T,
   title: string,
   step: number,
 ): Promise<T | undefined> {
-  const ordered = [...choices].sort((a, b) => Number(b.value === current) - Number(a.value === current));
-  const picked = await vscode.window.showQuickPick(
-    ordered.map((choice) => ({ ...choice, description: choice.value === current ? 'default' : undefined })),
-    { title: `Run Concurrent-Write Probe (${step}/4): ${title}`, ignoreFocusOut: true },
-  );
+  const items: PickItem<T>[] = choices.map((choice) => ({
+    value: choice.value,
+    label: choice.label,
+    detail: choice.description,
+    description: choice.value === current ? 'default' : undefined,
+  }));
+  const ordered = [...items].sort((a, b) => Number(b.value === current) - Number(a.value === current));
+  const picked = await vscode.window.showQuickPick(ordered, {
+    title: `Run Concurrent-Write Probe (${step}/4): ${title}`,
+    ignoreFocusOut: true,
+  });
   return picked?.value;
 }
 
 export async function askProbeValues(defaults: ProbeFormValues): Promise<ProbeFormValues | undefined> {
-  const preset = await pickOne(asItems(presetChoices), defaults.preset, 'scenario', 1);
-  const model = preset && (await pickOne(asItems(modelChoices), defaults.model, 'execution model', 2));
-  const journal =
-    model && (await pickOne(asItems(journalChoices(undefined)), defaults.journal, 'journal mode', 3));
+  const preset = await pickOne(presets.choices, defaults.preset, 'scenario', 1);
+  const model = preset && (await pickOne(executionModels.choices, defaults.model, 'execution model', 2));
+  const journal = model && (await pickOne(journalChoices.choices, defaults.journal, 'journal mode', 3));
   if (!preset || !model || !journal) {
     return undefined;
   }
   const timeout = await vscode.window.showInputBox({
     title: 'Run Concurrent-Write Probe (4/4): busy timeout',
-    prompt:
-      'Busy timeout of each session in milliseconds (0 is the C API default, 5000 Python and better-sqlite3).',
+    prompt: `Busy timeout of each session in milliseconds. ${probeBusyTimeout.description}`,
     value: String(defaults.busyTimeoutMs),
     ignoreFocusOut: true,
-    validateInput: (text) =>
-      /^\d+$/.test(text.trim()) && Number(text) <= 600_000
-        ? undefined
-        : 'A whole number of milliseconds from 0 to 600000',
+    validateInput: (text) => {
+      const parsed = parseWholeNumber(probeBusyTimeout, text, 'The busy timeout');
+      return 'problem' in parsed ? parsed.problem : undefined;
+    },
   });
   if (timeout === undefined) {
     return undefined;
   }
-  return { preset, model, journal, busyTimeoutMs: Number(timeout.trim()), begin: defaults.begin };
+  const parsed = parseWholeNumber(probeBusyTimeout, timeout);
+  return 'value' in parsed
+    ? { preset, model, journal, busyTimeoutMs: parsed.value, begin: defaults.begin }
+    : undefined;
 }

@@ -1,6 +1,7 @@
 // Run Concurrent-Write Probe: knobs from quick picks (or the panel's form, or the settings), a
 // cancellable progress notification, the result in the panel and the status bar.
 import * as vscode from 'vscode';
+import { beginModeOf } from '../../engine/options/beginChoices';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
 import type { ProbeFormValues } from '../../shared/panelProtocol';
@@ -30,6 +31,7 @@ export async function runProbeCommand(
   if (!values) {
     return undefined;
   }
+  const begin = beginModeOf(values.begin);
   const label = `Running the ${values.preset} probe (${values.model}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
   try {
     const result = await model.run(label, 'probe', () =>
@@ -51,7 +53,7 @@ export async function runProbeCommand(
                 model: values.model,
                 journal: values.journal,
                 busyTimeoutMs: values.busyTimeoutMs,
-                ...(values.begin !== 'preset' ? { begin: values.begin } : {}),
+                ...(begin ? { begin } : {}),
                 inPlace: settings.inPlace,
               },
               {

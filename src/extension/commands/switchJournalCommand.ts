@@ -1,12 +1,13 @@
 // Switch to WAL / Switch to DELETE: a modal confirmation that says what changes, then the result or the
 // one-sentence reason it could not switch.
 import * as vscode from 'vscode';
+import type { JournalTarget } from '../../engine/options/journalModes';
 import { engineClient } from '../engineClient';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { readSettings } from '../settings';
 import { requireDatabase, requireTrust } from './requireDatabase';
 
-const consequences: Record<'wal' | 'delete', (name: string) => string> = {
+const consequences: Record<JournalTarget, (name: string) => string> = {
   wal: (name) =>
     `SQLite stores the mode in ${name} itself, so every app that opens it gets WAL until it is switched back. ` +
     `While connections are open, two files appear beside it: ${name}-wal and ${name}-shm. ` +
@@ -24,7 +25,7 @@ export interface SwitchJournalArguments {
 
 export async function switchJournalCommand(
   model: LockDoctorModel,
-  target: 'wal' | 'delete',
+  target: JournalTarget,
   args?: unknown,
 ): Promise<void> {
   const database = requireDatabase(model);

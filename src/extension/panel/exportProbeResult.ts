@@ -2,23 +2,21 @@
 // written where the user says.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { type ExportFormat, exportFormats } from '../../engine/options/exportFormats';
 import { renderProbeMarkdown } from '../../report/markdownReport';
 import { renderTimelineSvg } from '../../report/timelineSvg';
 import type { LockDoctorModel } from '../lockDoctorModel';
 
-const formats = {
-  json: { extension: 'json', label: 'JSON' },
-  markdown: { extension: 'md', label: 'Markdown' },
-  svg: { extension: 'svg', label: 'SVG' },
-} as const;
+const fileExtensions: Record<ExportFormat, string> = { json: 'json', markdown: 'md', svg: 'svg' };
 
-export async function exportProbeResult(model: LockDoctorModel, format: keyof typeof formats): Promise<void> {
+export async function exportProbeResult(model: LockDoctorModel, format: ExportFormat): Promise<void> {
   const result = model.lastResult;
   if (!result) {
     void vscode.window.showInformationMessage('Run the probe first: there is no result to export.');
     return;
   }
-  const { extension, label } = formats[format];
+  const extension = fileExtensions[format];
+  const label = exportFormats.choices.find((choice) => choice.value === format)?.label ?? format;
   const base = path.basename(result.config.database).replace(/\.[^.]*$/, '');
   const suggested = path.join(
     path.dirname(result.config.database),

@@ -3,6 +3,7 @@
 // requests are validated and turned into the same commands the palette runs. Survives a reload
 // (serializer).
 import * as vscode from 'vscode';
+import type { JournalTarget } from '../../engine/options/journalModes';
 import type { FromPanel, PanelViewName, ToPanel } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { exportProbeResult } from './exportProbeResult';
@@ -13,7 +14,7 @@ export const panelViewType = 'sqliteLockDoctor.panel';
 
 export interface PanelActions {
   openDatabase(): Promise<void>;
-  switchJournal(target: 'wal' | 'delete'): Promise<void>;
+  switchJournal(target: JournalTarget): Promise<void>;
   runProbe(form: Extract<FromPanel, { type: 'runProbe' }>['form']): Promise<void>;
   cancelProbe(): void;
 }

@@ -1,19 +1,18 @@
 // Everything from the webview is untrusted input: accept only the known message shapes and values.
+// Choices and ranges are the engine's vocabulary, the same the settings and the command line accept.
+import { beginChoices } from '../../engine/options/beginChoices';
+import { isChoice } from '../../engine/options/choiceList';
+import { executionModels } from '../../engine/options/executionModels';
+import { exportFormats } from '../../engine/options/exportFormats';
+import { journalChoices, journalSwitchTargets } from '../../engine/options/journalModes';
+import { presets } from '../../engine/options/presets';
+import { probeBusyTimeout } from '../../engine/options/timeLimits';
+import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
 import type { FromPanel, PanelSavedState, ProbeFormValues } from '../../shared/panelProtocol';
 
-const presets = ['seed', 'upgrade', 'reader', 'burst'] as const;
-const models = ['processes', 'threads', 'blocking'] as const;
-const journals = ['keep', 'wal', 'delete'] as const;
-const begins = ['preset', 'deferred', 'immediate', 'exclusive'] as const;
-const formats = ['json', 'markdown', 'svg'] as const;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
 }
 
 export function validateProbeForm(value: unknown): ProbeFormValues | undefined {
@@ -22,16 +21,13 @@ export function validateProbeForm(value: unknown): ProbeFormValues | undefined {
   }
   const { preset, model, journal, busyTimeoutMs, begin } = value;
   if (
-    oneOf(preset, presets) &&
-    oneOf(model, models) &&
-    oneOf(journal, journals) &&
-    oneOf(begin, begins) &&
-    typeof busyTimeoutMs === 'number' &&
-    Number.isInteger(busyTimeoutMs) &&
-    busyTimeoutMs >= 0 &&
-    busyTimeoutMs <= 600_000
+    isChoice(presets, preset) &&
+    isChoice(executionModels, model) &&
+    isChoice(journalChoices, journal) &&
+    isChoice(beginChoices, begin) &&
+    wholeNumberProblem(probeBusyTimeout, busyTimeoutMs) === undefined
   ) {
-    return { preset, model, journal, busyTimeoutMs, begin };
+    return { preset, model, journal, busyTimeoutMs: busyTimeoutMs as number, begin };
   }
   return undefined;
 }
@@ -48,7 +44,7 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
     case 'cancelProbe':
       return { type: message.type };
     case 'switchJournal':
-      return oneOf(message.target, ['wal', 'delete'] as const)
+      return isChoice(journalSwitchTargets, message.target)
         ? { type: 'switchJournal', target: message.target }
         : undefined;
     case 'runProbe': {
@@ -56,7 +52,7 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
       return form ? { type: 'runProbe', form } : undefined;
     }
     case 'export':
-      return oneOf(message.format, formats) ? { type: 'export', format: message.format } : undefined;
+      return isChoice(exportFormats, message.format) ? { type: 'export', format: message.format } : undefined;
     default:
       return undefined;
   }

@@ -1,21 +1,14 @@
 // The probe's built-in scenarios. Each is a schedule of steps per session; times are ms after time zero.
-import { UserInputError } from '../userInputError';
+// Their names, labels and descriptions, and the burst's limits, are in ../options/presets.ts.
+import { checkedWholeNumber } from '../checkedWholeNumber';
+import { burstTransactions, burstWriters, type PresetName } from '../options/presets';
 import type { SessionPlan } from './probeTypes';
-
-export { presetDescriptions } from '../../shared/presetDescriptions';
-
-export const presetNames = ['seed', 'upgrade', 'reader', 'burst'] as const;
-export type PresetName = (typeof presetNames)[number];
 
 export interface PresetOptions {
   /** burst: how many writers. */
   writers?: number;
   /** burst: transactions per writer. */
   transactions?: number;
-}
-
-export function isPresetName(name: string): name is PresetName {
-  return (presetNames as readonly string[]).includes(name);
 }
 
 export function buildPreset(name: PresetName, options: PresetOptions = {}): SessionPlan[] {
@@ -58,21 +51,16 @@ export function buildPreset(name: PresetName, options: PresetOptions = {}): Sess
         { name: 'writer', steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'commit' }] },
       ];
     case 'burst': {
-      const writers = options.writers ?? 4;
-      const transactions = options.transactions ?? 25;
-      checkCount('--writers', writers, 2, 64);
-      checkCount('--transactions', transactions, 1, 10000);
+      const writers = checkedWholeNumber(burstWriters, options.writers ?? burstWriters.default);
+      const transactions = checkedWholeNumber(
+        burstTransactions,
+        options.transactions ?? burstTransactions.default,
+      );
       return Array.from({ length: writers }, (_, index) => ({
         name: `w${index + 1}`,
         repeat: transactions,
         steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'write' }, { op: 'commit' }],
       }));
     }
-  }
-}
-
-function checkCount(flag: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserInputError(undefined, `${flag} must be a whole number from ${min} to ${max}, not ${value}`);
   }
 }

@@ -1,4 +1,5 @@
-// One way to write a duration everywhere: the terminal, Markdown, HTML and the timeline tooltips.
+// One way to write a duration everywhere: the engine's verdicts, the terminal, Markdown, HTML and the
+// timeline tooltips. Pure: the webview imports it too.
 
 /** "55 µs", "0.35 ms", "4.2 ms", "850 ms", "5.50 s", "125 s". */
 export function formatMs(ms: number): string {

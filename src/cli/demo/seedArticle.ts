@@ -1,8 +1,9 @@
-// What the seed article's real FastAPI app gives (shared/notes/sqlite-locking.md, "The seed's scenario,
-// measured"), and how a probe matrix compares with it.
-import { formatMs } from '../../report/formatMs';
+// What the real FastAPI app of the seed scenario gives (docs/sqlite-locking.md, "The seed scenario,
+// measured"), and how the demo's probe matrix compares with it. Only the demo uses this.
+import type { ExecutionModel } from '../../engine/options/executionModels';
+import type { ProbeResult } from '../../engine/probe/probeTypes';
+import { formatMs } from '../../engine/text/formatMs';
 import { outcomeAtMs } from '../../report/resultTables';
-import type { ExecutionModel, ProbeResult } from './probeTypes';
 
 interface SessionExpectation {
   outcome: 'committed' | 'failed';

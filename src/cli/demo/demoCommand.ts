@@ -1,13 +1,16 @@
-// `npm start`: the seed article's app, reproduced. A small database like the article's (an `items`
+// `npm start`: the seed scenario's FastAPI app, reproduced. A small database like the article's (an `items`
 // table) in a temp folder, the seed preset across models x journal modes, the table, an HTML report.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../engine/sqliteModule';
 import { runMatrix } from '../../engine/probe/runMatrix';
-import { compareWithSeedArticle } from '../../engine/probe/seedArticle';
-import type { ParsedCli } from '../runCommand';
-import { printMatrix, writeMatrixHtml } from './matrixCommand';
+import type { ParsedCli } from '../cliArguments';
+import { printMatrix, writeMatrixHtml } from '../commands/matrixCommand';
+import { compareWithSeedArticle } from './seedArticle';
+
+/** Python's sqlite3 default, which the article's app ran with. */
+const articleBusyTimeoutMs = 5000;
 
 export async function demoCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const folder = mkdtempSync(join(tmpdir(), 'sqlite-lock-doctor-demo-'));
@@ -21,9 +24,9 @@ export async function demoCommand(cli: ParsedCli, signal: AbortSignal): Promise<
     // With --json, stdout carries only the JSON; the prose goes to stderr.
     const prose = cli.flags.json ? process.stderr : process.stdout;
     prose.write(
-      'The seed scenario (FastAPI + SQLite, shared/seed): B writes at 100 ms and holds the lock 1 s, A commits at 500 ms,\nbusy timeout 5000 ms, in each execution model and journal mode, side by side:\n\n',
+      `The seed scenario (a FastAPI app on SQLite, docs/sqlite-locking.md): B writes at 100 ms and holds the lock 1 s,\nA commits at 500 ms, busy timeout ${articleBusyTimeoutMs} ms, in each execution model and journal mode, side by side:\n\n`,
     );
-    const cells = await runMatrix({ database, preset: 'seed', busyTimeoutMs: 5000, signal });
+    const cells = await runMatrix({ database, preset: 'seed', busyTimeoutMs: articleBusyTimeoutMs, signal });
     printMatrix(cells, cli.flags.json ?? false);
     const comparison = compareWithSeedArticle(cells);
     prose.write(`\n${comparison.lines.join('\n')}\n\n`);

@@ -1,0 +1,49 @@
+// The probe's scenarios by name (their schedules are in ../probe/presetSchedules.ts) and the burst's sizes.
+import { choiceList, type ValueOf } from './choiceList';
+import type { WholeNumberLimit } from './wholeNumberLimit';
+
+export const presets = choiceList('seed', [
+  {
+    value: 'seed',
+    label: 'seed: two writers, one holds its lock',
+    description:
+      'Two writers, as in a FastAPI app: B writes at 100 ms and holds its write lock 1 s; A writes and commits at 500 ms.',
+  },
+  {
+    value: 'upgrade',
+    label: 'upgrade: read, then write',
+    description:
+      'Deferred read-then-write transactions against a writer: one upgrades while the writer holds its lock, one after it committed.',
+  },
+  {
+    value: 'reader',
+    label: 'reader: a long reader and a writer',
+    description:
+      'A long reader (1 s) against a writer that commits at 100 ms: rollback mode makes the writer wait.',
+  },
+  {
+    value: 'burst',
+    label: 'burst: many short writers',
+    description: 'N writers, K short read-then-write transactions each, as fast as they can.',
+  },
+] as const);
+
+export type PresetName = ValueOf<typeof presets>;
+
+export const burstWriters: WholeNumberLimit = {
+  name: 'the number of writers',
+  unit: '',
+  min: 2,
+  max: 64,
+  default: 4,
+  description: 'burst: how many writers run at once.',
+};
+
+export const burstTransactions: WholeNumberLimit = {
+  name: 'the number of transactions',
+  unit: '',
+  min: 1,
+  max: 10000,
+  default: 25,
+  description: 'burst: how many transactions each writer runs.',
+};
