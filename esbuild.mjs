@@ -18,9 +18,12 @@ const nodeTarget = {
   logLevel: 'warning',
 };
 
-// The engine spawns dist/engine-process.js next to the bundle that spawned it, so every output
-// folder that bundles the engine also gets its own copy of that entry.
-const engineEntry = { 'engine-process': 'src/engine/process/engineProcessEntry.ts' };
+// The engine spawns dist/engine-process.js (and the lock watcher, dist/lock-watcher.js) next to the
+// bundle that spawned it, so every output folder that bundles the engine also gets its own copy.
+const engineEntry = {
+  'engine-process': 'src/engine/process/engineProcessEntry.ts',
+  'lock-watcher': 'src/engine/process/lockWatcherEntry.ts',
+};
 
 const testFiles = existsSync('test')
   ? Object.fromEntries(

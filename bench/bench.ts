@@ -2,14 +2,18 @@
 // - inspect reads the header only: a 1 GB file must take about as long as a small one;
 // - probe overhead: wall time of a probe minus its schedule, per execution model (process start-up,
 //   copy, setup, clean-up);
-// - matrix: the seed matrix takes about as long as its slowest configuration, not the sum.
+// - matrix: the seed matrix takes about as long as its slowest configuration, not the sum;
+// - lock readings: CPU per reading of the long-lived lock watcher against a Node process per reading.
+// - burst at the documented limits (bench/burstAtLimits.ts): 64 x 10 000 in WAL, time, rows, peak memory.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectDatabase } from '../src/engine/inspect/inspectDatabase';
 import { runMatrix } from '../src/engine/probe/runMatrix';
 import { runProbe } from '../src/engine/probe/runProbe';
+import { benchLockReadings } from './lockReadings';
 import { openDatabase } from '../src/engine/sqliteModule';
+import { burstAtLimits } from './burstAtLimits';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -41,7 +45,13 @@ function makeDatabase(file: string, bytes?: number): void {
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
   const rows: [string, string][] = [];
+  // `npm run bench -- --locks`: the lock readings alone.
+  const locksOnly = process.argv.includes('--locks');
   try {
+    if (locksOnly) {
+      rows.push(...(await benchLockReadings(folder)));
+      return;
+    }
     const small = join(folder, 'small.db');
     const large = join(folder, 'large.db');
     makeDatabase(small);
@@ -81,9 +91,18 @@ async function main(): Promise<void> {
       'seed matrix, 6 configurations',
       `${wall} ms wall; slowest ${slowest.toFixed(0)} ms, sum ${sum.toFixed(0)} ms`,
     ]);
+    if (process.platform === 'linux') {
+      rows.push(...(await benchLockReadings(folder)));
+    }
+
+    rows.push(...(await burstAtLimits(small, folder)));
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    printRows(rows);
   }
+}
+
+function printRows(rows: [string, string][]): void {
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) {
     process.stdout.write(`${name.padEnd(width)}  ${value}\n`);

@@ -41,6 +41,7 @@ function chosenTargets(argv) {
 if (
   !existsSync('dist/extension.js') ||
   !existsSync('dist/engine-process.js') ||
+  !existsSync('dist/lock-watcher.js') ||
   !existsSync('dist/webview/panel.js')
 ) {
   console.error('package: build first (npm run package does: node esbuild.mjs --production)');

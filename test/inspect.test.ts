@@ -5,11 +5,8 @@ import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { formatInspectReport } from '../src/engine/inspect/formatInspectReport';
 import { inspectDatabase } from '../src/engine/inspect/inspectDatabase';
-import { describeLockHolders, reservedLockHolders } from '../src/engine/inspect/lockHolders';
-import { parseProcLocks, posixLocksOnFile, splitLinuxDevice } from '../src/engine/locks/procLocks';
 import { immutableUri, openDatabase } from '../src/engine/sqliteModule';
 import { UserInputError } from '../src/engine/userInputError';
 import { type ChildOutcome, runAsNobody, serveChildMode } from './support/asNobody';
@@ -39,7 +36,7 @@ test('rollback-mode database: fields, no findings, nothing written', (t) => {
   const file = path.join(folder, 'app.db');
   sqliteShell(file, 'PRAGMA page_size=4096;' + makeTable);
   const report = inspectUnchanged(folder, file);
-  assert.equal(report.schema, 'sqlite-lock-doctor/inspect-report@1');
+  assert.equal(report.schema, 'sqlite-lock-doctor/inspect-report@2');
   assert.equal(report.path, file);
   assert.equal(report.journalMode, 'delete');
   assert.match(report.journalModeNote, /not stored/);
@@ -110,13 +107,26 @@ test('a live WAL reader (python3) shows up in the lock table with its PID', asyn
   const reader = await holdLockWithPython(file, ['BEGIN', 'SELECT count(*) FROM t']);
   t.after(() => reader.release());
   const report = inspectUnchanged(folder, file);
-  assert.equal(report.locks.source, '/proc/locks');
-  const holder = report.locks.holders.find((entry) => entry.pid === reader.pid);
-  assert.ok(holder, `PID ${reader.pid} in ${JSON.stringify(report.locks)}`);
-  assert.equal(holder.databaseLock, 'SHARED');
-  assert.ok(holder.walLocks.some((lock) => lock.name === 'DMS' && lock.access === 'read'));
-  assert.ok(holder.walLocks.some((lock) => lock.name.startsWith('READ')));
-  assert.ok(report.findings.some((finding) => finding.code === 'locks-held'));
+  assert.equal(report.locks.supported, true);
+  // The same entries `locks` reports: one per process, file and lock, named from /proc.
+  const own = report.locks.holders
+    .filter((entry) => entry.pid === reader.pid)
+    .map((entry) => `${entry.file} ${entry.lock} ${entry.access}`);
+  assert.deepEqual(
+    own.filter((entry) => !entry.startsWith('shm WAL_READ')),
+    ['db SHARED read', 'shm OPEN read'],
+    JSON.stringify(report.locks),
+  );
+  assert.ok(
+    own.some((entry) => /^shm WAL_READ read$/.test(entry)),
+    own.join(', '),
+  );
+  assert.match(report.locks.holders.find((entry) => entry.pid === reader.pid)?.command ?? '', /python/);
+  const finding = report.findings.find((entry) => entry.code === 'locks-held');
+  assert.match(
+    finding?.message ?? '',
+    new RegExp(`PID ${reader.pid} python\\S* \\(SHARED, OPEN, WAL_READ\\(\\d\\)\\)`),
+  );
 });
 
 // A writer mid-transaction with its journal on disk: a tiny cache makes the update spill pages to the
@@ -153,8 +163,8 @@ test('a journal of a live writer (RESERVED held) is not hot', async (t) => {
   assert.equal(report.journal.hot, false);
   assert.deepEqual(report.journal.reservedLockHolders, [writer.pid]);
   assert.ok(report.findings.some((finding) => finding.code === 'write-in-progress'));
-  const holder = report.locks.holders.find((entry) => entry.pid === writer.pid);
-  assert.ok(holder !== undefined && ['RESERVED', 'PENDING', 'EXCLUSIVE'].includes(holder.databaseLock));
+  const holder = report.locks.holders.find((entry) => entry.pid === writer.pid && entry.file === 'db');
+  assert.ok(holder !== undefined && ['RESERVED', 'PENDING', 'EXCLUSIVE'].includes(holder.lock));
 });
 
 test('a -wal file beside a rollback-mode database is a finding', (t) => {
@@ -255,7 +265,13 @@ test('no permission to read: UserInputError (checked as user nobody)', (t) => {
   assert.equal(outcome.message, `${locked}: cannot be read: permission denied (EACCES)`);
 });
 
-test('a 1 GiB file inspects as fast as a small one (only the header is read)', (t) => {
+/** Bytes this process has read through read() and friends so far (Linux /proc/self/io). */
+function bytesReadSoFar(): number {
+  const io = fs.readFileSync('/proc/self/io', 'utf8');
+  return Number(/^rchar: (\d+)$/m.exec(io)?.[1]);
+}
+
+test('a 1 GiB file costs inspect no more reading than a small one (only the header is read)', (t) => {
   const folder = tempFolderFor(t);
   const small = path.join(folder, 'small.db');
   const big = path.join(folder, 'big.db');
@@ -270,19 +286,20 @@ test('a 1 GiB file inspects as fast as a small one (only the header is read)', (
   fs.writeSync(descriptor, pages, 0, 4, 28);
   fs.closeSync(descriptor);
   inspectDatabase(small); // warm-up: loads the SQLite library once
-  const time = (file: string): number => {
-    const started = performance.now();
+  // How fast that is, is measured by `npm run bench`; here: how much of the file is read.
+  const bytesRead = (file: string): number => {
+    const before = bytesReadSoFar();
     const report = inspectDatabase(file);
-    const elapsed = performance.now() - started;
+    const read = bytesReadSoFar() - before;
     assert.equal(report.sizeBytes, fs.statSync(file).size);
-    return elapsed;
+    return read;
   };
-  const smallMs = time(small);
-  const bigMs = time(big);
+  const smallBytes = bytesRead(small);
+  const bigBytes = bytesRead(big);
   assert.equal(inspectDatabase(big).pageCount, gib / 4096);
-  t.diagnostic(`inspect: small ${smallMs.toFixed(1)} ms, 1 GiB ${bigMs.toFixed(1)} ms`);
-  assert.ok(bigMs < 1000, `1 GiB inspect took ${bigMs} ms`);
-  assert.ok(smallMs < 1000, `small inspect took ${smallMs} ms`);
+  t.diagnostic(`inspect read: small file ${smallBytes} bytes, 1 GiB file ${bigBytes} bytes`);
+  assert.ok(smallBytes > 0);
+  assert.ok(bigBytes < smallBytes + 1024 * 1024, `inspect read ${bigBytes} bytes of a 1 GiB file`);
 });
 
 test('a file reached through a symlink: sidecars looked up beside the real file', (t) => {
@@ -318,53 +335,6 @@ test('the plain-text report aligns keys and ends with the findings', (t) => {
   assert.match(text, /journal mode +wal/);
   assert.match(text, /Findings:\n {2}\[info\] .*no -wal file/);
   assert.ok(text.trimEnd().endsWith(lines.filter((line) => line !== '').at(-1) ?? ''));
-});
-
-test('/proc/locks lines are parsed and classified into SQLite locks', () => {
-  const sample = [
-    '1: POSIX  ADVISORY  WRITE 6099 fe:00:2146568 120 120',
-    '2: POSIX  ADVISORY  READ 6099 fe:00:2146568 123 123',
-    '3: POSIX  ADVISORY  READ 6099 fe:00:2146568 128 128',
-    '4: POSIX  ADVISORY  READ 6099 fe:00:2147957 1073741826 1073742335',
-    '5: POSIX  ADVISORY  WRITE 7000 fe:00:2147957 1073741824 1073741825',
-    '5: -> POSIX  ADVISORY  WRITE 7001 fe:00:2147957 1073741825 1073741825',
-    '6: FLOCK  ADVISORY  WRITE 42 00:2f:99 0 EOF',
-    '7: OFDLCK ADVISORY  READ  -1 00:06:1050 0 EOF',
-  ].join('\n');
-  const entries = parseProcLocks(sample);
-  assert.equal(entries.length, 8);
-  assert.deepEqual(entries[6], {
-    kind: 'FLOCK',
-    blocked: false,
-    access: 'WRITE',
-    pid: 42,
-    major: 0,
-    minor: 0x2f,
-    inode: 99n,
-    start: 0,
-    end: null,
-  });
-  assert.equal(entries[5].blocked, true);
-  // dev_t 0xfe00 is major 254, minor 0 (what stat reports for fe:00).
-  assert.deepEqual(splitLinuxDevice(0xfe00n), { major: 254, minor: 0 });
-  const database = posixLocksOnFile(entries, 0xfe00n, 2147957n);
-  const shm = posixLocksOnFile(entries, 0xfe00n, 2146568n);
-  assert.equal(database.length, 3);
-  assert.deepEqual(describeLockHolders(database, shm), [
-    {
-      pid: 6099,
-      databaseLock: 'SHARED',
-      walLocks: [
-        { name: 'WRITE', access: 'write' },
-        { name: 'READ0', access: 'read' },
-        { name: 'DMS', access: 'read' },
-      ],
-      waiting: false,
-    },
-    { pid: 7000, databaseLock: 'PENDING', walLocks: [], waiting: false },
-    { pid: 7001, databaseLock: 'none', walLocks: [], waiting: true },
-  ]);
-  assert.deepEqual(reservedLockHolders(database), [7000]);
 });
 
 test('immutableUri: paths with %, ?, #, spaces and non-ASCII open read-only and create nothing', (t) => {

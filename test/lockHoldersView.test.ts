@@ -127,15 +127,11 @@ test("before the first live reading, inspect's holders fill the same table", () 
     database: {
       path: '/w/app.db',
       name: 'app.db',
-      report: {
-        locks: {
-          source: '/proc/locks',
-          holders: [{ pid: 12, databaseLock: 'RESERVED', walLocks: [], waiting: false }],
-        },
-      },
+      report: { locks: { supported: true, holders: [holder({ pid: 12, file: 'db', lock: 'RESERVED' })] } },
     },
   } as unknown as PanelState;
   const root = renderInDom(renderLocksView(state));
   assert.equal(root.querySelector('#lock-holders vscode-table-row')?.getAttribute('data-lock'), 'RESERVED');
-  assert.equal(tableRows(root, 'lock-holders')[0][0], '12');
+  assert.deepEqual(tableRows(root, 'lock-holders')[0].slice(0, 4), ['12', 'python3', 'db', 'RESERVED']);
+  assert.match(textOf(root), /As the file's inspection saw them/);
 });

@@ -7,6 +7,7 @@ import {
   validateSavedState,
   validateStoredResult,
 } from '../src/extension/panel/validatePanelMessage';
+import { probeResultSchema } from '../src/engine/probe/probeTypes';
 
 const form = { preset: 'seed', model: 'blocking', journal: 'wal', busyTimeoutMs: 5000, begin: 'preset' };
 
@@ -53,7 +54,7 @@ test('a reloaded panel brings back only a path; a stored result only when it has
     databasePath: '/w/app.db',
   });
   const result = {
-    schema: 'sqlite-lock-doctor/probe-result@1',
+    schema: probeResultSchema,
     id: 'run-1',
     config: { database: '/w/app.db' },
     sessions: [],
@@ -65,7 +66,9 @@ test('a reloaded panel brings back only a path; a stored result only when it has
   assert.equal(validateStoredResult({ ...result, schema: 'other' }), null);
   // Stored by a version without result ids: not taken.
   assert.equal(validateStoredResult({ ...result, id: undefined }), null);
-  assert.equal(validateStoredResult('{"schema":"sqlite-lock-doctor/probe-result@1"}'), null);
+  assert.equal(validateStoredResult('{"schema":"sqlite-lock-doctor/probe-result@2"}'), null);
+  // A result stored by a version with the older shape is dropped, not drawn with missing fields.
+  assert.equal(validateStoredResult({ ...result, schema: 'sqlite-lock-doctor/probe-result@1' }), null);
 });
 
 test('the panel folds the host messages into one state, each replacing its own part', () => {

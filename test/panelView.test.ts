@@ -5,7 +5,7 @@ import { renderInDom, tableRows, textOf } from './support/panelDom';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InspectReport } from '../src/engine/inspect/inspectReport';
-import type { ProbeResult, SessionResult } from '../src/engine/probe/probeTypes';
+import { probeResultSchema, type ProbeResult, type SessionResult } from '../src/engine/probe/probeTypes';
 import type { FromPanel, PanelState, ProbeFormValues } from '../src/shared/panelProtocol';
 import { renderTimelineSvg } from '../src/report/timelineSvg';
 import type { ViewActions } from '../media/panel/render/actions';
@@ -28,7 +28,7 @@ const defaults: ProbeFormValues = {
 function inspectReport(path: string, journalMode: 'wal' | 'delete'): InspectReport {
   const sidecar = (suffix: string) => ({ path: `${path}${suffix}`, exists: false, sizeBytes: 0 });
   return {
-    schema: 'sqlite-lock-doctor/inspect-report@1',
+    schema: 'sqlite-lock-doctor/inspect-report@2',
     path,
     realPath: path,
     sizeBytes: 8192,
@@ -46,7 +46,7 @@ function inspectReport(path: string, journalMode: 'wal' | 'delete'): InspectRepo
     shm: sidecar('-shm'),
     journal: { ...sidecar('-journal'), validMagic: false, hot: false, reservedLockHolders: [] },
     filesystem: null,
-    locks: { source: '/proc/locks', holders: [] },
+    locks: { supported: true, holders: [] },
     connectionDefaults: [
       {
         client: 'SQLite C API',
@@ -85,8 +85,10 @@ function session(name: string, failed: boolean): SessionResult {
       ? { code: 'SQLITE_BUSY', errno: 5, message: 'database is locked', elapsedMs: 5000, atMs: 5100 }
       : undefined,
     waitedMs: failed ? 5000 : 0,
+    longestWaitMs: failed ? { RESERVED: 5000 } : {},
     transactions: { attempted: 1, committed: failed ? 0 : 1, failed: failed ? 1 : 0 },
     rows: { attempted: 1, committed: failed ? 0 : 1 },
+    eventCount: events.length,
     events,
     spans: failed
       ? [{ fromUs: 100_000, toUs: 5_100_000, lock: 'none', waitingFor: 'RESERVED' }]
@@ -96,7 +98,7 @@ function session(name: string, failed: boolean): SessionResult {
 
 function seedResult(sessionNames = ['A', 'B']): ProbeResult {
   return {
-    schema: 'sqlite-lock-doctor/probe-result@1',
+    schema: probeResultSchema,
     id: 'run-seed',
     config: {
       preset: 'seed',
@@ -113,6 +115,7 @@ function seedResult(sessionNames = ['A', 'B']): ProbeResult {
     sqliteVersion: '3.54.1',
     durationMs: 5200,
     sessions: sessionNames.map((name, index) => session(name, index === 0)),
+    summarised: false,
     errorCounts: { SQLITE_BUSY: 1 },
     rows: {
       attempted: sessionNames.length,

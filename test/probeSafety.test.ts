@@ -51,13 +51,38 @@ describe('on a copy (the default)', () => {
           busyTimeoutMs: 300,
           inPlace: false,
         });
-        assert.equal(result.rows.found >= 1, true);
+        // The sessions wrote to the copy: every committed row is found there, none in the user's file.
+        assert.equal(result.rows.attempted, 2);
+        assert.equal(result.rows.found, result.rows.committed);
         assert.notEqual(result.config.target, file);
         assert.equal(sha256(file), hash);
         assert.deepEqual(listFolder(folder.path), listing, 'no -wal, -shm or -journal appeared');
         assert.deepEqual(scratchFolders(), [], 'the scratch copy is gone');
       });
     }
+  }
+
+  for (const model of ['processes', 'threads'] as const) {
+    test(`cancelled before the sessions started (${model}): "the probe was cancelled", the copy gone`, async () => {
+      const file = makeItemsDatabase(folder.path, 'wal', `cancel-early-${model}.db`);
+      const hash = sha256(file);
+      const cancel = new AbortController();
+      await assert.rejects(
+        runProbe({
+          database: file,
+          preset: 'seed',
+          model,
+          journal: 'keep',
+          busyTimeoutMs: 5000,
+          inPlace: false,
+          signal: cancel.signal,
+          onPrepared: () => cancel.abort(),
+        }),
+        (error: unknown) => error instanceof OperationError && error.message === 'the probe was cancelled',
+      );
+      assert.equal(sha256(file), hash);
+      assert.deepEqual(scratchFolders(), [], 'the scratch copy is gone');
+    });
   }
 
   test('a lock held by another SQLite client (python3, BEGIN EXCLUSIVE): exit with a reason, nothing written', async () => {

@@ -2,19 +2,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { runtimeProblem } from '../src/engine/runtimeSupport';
 import { cliPath } from './support/runCli';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
-
-test('Node 20 (N-API 9) is refused with a plain reason; Node 22.14+ and 24 are accepted', () => {
-  assert.match(
-    runtimeProblem({ node: '20.20.2', napi: '9' }) ?? '',
-    /needs Node 22 or newer.*this is Node 20\.20\.2/,
-  );
-  assert.equal(runtimeProblem({ node: '22.14.0', napi: '10' }), undefined);
-  assert.equal(runtimeProblem({ node: '24.21.0', napi: '10' }), undefined);
-  assert.equal(runtimeProblem(process.versions), undefined, 'the tests themselves run on Node 22+');
-});
 
 // These machines ship Node 20 as /usr/bin/node beside the Node 24 that npm install brings.
 const oldNode = '/usr/bin/node';

@@ -12,6 +12,5 @@ export const engineClient = {
   probe: (options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'>, callOptions: EngineCallOptions) =>
     callEngine({ type: 'probe', options }, callOptions),
   findDatabases: (files: string[]) => callEngine({ type: 'findDatabases', files }),
-  locks: (file: string) => callEngine({ type: 'locks', file }),
   checkpoint: (file: string) => callEngine({ type: 'checkpoint', file, mode: 'PASSIVE' }),
 };

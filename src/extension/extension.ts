@@ -8,7 +8,7 @@ import { switchJournalCommand } from './commands/switchJournalCommand';
 import { requireDatabase } from './commands/requireDatabase';
 import { checkpointCommand, showLockHoldersCommand } from './commands/lockCommands';
 import { DatabaseWatcher } from './databaseWatcher';
-import { LockPoller } from './lockPoller';
+import { LiveLockWatcher } from './liveLockWatcher';
 import { readSettings } from './settings';
 import { lockDoctorApi, type LockDoctorApi } from './lockDoctorApi';
 import type { PanelViewName } from '../shared/panelProtocol';
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   let rememberedResult: ProbeResult | null = null;
   const statusBar = new LockDoctorStatusBar(model);
   // Live lock holders while the panel shows or the status bar item does, and VS Code has focus.
-  const lockPoller = new LockPoller(
+  const lockWatcher = new LiveLockWatcher(
     model,
     () => LockDoctorPanel.isVisible() || readSettings().statusBarEnabled,
     LockDoctorPanel.onDidChangeVisibility,
@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   context.subscriptions.push(
     model,
     statusBar,
-    lockPoller,
+    lockWatcher,
     new DatabaseWatcher(model),
     model.onDidChange(updateContextKeys),
     model.onDidChange(() => {
@@ -109,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       runProbeCommand(model, showPanel, args === undefined ? undefined : (validateProbeForm(args) ?? null)),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.showLockHolders', () =>
-      showLockHoldersCommand(model, lockPoller, showPanel),
+      showLockHoldersCommand(model, lockWatcher, showPanel),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.checkpoint', (args?: unknown) =>
       checkpointCommand(model, args),
@@ -132,9 +132,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     }),
   );
   updateContextKeys();
-  return lockDoctorApi(model, statusBar);
+  return lockDoctorApi(model, statusBar, lockWatcher);
 }
 
 export function deactivate(): void {
-  // Everything is in context.subscriptions; engine processes end with their requests.
+  // Everything is in context.subscriptions: the lock watcher process ends with it; engine processes
+  // end with their requests.
 }

@@ -1,6 +1,8 @@
 // What activate() returns: a read-only view for the integration tests that run in a real extension
 // host (and for other extensions that want to know what is open).
 import type { PanelState, ToPanel } from '../shared/panelProtocol';
+import type { LockWatcherStats } from '../engine/process/lockWatcherProtocol';
+import type { LiveLockWatcher } from './liveLockWatcher';
 import type { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel } from './panel/lockDoctorPanel';
 import type { LockDoctorStatusBar } from './statusBar';
@@ -10,12 +12,19 @@ export interface LockDoctorApi {
   statusBarText(): string | undefined;
   /** The last message of this type the panel's webview accepted, when a panel is open. */
   panelDelivered<T extends ToPanel['type']>(type: T): Extract<ToPanel, { type: T }> | undefined;
+  /** The lock watcher process: its PID while it runs, and the figures of its latest reading. */
+  lockWatcher(): { pid: number | undefined; lastStats: LockWatcherStats | undefined };
 }
 
-export function lockDoctorApi(model: LockDoctorModel, statusBar: LockDoctorStatusBar): LockDoctorApi {
+export function lockDoctorApi(
+  model: LockDoctorModel,
+  statusBar: LockDoctorStatusBar,
+  lockWatcher: LiveLockWatcher,
+): LockDoctorApi {
   return {
     state: () => model.panelState(),
     statusBarText: () => statusBar.shownText,
     panelDelivered: (type) => LockDoctorPanel.lastDelivered(type),
+    lockWatcher: () => ({ pid: lockWatcher.pid, lastStats: lockWatcher.lastStats }),
   };
 }

@@ -39,6 +39,7 @@ export class LockDoctorModel implements vscode.Disposable {
   /** Readings of the WAL over time, to see it grow while readers hold it (checkpoint starvation). */
   private walSamples: WalGrowthSample[] = [];
   private inspection = 0;
+  private appliedInspection = 0;
   private cancelRunning: (() => void) | undefined;
 
   dispose(): void {
@@ -71,7 +72,10 @@ export class LockDoctorModel implements vscode.Disposable {
     this.fire();
   }
 
-  /** Re-reads the file's facts; a newer call wins over an older one still running. */
+  /**
+   * Re-reads the file's facts; a newer call's answer wins over an older one's, and an older answer that
+   * comes first is shown meanwhile (so open() returns with facts even when a file event re-inspects).
+   */
   async refresh(): Promise<void> {
     const database = this.database;
     if (!database) {
@@ -81,11 +85,13 @@ export class LockDoctorModel implements vscode.Disposable {
     this.fire();
     try {
       const report = await engineClient.inspect(database.path);
-      if (ticket === this.inspection && this.database?.path === database.path) {
+      if (ticket > this.appliedInspection && this.database?.path === database.path) {
+        this.appliedInspection = ticket;
         this.database = { ...database, report, problem: undefined };
       }
     } catch (error) {
-      if (ticket === this.inspection && this.database?.path === database.path) {
+      if (ticket > this.appliedInspection && this.database?.path === database.path) {
+        this.appliedInspection = ticket;
         this.database = { ...database, report: null, problem: messageOf(error) };
       }
     }

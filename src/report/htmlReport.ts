@@ -8,6 +8,7 @@ import { matrixTable } from './matrixTable';
 import { configFacts, describeTarget } from './probeConfigLine';
 import { describeJournal, describeOutcome, errorCountRows, hasProblem, sessionRows } from './resultTables';
 import { renderTimelineSvg } from './timelineSvg';
+import { summaryNote } from './summaryNote';
 
 const h = escapeHtml;
 
@@ -67,12 +68,14 @@ function resultSection(result: ProbeResult, index: number, numbered: boolean): s
     .map(([label, value]) => `<div><dt>${h(label)}</dt><dd>${h(value)}</dd></div>`)
     .join('');
   const svg = renderTimelineSvg(result, { idPrefix: `sld${index + 1}`, inHtml: true });
+  const note = summaryNote(result);
 
   return `<section class="result" id="result-${index + 1}">
 <h2>${h(heading)}</h2>
 <p class="verdict${hasProblem(result) ? ' problem' : ''}"><strong>Verdict:</strong> ${h(result.verdict.summary)}</p>
 <dl class="config">${facts}</dl>
 <figure>${svg}</figure>
+${note === undefined ? '' : `<p class="note">${h(note)}</p>`}
 <h3>Sessions</h3>
 <div class="scroll">${sessionsTable(result)}</div>
 <div class="columns">

@@ -15,6 +15,7 @@ h2{font-size:18px;margin:0 0 12px}
 h3{font-size:14px;margin:20px 0 8px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 a{color:inherit}
 .muted{color:var(--muted)}
+.note{color:var(--muted);font-size:13px;margin:0 0 12px}
 .result{border:1px solid var(--border);border-radius:8px;padding:20px;margin:24px 0;background:var(--bg)}
 .verdict{border-left:4px solid var(--good);background:var(--good-bg);padding:10px 14px;border-radius:4px;margin:0 0 16px;font-size:15px}
 .verdict.problem{border-left-color:var(--bad);background:var(--bad-bg)}

@@ -88,10 +88,11 @@ export function laneMarks(session: SessionResult, scale: TimeScale, errorCluster
     const merged = mergeClose(groups.get(key) ?? []).map(withMinWidth);
     const narrow = merged.filter((bar) => bar.x1 - bar.x0 < widePx);
     if (merged.length > batchAbove && narrow.length > 0) {
-      bars.push(...merged.filter((bar) => bar.x1 - bar.x0 >= widePx));
+      // Appended one by one: spreading thousands of bars into push() overflows the call stack.
+      merged.filter((bar) => bar.x1 - bar.x0 >= widePx).forEach((bar) => bars.push(bar));
       batches.push({ lock: narrow[0].lock, waitingFor: narrow[0].waitingFor, bars: narrow });
     } else {
-      bars.push(...merged);
+      merged.forEach((bar) => bars.push(bar));
     }
   }
 

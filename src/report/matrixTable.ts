@@ -72,12 +72,12 @@ function sessionsSummary(result: ProbeResult): string {
     rows.filter((row) => row.outcome === outcome).flatMap((row) => row.outcomeAtMs ?? []);
   const parts: string[] = [];
   if (counts.committed > 0) {
-    const last = Math.max(...times('committed'), -Infinity);
+    const last = times('committed').reduce((latest, t) => Math.max(latest, t), -Infinity);
     parts.push(`${counts.committed} committed${Number.isFinite(last) ? ` (last @${formatMs(last)})` : ''}`);
   }
   if (counts.failed > 0) {
     const codes = [...new Set(rows.flatMap((row) => row.errorCode ?? []))].join('/');
-    const first = Math.min(...times('failed'), Infinity);
+    const first = times('failed').reduce((earliest, t) => Math.min(earliest, t), Infinity);
     parts.push(
       `${counts.failed} failed${codes ? ` ${codes}` : ''}${Number.isFinite(first) ? ` (first @${formatMs(first)})` : ''}`,
     );

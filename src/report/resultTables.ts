@@ -51,14 +51,9 @@ export function sessionRows(result: ProbeResult): SessionRow[] {
   }));
 }
 
-/** The error's time when the session failed; otherwise its last commit (or rollback) event. */
+/** The error's time when the session failed; otherwise its last commit (or rollback). */
 export function outcomeAtMs(session: SessionResult): number | undefined {
-  if (session.outcome === 'failed' && session.error) {
-    return session.error.atMs;
-  }
-  const kind = session.outcome === 'rolledback' ? 'rollback' : 'commit';
-  const last = session.events.findLast((event) => event.kind === kind);
-  return last ? last.tUs / 1000 : undefined;
+  return session.outcomeAtMs;
 }
 
 /** "failed SQLITE_BUSY after 5.00 s", "committed", "rolled back". */

@@ -6,6 +6,7 @@ import { matrixTable, type MatrixRow } from './matrixTable';
 import { alignColumns, printable, wrapText } from './plainText';
 import { configFacts, describeTarget } from './probeConfigLine';
 import { describeOutcome, errorCountRows, sessionRows } from './resultTables';
+import { summaryNote } from './summaryNote';
 
 export type { MatrixRow };
 
@@ -55,6 +56,10 @@ export function renderProbeText(result: ProbeResult): string {
   );
   const { attempted, committed, found } = result.rows;
   lines.push(`Rows: attempted ${attempted}, committed ${committed}, found ${found}`);
+  const note = summaryNote(result);
+  if (note !== undefined) {
+    lines.push('', ...wrapText(note, proseWidth, '', ''));
+  }
 
   lines.push('', ...wrapText(`Verdict: ${printable(result.verdict.summary)}`, proseWidth, '', '  '));
   for (const reason of result.verdict.explanation) {
@@ -75,7 +80,7 @@ export function renderMatrixText(rows: MatrixRow[]): string {
   const header = table.header.map(printable);
   const body = table.rows.map((row) => row.map(printable));
   const widths = header.map((_, column) =>
-    Math.max(...[header, ...body].map((row) => [...(row[column] ?? '')].length)),
+    [header, ...body].reduce((widest, row) => Math.max(widest, [...(row[column] ?? '')].length), 0),
   );
   const rule = widths.map((width) => '-'.repeat(width));
   return `${alignColumns([header, rule, ...body]).join('\n')}\n`;

@@ -33,7 +33,10 @@ export function timelineLayout(result: ProbeResult, requestedWidth: number | und
   const fontSize = laneHeight >= 24 ? 12 : laneHeight >= 17 ? 11 : 10;
   const barInset = laneHeight >= 24 ? 5 : laneHeight >= 17 ? 3 : 2;
 
-  const longestName = Math.max(1, ...result.sessions.map((session) => [...session.name].length));
+  const longestName = result.sessions.reduce(
+    (longest, session) => Math.max(longest, [...session.name].length),
+    1,
+  );
   const gutter = Math.min(180, Math.max(48, estimateTextWidth('x'.repeat(longestName), fontSize) + 16));
   const maxNameChars = Math.max(3, Math.floor((gutter - 16) / (fontSize * 0.6)));
 

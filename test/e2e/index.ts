@@ -45,6 +45,7 @@ export const tests: E2eTest[] = [
       for (const needed of [
         'extension/dist/extension.js',
         'extension/dist/engine-process.js',
+        'extension/dist/lock-watcher.js',
         'extension/dist/webview/panel.js',
         'extension/dist/webview/panel.css',
         'extension/node_modules/better-sqlite3/lib/index.js',

@@ -1,15 +1,8 @@
 // The one view of who holds which lock: a row per process, file and lock, with what the lock means for
 // other connections. It draws the live readings, what inspect saw, and a running probe's sessions.
 import { html, type TemplateResult } from 'lit-html';
-import type { LockHolderEntry } from '../../../src/engine/locks/lockReport';
+import type { LockHolderEntry, LockHolderTable } from '../../../src/engine/locks/lockReport';
 import { dataTable } from './table';
-
-/** Who holds which lock (the shape `locks` and `inspect` report). */
-export interface HolderTable {
-  supported: boolean;
-  note?: string;
-  holders: LockHolderEntry[];
-}
 
 function lockLabel(holder: LockHolderEntry): string {
   if (holder.openWithoutLock) {
@@ -34,7 +27,7 @@ function processLabel(holder: LockHolderEntry, sessionsByPid: Record<number, str
 }
 
 export function renderLockHolders(
-  table: HolderTable,
+  table: LockHolderTable,
   id: string,
   /** During a probe: its session names by PID, shown in place of the process name. */
   sessionsByPid: Record<number, string[]> = {},

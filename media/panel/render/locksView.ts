@@ -5,7 +5,6 @@ import type { LockReport } from '../../../src/engine/locks/lockReport';
 import type { WalGrowthAssessment } from '../../../src/engine/locks/walGrowth';
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import { formatBytes, formatCount } from './format';
-import { inspectHolders } from './inspectHolders';
 import { renderLockHolders } from './lockHolders';
 
 export function renderLocksView(state: PanelState): TemplateResult {
@@ -20,7 +19,7 @@ export function renderLocksView(state: PanelState): TemplateResult {
       </p>`;
   }
   if (report) {
-    return html`${renderLockHolders(inspectHolders(report.locks), 'lock-holders')}
+    return html`${renderLockHolders(report.locks, 'lock-holders')}
       <p class="muted">
         As the file's inspection saw them; live readings follow while this panel is visible.
       </p>`;

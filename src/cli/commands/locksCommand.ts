@@ -1,7 +1,9 @@
 // `locks <file> [--json] [--watch MS]`: who holds which lock now; with --watch, a new reading every MS
-// milliseconds until Ctrl-C, each fed to the checkpoint-starvation check.
-import { setTimeout as sleep } from 'node:timers/promises';
+// milliseconds until Ctrl-C, each fed to the checkpoint-starvation check. The watch runs the lock
+// watcher's reading loop (LockWatch) in this process, which holds no SQLite connection either.
 import { formatLockReport } from '../../engine/locks/formatLockReport';
+import { LockWatch } from '../../engine/locks/lockWatch';
+import type { LockReport } from '../../engine/locks/lockReport';
 import { readLockHolders } from '../../engine/locks/readLockHolders';
 import { type WalGrowthSample, assessWalGrowth, walGrowthSample } from '../../engine/locks/walGrowth';
 import { OperationError, UserInputError } from '../../engine/userInputError';
@@ -18,9 +20,8 @@ export async function locksCommand(cli: ParsedCli, signal: AbortSignal): Promise
   if (watchMs !== undefined && watchMs < minimumWatchMs) {
     throw new UserInputError(undefined, `--watch must be at least ${minimumWatchMs} ms, not ${watchMs}`);
   }
-  // The first reading validates the file: a bad one is exit 2 before anything is printed.
-  let report = readLockHolders(file);
   if (watchMs === undefined) {
+    const report = readLockHolders(file);
     if (cli.flags.json) {
       writeJson(report);
     } else {
@@ -29,7 +30,7 @@ export async function locksCommand(cli: ParsedCli, signal: AbortSignal): Promise
     return 0;
   }
   const samples: WalGrowthSample[] = [];
-  for (;;) {
+  const print = (report: LockReport) => {
     samples.push(walGrowthSample(report, Date.parse(report.takenAt)));
     if (samples.length > keptSamples) {
       samples.shift();
@@ -41,19 +42,31 @@ export async function locksCommand(cli: ParsedCli, signal: AbortSignal): Promise
     } else {
       process.stdout.write(`${samples.length > 1 ? '\n' : ''}${formatLockReport(report, walGrowth)}`);
     }
-    try {
-      await sleep(watchMs, undefined, { signal });
-    } catch {
-      return 0; // Ctrl-C: done.
-    }
-    try {
-      report = readLockHolders(file);
-    } catch (error) {
-      if (error instanceof UserInputError) {
-        // The file went away (or changed) while being watched: the watch cannot go on.
-        throw new OperationError(`stopped watching: ${error.message}`);
+  };
+  return new Promise<number>((resolve, reject) => {
+    const watch = new LockWatch((reading) => {
+      if ('report' in reading) {
+        print(reading.report);
+        return;
       }
-      throw error;
-    }
-  }
+      watch.dispose();
+      const { error } = reading;
+      // The first reading validates the file: a bad one is exit 2 before anything is printed. Later,
+      // the file went away (or changed) while being watched: the watch cannot go on.
+      if (error instanceof UserInputError && samples.length > 0) {
+        reject(new OperationError(`stopped watching: ${error.message}`));
+      } else {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    signal.addEventListener(
+      'abort',
+      () => {
+        watch.dispose();
+        resolve(0); // Ctrl-C: done.
+      },
+      { once: true },
+    );
+    watch.watch(file, watchMs);
+  });
 }

@@ -1,4 +1,5 @@
 // The terminal rendering of an InspectReport: aligned "key  value" lines, findings last.
+import { lockLabel } from '../locks/formatLockReport';
 import type { InspectReport, WalFile } from './inspectReport';
 import type { JournalFile } from './rollbackJournal';
 import type { SidecarFile } from './sidecarFiles';
@@ -90,16 +91,21 @@ function describeJournal(journal: JournalFile): string {
 }
 
 function describeLocks(report: InspectReport): string {
-  if (report.locks.source === 'unavailable') {
+  if (!report.locks.supported) {
     return 'cannot be listed on this system';
   }
   if (report.locks.holders.length === 0) {
     return 'none held';
   }
-  return report.locks.holders
-    .map((holder) => {
-      const wal = holder.walLocks.map((lock) => `${lock.name}:${lock.access}`).join(' ');
-      return `PID ${holder.pid} ${holder.databaseLock}${wal === '' ? '' : ` shm[${wal}]`}${holder.waiting ? ' waiting' : ''}`;
+  const pids = [...new Set(report.locks.holders.map((holder) => holder.pid))];
+  return pids
+    .map((pid) => {
+      const own = report.locks.holders.filter((holder) => holder.pid === pid);
+      const locks = own.map(
+        (holder) =>
+          `${holder.file} ${holder.openWithoutLock ? 'open, no lock' : lockLabel(holder)}${holder.waiting ? ' waiting' : ''}`,
+      );
+      return `PID ${pid} ${own[0].command ?? '?'}: ${locks.join(', ')}`;
     })
     .join('; ');
 }

@@ -6,15 +6,15 @@
 //
 // Call it from a process that holds no SQLite connection to the file: closing the descriptor used to
 // read the header drops every POSIX lock this process holds on it (sqlite.org/howtocorrupt.html).
-import * as fs from 'node:fs';
+import { journalModeOf } from '../header/journalModeOf';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { filesystemOf } from '../journal/filesystemKind';
-import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from '../locks/procLocks';
+import { databaseWriterPids } from '../locks/decodeLockHolders';
+import { readHolderTable } from '../locks/readHolderTable';
 import { sqliteLibraryVersion } from '../sqliteModule';
 import { connectionDefaults } from './connectionDefaults';
 import { collectFindings } from './inspectFindings';
-import type { InspectReport, LockTable, WalFile } from './inspectReport';
-import { describeLockHolders, reservedLockHolders } from './lockHolders';
+import type { InspectReport, WalFile } from './inspectReport';
 import { describeJournal } from './rollbackJournal';
 import { readSidecarStart, statSidecar } from './sidecarFiles';
 import { parseWalHeader, walHeaderLength } from './walHeader';
@@ -27,7 +27,7 @@ export const journalModeNote =
 export function inspectDatabase(file: string): InspectReport {
   const database = readDatabaseHeader(file);
   const { header, realPath } = database;
-  const journalMode = header !== null && header.readVersion === 2 ? 'wal' : 'delete';
+  const journalMode = journalModeOf(header);
   const pageSize = header?.pageSize ?? null;
   const pageCountFromHeader = header?.pageCountValid === true;
   let pageCount = 0;
@@ -37,12 +37,10 @@ export function inspectDatabase(file: string): InspectReport {
       : Math.floor(database.sizeBytes / header.pageSize);
   }
 
-  const procLocks = readProcLocks();
-  const databaseLocks =
-    procLocks === null ? [] : posixLocksOnFile(procLocks, database.device, database.inode);
+  const locks = readHolderTable(database, journalMode);
   const shm = statSidecar(`${realPath}-shm`);
   const report: Omit<InspectReport, 'findings'> = {
-    schema: 'sqlite-lock-doctor/inspect-report@1',
+    schema: 'sqlite-lock-doctor/inspect-report@2',
     path: database.path,
     realPath,
     sizeBytes: database.sizeBytes,
@@ -61,10 +59,10 @@ export function inspectDatabase(file: string): InspectReport {
     journal: describeJournal(statSidecar(`${realPath}-journal`), {
       rollbackMode: journalMode === 'delete',
       databaseEmpty: database.sizeBytes === 0,
-      reservedLockHolders: procLocks === null ? null : reservedLockHolders(databaseLocks),
+      reservedLockHolders: locks.supported ? databaseWriterPids(locks.holders) : null,
     }),
     filesystem: filesystemOf(realPath) ?? null,
-    locks: lockTable(procLocks, databaseLocks, shm.exists ? shm.path : undefined),
+    locks,
     connectionDefaults: [...connectionDefaults],
   };
   return { ...report, findings: collectFindings(report) };
@@ -79,25 +77,4 @@ function describeWal(walPath: string): WalFile {
   const header =
     start !== null && start.length === walHeaderLength ? parseWalHeader(start, sidecar.sizeBytes) : null;
   return { ...sidecar, header };
-}
-
-function lockTable(
-  procLocks: ProcLockEntry[] | null,
-  databaseLocks: ProcLockEntry[],
-  shmPath: string | undefined,
-): LockTable {
-  if (procLocks === null) {
-    return { source: 'unavailable', holders: [] };
-  }
-  let shmLocks: ProcLockEntry[] = [];
-  if (shmPath !== undefined) {
-    try {
-      // stat only: the -shm file is never opened (its WAL locks belong to other connections).
-      const stats = fs.statSync(shmPath, { bigint: true });
-      shmLocks = posixLocksOnFile(procLocks, stats.dev, stats.ino);
-    } catch {
-      // Removed since it was seen: no locks on it.
-    }
-  }
-  return { source: '/proc/locks', holders: describeLockHolders(databaseLocks, shmLocks) };
 }

@@ -2,7 +2,8 @@
 // an error: inspect reports what it sees and changes nothing.
 import * as path from 'node:path';
 import type { Finding, FindingSeverity, InspectReport } from './inspectReport';
-import type { LockHolder } from './lockHolders';
+import { lockLabel } from '../locks/formatLockReport';
+import type { LockHolderEntry } from '../locks/lockReport';
 
 // SQLite's default wal_autocheckpoint, in pages.
 const autocheckpointPages = 1000;
@@ -183,33 +184,26 @@ function collectWalHeaderFindings(report: Omit<InspectReport, 'findings'>, add: 
   }
 }
 
-function collectLockFindings(holders: LockHolder[], name: string, add: AddFinding): void {
-  if (holders.length === 0) {
+function collectLockFindings(entries: LockHolderEntry[], name: string, add: AddFinding): void {
+  // Processes with the file open but no lock hold nothing another connection could wait for.
+  const locking = entries.filter((entry) => !entry.openWithoutLock);
+  const pids = [...new Set(locking.map((entry) => entry.pid))];
+  if (pids.length === 0) {
     return;
   }
-  const described = holders.map((holder) => {
-    const parts: string[] = [];
-    if (holder.databaseLock !== 'none') {
-      parts.push(holder.databaseLock);
-    }
-    const walWrite = holder.walLocks.filter((lock) => lock.access === 'write' && lock.name !== 'DMS');
-    if (walWrite.length > 0) {
-      parts.push('WAL ' + walWrite.map((lock) => lock.name).join('+'));
-    } else if (holder.walLocks.some((lock) => lock.name.startsWith('READ'))) {
-      parts.push('WAL reader');
-    }
-    if (holder.waiting) {
-      parts.push('waiting');
-    }
-    return `PID ${holder.pid} (${parts.length > 0 ? parts.join(', ') : 'open'})`;
+  const described = pids.map((pid) => {
+    const own = locking.filter((entry) => entry.pid === pid);
+    const command = own[0].command === null ? '' : ` ${own[0].command}`;
+    const locks = own.map((entry) => `${lockLabel(entry)}${entry.waiting ? ' waiting' : ''}`);
+    return `PID ${pid}${command} (${locks.join(', ')})`;
   });
-  const blocking = holders.some(
-    (holder) => holder.waiting || holder.databaseLock === 'PENDING' || holder.databaseLock === 'EXCLUSIVE',
+  const blocking = locking.some(
+    (entry) => entry.waiting || entry.lock === 'PENDING' || entry.lock === 'EXCLUSIVE',
   );
   add(
     'locks-held',
     blocking ? 'warning' : 'info',
-    `${holders.length === 1 ? 'One process holds' : `${holders.length} processes hold`} locks on ${name}: ` +
+    `${pids.length === 1 ? 'One process holds' : `${pids.length} processes hold`} locks on ${name}: ` +
       `${described.join('; ')}.`,
   );
 }

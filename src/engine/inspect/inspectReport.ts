@@ -1,14 +1,15 @@
 // What `inspect` finds out about a database file without opening it with SQLite. Printed as
 // `inspect --json`: the field names are a public shape, documented in docs/inspect.md.
 import type { DatabaseHeader } from '../header/databaseHeader';
+import type { PersistedJournalMode } from '../header/journalModeOf';
 import type { FilesystemKind } from '../journal/filesystemKind';
 import type { ConnectionDefault } from './connectionDefaults';
-import type { LockHolder } from './lockHolders';
+import type { LockHolderTable } from '../locks/lockReport';
 import type { JournalFile } from './rollbackJournal';
 import type { SidecarFile } from './sidecarFiles';
 import type { WalHeader } from './walHeader';
 
-export type PersistedJournalMode = 'wal' | 'delete';
+export type { PersistedJournalMode } from '../header/journalModeOf';
 
 export interface WalFile extends SidecarFile {
   /** Parsed when the file has at least 32 bytes. */
@@ -24,15 +25,8 @@ export interface Finding {
   message: string;
 }
 
-export interface LockTable {
-  /** Where the holders were read from; 'unavailable' off Linux or without /proc. */
-  source: '/proc/locks' | 'unavailable';
-  /** Processes holding (or waiting for) POSIX locks on the database or its -shm file. */
-  holders: LockHolder[];
-}
-
 export interface InspectReport {
-  schema: 'sqlite-lock-doctor/inspect-report@1';
+  schema: 'sqlite-lock-doctor/inspect-report@2';
   /** Absolute path as given. */
   path: string;
   /** Symlinks resolved; SQLite's sidecar files sit beside this one. */
@@ -63,7 +57,8 @@ export interface InspectReport {
   journal: JournalFile;
   /** The filesystem holding the file (Linux); null when unknown. */
   filesystem: FilesystemKind | null;
-  locks: LockTable;
+  /** Who holds which lock (or has the file open): the same entries `locks` reports. */
+  locks: LockHolderTable;
   connectionDefaults: ConnectionDefault[];
   /** Odd or noteworthy states, most serious first. */
   findings: Finding[];

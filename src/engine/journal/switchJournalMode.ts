@@ -5,6 +5,7 @@
 // the one connection is closed before returning, whatever happens.
 import { performance } from 'node:perf_hooks';
 import { checkedWholeNumber } from '../checkedWholeNumber';
+import { journalModeOf } from '../header/journalModeOf';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import type { JournalTarget } from '../options/journalModes';
@@ -132,8 +133,7 @@ function runSwitch(
 /** The mode the file records now, re-read after the connection closed; `from` if it cannot be read. */
 function modeAfterFailure(file: string, from: JournalTarget): JournalTarget {
   try {
-    const header = readDatabaseHeader(file).header;
-    return header !== null && header.readVersion === 2 ? 'wal' : 'delete';
+    return journalModeOf(readDatabaseHeader(file).header);
   } catch {
     return from;
   }

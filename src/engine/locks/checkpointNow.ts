@@ -12,6 +12,7 @@ import { isChoice } from '../options/choiceList';
 import { type CheckpointMode, checkpointModes } from '../options/checkpointModes';
 import { checkpointBusyTimeout } from '../options/timeLimits';
 import { performance } from 'node:perf_hooks';
+import { journalModeOf } from '../header/journalModeOf';
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { statSidecar } from '../inspect/sidecarFiles';
 import { isSqliteError, openDatabase, type SqliteDatabase } from '../sqliteModule';
@@ -67,7 +68,7 @@ export function checkpointNow(
   );
   // Validates the file with plain reads (UserInputError), before this process opens a connection.
   const database = readDatabaseHeader(file);
-  if (database.header === null || database.header.readVersion !== 2) {
+  if (journalModeOf(database.header) !== 'wal') {
     throw new UserInputError(
       file,
       'is not in WAL mode (its header records a rollback journal), so there is no WAL to checkpoint',

@@ -1,17 +1,23 @@
-// Turns the /proc/locks lines on a database and its -shm file into SQLite lock states: one entry per
-// process, file and lock. On the database file a process gets its strongest state (a writer in PENDING
-// also holds RESERVED and SHARED); in -shm every lock byte is its own lock.
+// THE decoder: turns the /proc/locks lines on a database and its -shm file (and the processes that have
+// the database open without a lock) into SQLite lock states, one entry per process, file and lock. On
+// the database file a process gets its strongest state (a writer in PENDING also holds RESERVED and
+// SHARED); in -shm every lock byte is its own lock. `locks`, `inspect`, the watcher and the extension
+// all show what this returns.
+import type { PersistedJournalMode } from '../header/journalModeOf';
 import { lockMeaning } from './lockMeanings';
 import type { LockHolderEntry, LockName, LockedFile } from './lockReport';
+import { lockOrder } from './lockStates';
 import type { ProcLockEntry } from './procLocks';
 import { type ShmLockByte, databaseLockOf, databaseLockOfProcess, shmLocksOf } from './sqliteLockBytes';
 
 export type DecodedHolder = Omit<LockHolderEntry, 'command' | 'commandLine'>;
 
 export function decodeLockHolders(
-  databaseLocks: ProcLockEntry[],
-  shmLocks: ProcLockEntry[],
-  journalMode: 'wal' | 'delete',
+  databaseLocks: readonly ProcLockEntry[],
+  shmLocks: readonly ProcLockEntry[],
+  journalMode: PersistedJournalMode,
+  /** Processes with the database open (from /proc/PID/fd); those without a lock become OPEN entries. */
+  openPids: readonly number[] = [],
 ): DecodedHolder[] {
   const holders = new Map<string, DecodedHolder>();
   const add = (
@@ -55,7 +61,12 @@ export function decodeLockHolders(
       }
       continue;
     }
-    heldByPid.set(entry.pid, [...(heldByPid.get(entry.pid) ?? []), entry]);
+    const held = heldByPid.get(entry.pid);
+    if (held === undefined) {
+      heldByPid.set(entry.pid, [entry]);
+    } else {
+      held.push(entry);
+    }
   }
   for (const [pid, entries] of heldByPid) {
     const state = databaseLockOfProcess(entries);
@@ -69,7 +80,37 @@ export function decodeLockHolders(
       add(entry.pid, 'shm', shmLockName(lock), accessOf(entry), entry.blocked, lock.readSlot);
     }
   }
+  const withLocks = new Set([...holders.values()].map((holder) => holder.pid));
+  for (const pid of openPids) {
+    if (!withLocks.has(pid)) {
+      withLocks.add(pid);
+      const entry = { pid, file: 'db' as const, lock: 'OPEN' as const, access: null, waiting: false };
+      holders.set(`${pid}|open`, {
+        ...entry,
+        openWithoutLock: true,
+        meaning: lockMeaning({ ...entry, openWithoutLock: true }, journalMode),
+      });
+    }
+  }
   return [...holders.values()].sort(compareHolders);
+}
+
+/** Every PID with a line (held or waited for) on the database or its -shm file, ascending. */
+export function pidsWithLockLines(...lines: readonly (readonly ProcLockEntry[])[]): number[] {
+  return [...new Set(lines.flat().map((entry) => entry.pid))].sort((a, b) => a - b);
+}
+
+/** PIDs holding a write transaction's lock on the database file (RESERVED or more), not waiting. */
+export function databaseWriterPids(
+  holders: readonly Pick<DecodedHolder, 'pid' | 'file' | 'lock' | 'waiting'>[],
+): number[] {
+  const writers = holders.filter(
+    (holder) =>
+      holder.file === 'db' &&
+      !holder.waiting &&
+      (holder.lock === 'RESERVED' || holder.lock === 'PENDING' || holder.lock === 'EXCLUSIVE'),
+  );
+  return [...new Set(writers.map((holder) => holder.pid))].sort((a, b) => a - b);
 }
 
 function accessOf(entry: ProcLockEntry): 'read' | 'write' {
@@ -81,17 +122,6 @@ function shmLockName(lock: ShmLockByte): LockName {
 }
 
 const fileOrder: Record<LockedFile, number> = { db: 0, wal: 1, shm: 2 };
-const lockOrder: Record<LockName, number> = {
-  OPEN: 0,
-  SHARED: 1,
-  RESERVED: 2,
-  PENDING: 3,
-  EXCLUSIVE: 4,
-  WAL_READ: 5,
-  WAL_WRITE: 6,
-  WAL_CKPT: 7,
-  WAL_RECOVER: 8,
-};
 
 /** By PID, then database before -wal before -shm, weaker locks first, waiters after holders. */
 export function compareHolders(
@@ -102,7 +132,7 @@ export function compareHolders(
     a.pid - b.pid ||
     fileOrder[a.file] - fileOrder[b.file] ||
     Number(a.waiting) - Number(b.waiting) ||
-    lockOrder[a.lock] - lockOrder[b.lock] ||
+    lockOrder(a.lock) - lockOrder(b.lock) ||
     (a.readSlot ?? -1) - (b.readSlot ?? -1)
   );
 }

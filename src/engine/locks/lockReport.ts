@@ -1,25 +1,13 @@
 // What `locks` finds out about who holds a lock on a database, printed as `locks --json`: the field
 // names are a public shape, documented in docs/locks.md.
+import type { PersistedJournalMode } from '../header/journalModeOf';
+import type { LockName } from './lockStates';
 import type { WalHealth } from './walHealth';
+
+export type { LockName } from './lockStates';
 
 /** Which of the files SQLite uses the lock is on. */
 export type LockedFile = 'db' | 'wal' | 'shm';
-
-/**
- * SQLite's lock states: SHARED..EXCLUSIVE on the database file (rollback mode, and SHARED for every
- * open connection in WAL mode), WAL_* in the -shm file, OPEN for an open connection that holds no
- * transaction lock (the DMS byte in WAL mode, or an open descriptor without any lock).
- */
-export type LockName =
-  | 'SHARED'
-  | 'RESERVED'
-  | 'PENDING'
-  | 'EXCLUSIVE'
-  | 'WAL_READ'
-  | 'WAL_WRITE'
-  | 'WAL_CKPT'
-  | 'WAL_RECOVER'
-  | 'OPEN';
 
 export interface LockHolderEntry {
   pid: number;
@@ -41,21 +29,25 @@ export interface LockHolderEntry {
   meaning: string;
 }
 
-export interface LockReport {
+/** Who holds which lock on a database: `locks` reports it with the WAL's health, `inspect` as is. */
+export interface LockHolderTable {
+  /** False where byte-range locks cannot be listed (not Linux, or no /proc); `note` says why. */
+  supported: boolean;
+  note?: string;
+  /** One entry per process, file and lock, by PID; several connections of one process share one PID. */
+  holders: LockHolderEntry[];
+}
+
+export interface LockReport extends LockHolderTable {
   schema: 'sqlite-lock-doctor/lock-report@1';
   /** Absolute path as given. */
   file: string;
   /** Symlinks resolved: the -wal and -shm files sit beside this one. */
   realPath: string;
   /** The mode the file records: 'wal' when its read version is 2, else 'delete' (a rollback mode). */
-  journalMode: 'wal' | 'delete';
+  journalMode: PersistedJournalMode;
   /** process.platform of the process that looked. */
   platform: string;
-  /** False where byte-range locks cannot be listed (not Linux, or no /proc); `note` says why. */
-  supported: boolean;
-  note?: string;
-  /** One entry per process, file and lock; several connections of one process share one PID. */
-  holders: LockHolderEntry[];
   /** The -wal file and its checkpoint state; null in rollback mode when there is no -wal. */
   wal: WalHealth | null;
   /** When the lock table was read (ISO 8601). */

@@ -25,9 +25,14 @@ export interface ProcLockEntry {
 const linePattern =
   /^\s*\d+:\s+(->\s+)?(\S+)\s+\S+\s+(READ|WRITE)\s+(-?\d+)\s+([0-9a-f]+):([0-9a-f]+):(\d+)\s+(\d+)\s+(\d+|EOF)\s*$/i;
 
-export function parseProcLocks(text: string): ProcLockEntry[] {
+/** With `inodes`, only the lines on those inodes are parsed (a cheap text test before the pattern). */
+export function parseProcLocks(text: string, inodes?: readonly bigint[]): ProcLockEntry[] {
   const entries: ProcLockEntry[] = [];
+  const marks = inodes?.map((inode) => `:${inode} `);
   for (const line of text.split('\n')) {
+    if (marks !== undefined && !marks.some((mark) => line.includes(mark))) {
+      continue;
+    }
     const match = linePattern.exec(line);
     if (match === null) {
       continue;
@@ -75,12 +80,13 @@ export function overlaps(entry: ProcLockEntry, start: number, end: number): bool
 export function readProcLocks(
   platform: NodeJS.Platform = process.platform,
   procRoot = '/proc',
+  inodes?: readonly bigint[],
 ): ProcLockEntry[] | null {
   if (platform !== 'linux') {
     return null;
   }
   try {
-    return parseProcLocks(fs.readFileSync(path.join(procRoot, 'locks'), 'utf8'));
+    return parseProcLocks(fs.readFileSync(path.join(procRoot, 'locks'), 'utf8'), inodes);
   } catch {
     return null;
   }

@@ -14,7 +14,8 @@ export const commandLineLimit = 200;
 
 export function readProcessName(pid: number, procRoot = '/proc'): ProcessName {
   return {
-    command: readProcFile(path.join(procRoot, String(pid), 'comm'), (text) => text.replace(/\n$/, '')),
+    // A program may set its own comm, control characters included: they become spaces, as in cmdline.
+    command: readProcFile(path.join(procRoot, String(pid), 'comm'), (text) => readableCommandLine(text)),
     commandLine: readProcFile(path.join(procRoot, String(pid), 'cmdline'), (text) =>
       readableCommandLine(text),
     ),
@@ -40,13 +41,34 @@ function readProcFile(file: string, shape: (text: string) => string): string | n
 
 /** Reads each PID's names once. */
 export function processNamer(procRoot = '/proc'): (pid: number) => ProcessName {
-  const known = new Map<number, ProcessName>();
-  return (pid) => {
-    let name = known.get(pid);
+  return new ProcessNameCache(procRoot).nameOf;
+}
+
+/**
+ * Names by PID for a reader that lives across readings: a PID is read once while it stays in the
+ * readings, and forgotten when it leaves (PIDs are reused).
+ */
+export class ProcessNameCache {
+  private readonly known = new Map<number, ProcessName>();
+
+  constructor(private readonly procRoot = '/proc') {}
+
+  readonly nameOf = (pid: number): ProcessName => {
+    let name = this.known.get(pid);
     if (name === undefined) {
-      name = readProcessName(pid, procRoot);
-      known.set(pid, name);
+      name = readProcessName(pid, this.procRoot);
+      this.known.set(pid, name);
     }
     return name;
   };
+
+  /** Forgets every PID not in `pids`. */
+  keepOnly(pids: Iterable<number>): void {
+    const kept = new Set(pids);
+    for (const pid of this.known.keys()) {
+      if (!kept.has(pid)) {
+        this.known.delete(pid);
+      }
+    }
+  }
 }

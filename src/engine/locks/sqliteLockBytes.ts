@@ -1,18 +1,16 @@
 // Which SQLite lock a POSIX byte-range lock stands for (os.h, os_unix.c). The kernel merges adjacent
 // ranges of one owner and type into one line, so a line is classified by every SQLite range it
 // overlaps, never by its exact bounds.
+import { type DatabaseLock, lockOrder } from './lockStates';
 import { type ProcLockEntry, overlaps } from './procLocks';
+
+export type { DatabaseLock } from './lockStates';
 
 // The database file (os.h): the same offsets on every platform.
 export const pendingByte = 0x40000000;
 export const reservedByte = pendingByte + 1;
 export const sharedFirst = pendingByte + 2;
 export const sharedLast = sharedFirst + 510 - 1;
-
-/** SQLite's rollback-mode lock states, weakest first. */
-export type DatabaseLock = 'SHARED' | 'RESERVED' | 'PENDING' | 'EXCLUSIVE';
-
-const databaseLockRank: Record<DatabaseLock, number> = { SHARED: 1, RESERVED: 2, PENDING: 3, EXCLUSIVE: 4 };
 
 /** The stronger of two states (a writer in PENDING also holds RESERVED and SHARED). */
 export function strongerDatabaseLock(a: DatabaseLock | null, b: DatabaseLock | null): DatabaseLock | null {
@@ -22,7 +20,7 @@ export function strongerDatabaseLock(a: DatabaseLock | null, b: DatabaseLock | n
   if (b === null) {
     return a;
   }
-  return databaseLockRank[a] >= databaseLockRank[b] ? a : b;
+  return lockOrder(a) >= lockOrder(b) ? a : b;
 }
 
 /**

@@ -1,60 +1,86 @@
-// Turns the raw events of every session into per-session results: outcome, first error, lock waits
+// Turns the logged events of every session into per-session results: outcome, first error, lock waits
 // (time spent in a statement while another session held a conflicting lock), rows, and lane spans.
-import { coveredLength, heldIntervals, type HeldInterval } from './lockIntervals';
-import { acquiresLock, lockConflicts, type JournalFamily } from './lockModel';
-import type { LockSpan, SessionOutcome, SessionResult, TimelineEvent } from './probeTypes';
-
-export interface RawSession {
-  name: string;
-  events: TimelineEvent[];
-}
+// Counts and waits are exact for every event; the events and spans listed in the result are bounded
+// (sessionLog.ts, coarseSpans.ts), so a burst at the documented limits stays a usable result.
+import { CoarseSpans, maxSpansPerSession } from './coarseSpans';
+import { LockCoverage } from './lockCoverage';
+import { acquiresLock, type JournalFamily } from './lockModel';
+import type {
+  EventKind,
+  LockSpan,
+  LockState,
+  SessionOutcome,
+  SessionResult,
+  TimelineEvent,
+} from './probeTypes';
+import type { SessionLog } from './sessionLog';
 
 /** A statement shorter than this is drawn as holding, not waiting: SQLite's first busy sleep is 1 ms. */
 const minimumDrawnWaitUs = 1000;
 
-export function analyzeSessions(raw: RawSession[], family: JournalFamily): SessionResult[] {
-  const endUs = Math.max(0, ...raw.flatMap((session) => session.events.map((event) => event.tUs)));
-  const held = raw.map((session) => heldIntervals(session.events, endUs));
-  const withWaits = raw.map((session, index) => {
-    const others = held.filter((_, otherIndex) => otherIndex !== index).flat();
-    return addWaits(session.events, others, family);
-  });
-  return raw.map((session, index) => summarize(session.name, withWaits[index], endUs));
-}
-
-function addWaits(events: TimelineEvent[], others: HeldInterval[], family: JournalFamily): TimelineEvent[] {
-  const result = events.map((event) => ({ ...event }));
-  let sent: TimelineEvent | undefined;
-  for (const event of result) {
-    if (event.kind === 'sent') {
-      sent = event;
-      continue;
-    }
-    if (sent && event.elapsedUs !== undefined) {
-      const wants = sent.wants ?? 'none';
-      const conflicting = acquiresLock(sent.lock, wants)
-        ? others.filter((interval) => lockConflicts(wants, interval.lock, family))
-        : [];
-      event.waitedUs = Math.round(coveredLength(sent.tUs, event.tUs, conflicting));
-      sent = undefined;
+/** The last event time over all sessions, µs. */
+export function lastEventUs(logs: readonly SessionLog[]): number {
+  let endUs = 0;
+  for (const log of logs) {
+    for (let index = 0; index < log.count; index++) {
+      endUs = Math.max(endUs, log.tUs[index]);
     }
   }
-  return result;
+  return endUs;
 }
 
-function summarize(name: string, events: TimelineEvent[], endUs: number): SessionResult {
+export function analyzeSessions(logs: readonly SessionLog[], family: JournalFamily): SessionResult[] {
+  const endUs = lastEventUs(logs);
+  const coverage = new LockCoverage(logs, family, endUs);
+  return logs.map((log) => summarize(log, waitsOf(log, coverage), endUs));
+}
+
+/** Per event, the time its statement waited for a lock another session held (on completion events). */
+function waitsOf(log: SessionLog, coverage: LockCoverage): Float64Array {
+  const waited = new Float64Array(log.count).fill(-1);
+  let sent = -1;
+  for (let index = 0; index < log.count; index++) {
+    const kind = log.kind(index);
+    if (kind === 'sent') {
+      sent = index;
+      continue;
+    }
+    if (sent >= 0 && statementEnds.has(kind)) {
+      const wants = log.wantsAt(sent) ?? 'none';
+      const held = log.lockAt(sent);
+      waited[index] = acquiresLock(held, wants)
+        ? Math.round(coverage.otherHoldersUs(log.tUs[sent], log.tUs[index], wants, held))
+        : 0;
+      sent = -1;
+    }
+  }
+  return waited;
+}
+
+/** The events that end a statement, and carry its elapsed time. */
+const statementEnds = new Set<EventKind>(['returned', 'begin', 'commit', 'rollback', 'error']);
+
+function summarize(log: SessionLog, waited: Float64Array, endUs: number): SessionResult {
   const transactions = { attempted: 0, committed: 0, failed: 0 };
   const rows = { attempted: 0, committed: 0 };
+  const longestWaitUs = new Map<LockState, number>();
   let pendingWrites = 0;
   let inTransaction = false;
   let failedIteration = false;
   let lastEnding: 'commit' | 'rollback' | undefined;
-  let firstError: SessionResult['error'];
+  const lastUs = { commit: -1, rollback: -1 };
   let waitedUs = 0;
+  let sentWants: LockState | undefined;
 
-  for (const event of events) {
-    waitedUs += event.waitedUs ?? 0;
-    switch (event.kind) {
+  for (let index = 0; index < log.count; index++) {
+    const kind = log.kind(index);
+    const op = log.op(index);
+    if (waited[index] > 0) {
+      waitedUs += waited[index];
+      const wants = sentWants ?? 'none';
+      longestWaitUs.set(wants, Math.max(longestWaitUs.get(wants) ?? 0, waited[index]));
+    }
+    switch (kind) {
       case 'begin':
         inTransaction = true;
         failedIteration = false;
@@ -62,12 +88,13 @@ function summarize(name: string, events: TimelineEvent[], endUs: number): Sessio
         transactions.attempted++;
         break;
       case 'sent':
-        if (event.op === 'write') {
+        sentWants = log.wantsAt(index);
+        if (op === 'write') {
           rows.attempted++;
         }
         break;
       case 'returned':
-        if (event.op === 'write') {
+        if (op === 'write') {
           if (inTransaction) {
             pendingWrites++;
           } else {
@@ -81,10 +108,12 @@ function summarize(name: string, events: TimelineEvent[], endUs: number): Sessio
         inTransaction = false;
         transactions.committed++;
         lastEnding = 'commit';
+        lastUs.commit = log.tUs[index];
         break;
       case 'rollback':
         pendingWrites = 0;
         inTransaction = false;
+        lastUs.rollback = log.tUs[index];
         if (!failedIteration) {
           lastEnding = 'rollback';
         }
@@ -94,56 +123,102 @@ function summarize(name: string, events: TimelineEvent[], endUs: number): Sessio
           transactions.failed++;
           failedIteration = true;
         }
-        firstError ??= {
-          code: event.code ?? 'ERROR',
-          errno: event.errno,
-          message: event.message ?? '',
-          elapsedMs: (event.elapsedUs ?? 0) / 1000,
-          atMs: event.tUs / 1000,
-        };
         break;
       default:
         break;
     }
   }
-  const outcome: SessionOutcome = firstError
-    ? 'failed'
-    : lastEnding === 'rollback'
-      ? 'rolledback'
-      : 'committed';
+  const first = log.firstError;
+  const outcome: SessionOutcome = first ? 'failed' : lastEnding === 'rollback' ? 'rolledback' : 'committed';
+  const spans = lockSpans(log, waited, endUs);
+  const endedUs = first ? first.tUs : lastUs[outcome === 'rolledback' ? 'rollback' : 'commit'];
   return {
-    name,
+    name: log.name,
     outcome,
-    ...(firstError ? { error: firstError } : {}),
+    ...(first
+      ? {
+          error: {
+            code: first.code ?? 'ERROR',
+            errno: first.errno,
+            message: first.message ?? '',
+            elapsedMs: (first.elapsedUs ?? 0) / 1000,
+            atMs: first.tUs / 1000,
+          },
+        }
+      : {}),
+    ...(endedUs >= 0 ? { outcomeAtMs: endedUs / 1000 } : {}),
     waitedMs: waitedUs / 1000,
+    longestWaitMs: Object.fromEntries([...longestWaitUs].map(([lock, us]) => [lock, us / 1000])),
     transactions,
     rows,
-    events,
-    spans: lockSpans(events, endUs),
+    eventCount: log.count,
+    events: keptEvents(log, waited),
+    ...spans,
   };
 }
 
-/** Lane spans: held locks, with statements that waited for a lock drawn as waits. */
-function lockSpans(events: TimelineEvent[], endUs: number): LockSpan[] {
-  const spans: LockSpan[] = [];
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index];
-    const next = events[index + 1];
-    const toUs = next ? next.tUs : Math.max(endUs, event.tUs);
-    if (toUs <= event.tUs) {
+/** The events kept whole, in order, with the waits the analysis found. */
+function keptEvents(log: SessionLog, waited: Float64Array): TimelineEvent[] {
+  return [...log.kept.keys()]
+    .sort((a, b) => a - b)
+    .map((index) => {
+      const event = log.kept.get(index) as TimelineEvent;
+      return waited[index] >= 0 ? { ...event, waitedUs: waited[index] } : { ...event };
+    });
+}
+
+/**
+ * Lane spans: held locks, with statements that waited for a lock drawn as waits. Bucketed at a fixed
+ * resolution when the session has more than `maxSpansPerSession` of them.
+ */
+function lockSpans(
+  log: SessionLog,
+  waited: Float64Array,
+  endUs: number,
+): { spans: LockSpan[]; spanResolutionUs?: number } {
+  let spans: LockSpan[] = [];
+  let coarse: CoarseSpans | undefined;
+  let open: LockSpan | undefined;
+  const emit = (span: LockSpan) => {
+    if (coarse) {
+      coarse.add(span);
+      return;
+    }
+    spans.push(span);
+    if (spans.length > maxSpansPerSession) {
+      coarse = new CoarseSpans(endUs);
+      spans.forEach((kept) => coarse?.add(kept));
+      spans = [];
+    }
+  };
+  for (let index = 0; index < log.count; index++) {
+    const fromUs = log.tUs[index];
+    const hasNext = index + 1 < log.count;
+    const toUs = hasNext ? log.tUs[index + 1] : Math.max(endUs, fromUs);
+    if (toUs <= fromUs) {
       continue;
     }
-    const waited = event.kind === 'sent' && next !== undefined && (next.waitedUs ?? 0) >= minimumDrawnWaitUs;
-    if (waited) {
-      spans.push({ fromUs: event.tUs, toUs, lock: event.lock, waitingFor: event.wants });
-    } else if (event.lock !== 'none') {
-      const previous = spans.at(-1);
-      if (previous && !previous.waitingFor && previous.lock === event.lock && previous.toUs === event.tUs) {
-        previous.toUs = toUs;
+    const lock = log.lockAt(index);
+    const waitedForLock = log.kind(index) === 'sent' && hasNext && waited[index + 1] >= minimumDrawnWaitUs;
+    if (waitedForLock) {
+      if (open) {
+        emit(open);
+        open = undefined;
+      }
+      emit({ fromUs, toUs, lock, waitingFor: log.wantsAt(index) });
+    } else if (lock !== 'none') {
+      if (open && open.lock === lock && open.toUs === fromUs) {
+        open.toUs = toUs;
       } else {
-        spans.push({ fromUs: event.tUs, toUs, lock: event.lock });
+        if (open) {
+          emit(open);
+        }
+        open = { fromUs, toUs, lock };
       }
     }
   }
-  return spans;
+  if (open) {
+    emit(open);
+  }
+  return coarse ? { spans: coarse.spans(), spanResolutionUs: coarse.resolutionUs } : { spans };
 }

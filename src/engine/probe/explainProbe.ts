@@ -72,10 +72,7 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
     });
   }
   const writerWaitedForReaders =
-    family === 'rollback' &&
-    sessions.some((session) =>
-      session.spans.some((span) => span.waitingFor === 'EXCLUSIVE' && span.toUs - span.fromUs >= 1000),
-    );
+    family === 'rollback' && sessions.some((session) => (session.longestWaitMs.EXCLUSIVE ?? 0) >= 1);
   if (writerWaitedForReaders) {
     findings.push({
       explanation:

@@ -1,5 +1,6 @@
 // The probe's plan and result. The result is the documented JSON shape (docs/probe-result.md) that the
 // command-line twin prints with --json and that the panel and the HTML report draw.
+import type { TimelineLock } from '../locks/lockStates';
 
 import type { BeginMode } from '../options/beginChoices';
 import type { ExecutionModel } from '../options/executionModels';
@@ -10,8 +11,8 @@ import type { PresetName } from '../options/presets';
 export type { BeginMode, ExecutionModel, JournalChoice };
 export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback';
 
-/** Rollback-journal states, then WAL states; 'none' is no lock. */
-export type LockState = 'none' | 'SHARED' | 'RESERVED' | 'PENDING' | 'EXCLUSIVE' | 'WAL_READ' | 'WAL_WRITE';
+/** The transaction locks of src/engine/locks/lockStates.ts (rollback, then WAL); 'none' is no lock. */
+export type LockState = 'none' | TimelineLock;
 
 export interface Step {
   op: StepOp;
@@ -102,11 +103,20 @@ export interface SessionResult {
   outcome: SessionOutcome;
   /** The first error, when failed. */
   error?: SessionError;
+  /** When the outcome was decided, ms: the first error when failed, otherwise the last commit (or rollback). */
+  outcomeAtMs?: number;
   waitedMs: number;
+  /** Per lock a statement waited for: the longest single wait, ms (only locks that were waited for). */
+  longestWaitMs: Partial<Record<LockState, number>>;
   transactions: { attempted: number; committed: number; failed: number };
   rows: { attempted: number; committed: number };
+  /** How many events the session produced; more than `events.length` when the list was summarised. */
+  eventCount: number;
+  /** The first events, plus each error code's first, quickest and slowest error (docs/probe-result.md). */
   events: TimelineEvent[];
   spans: LockSpan[];
+  /** Set when the lane had too many spans and was bucketed at this resolution. */
+  spanResolutionUs?: number;
 }
 
 export type FixKind =
@@ -121,14 +131,19 @@ export interface Verdict {
   fixes: { kind: FixKind; text: string }[];
 }
 
+/** The result's shape and version; @2 added the summarised fields for runs at the documented limits. */
+export const probeResultSchema = 'sqlite-lock-doctor/probe-result@2';
+
 export interface ProbeResult {
-  schema: 'sqlite-lock-doctor/probe-result@1';
+  schema: typeof probeResultSchema;
   /** Unique per run (a UUID), so a result is recognised wherever it travels (the panel, storage). */
   id: string;
   config: ProbeConfig;
   sqliteVersion: string;
   durationMs: number;
   sessions: SessionResult[];
+  /** True when some session's events or spans were summarised (see each session's eventCount, spanResolutionUs). */
+  summarised: boolean;
   /** Error counts by SQLite extended code name. */
   errorCounts: Record<string, number>;
   rows: { attempted: number; committed: number; found: number };

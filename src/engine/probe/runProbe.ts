@@ -1,18 +1,15 @@
 // The concurrent-write probe: prepares the target (a scratch copy by default), runs the sessions in the
 // chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
 // are never written; the probe's table and copy are removed afterwards, also when a session is killed.
-import { randomUUID } from 'node:crypto';
 import { checkedWholeNumber } from '../checkedWholeNumber';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import { analyzeSessions } from './analyzeSessions';
-import { explainProbe } from './explainProbe';
-import { journalFamily } from './lockModel';
 import type { PresetName } from '../options/presets';
 import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
+import { probeResult } from './probeResult';
 import type {
   BeginMode,
   ExecutionModel,
@@ -21,7 +18,7 @@ import type {
   ProbeResult,
   TimelineEvent,
 } from './probeTypes';
-import { runSessions } from './runSessions';
+import { probeCancelled, runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
 import { describeSqliteFailure } from './describeSqliteFailure';
 
@@ -101,32 +98,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       signal: options.signal,
     });
     if (options.signal?.aborted) {
-      throw new OperationError('the probe was cancelled');
+      throw probeCancelled();
     }
-    const sessions = analyzeSessions(raw, journalFamily(prepared.journalMode));
-    const errorCounts: Record<string, number> = {};
-    for (const event of sessions.flatMap((session) => session.events)) {
-      if (event.kind === 'error') {
-        const code = event.code ?? 'ERROR';
-        errorCounts[code] = (errorCounts[code] ?? 0) + 1;
-      }
-    }
-    return {
-      schema: 'sqlite-lock-doctor/probe-result@1',
-      id: randomUUID(),
-      config,
-      sqliteVersion: prepared.sqliteVersion,
-      durationMs:
-        Math.max(0, ...sessions.flatMap((session) => session.events.map((event) => event.tUs))) / 1000,
-      sessions,
-      errorCounts,
-      rows: {
-        attempted: sessions.reduce((sum, session) => sum + session.rows.attempted, 0),
-        committed: sessions.reduce((sum, session) => sum + session.rows.committed, 0),
-        found: countProbeRows(target, table),
-      },
-      verdict: explainProbe(config, sessions),
-    };
+    return probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table));
   } finally {
     if (scratch) {
       scratch.remove();

@@ -3,9 +3,9 @@ import { openDatabase, type SqliteDatabase } from '../sqliteModule';
 import { OperationError } from '../userInputError';
 import { forkEngineProcess, startEngineThread, type MessageChannel } from '../process/messageChannel';
 import type { FromSession, ToSession } from '../process/sessionProtocol';
-import type { RawSession } from './analyzeSessions';
 import { microsecondsSince, monotonicNowNs } from './monotonicClock';
 import type { ExecutionModel, SessionPlan, TimelineEvent } from './probeTypes';
+import { SessionLog } from './sessionLog';
 import { runSession, type SessionSettings } from './sessionRunner';
 
 export interface SessionsRequest {
@@ -21,23 +21,31 @@ export interface SessionsRequest {
 
 const readyTimeoutMs = 60_000;
 
-export function runSessions(request: SessionsRequest): Promise<RawSession[]> {
+/** What a cancelled probe ends with, whenever the cancel came. */
+export function probeCancelled(): OperationError {
+  return new OperationError('the probe was cancelled');
+}
+
+export function runSessions(request: SessionsRequest): Promise<SessionLog[]> {
+  if (request.signal?.aborted) {
+    return Promise.reject(probeCancelled());
+  }
   return request.model === 'blocking' ? runOnThisThread(request) : runRemote(request);
 }
 
 /** All sessions on this thread and event loop: a statement that waits for a lock stops every session. */
-async function runOnThisThread(request: SessionsRequest): Promise<RawSession[]> {
+async function runOnThisThread(request: SessionsRequest): Promise<SessionLog[]> {
   const connections: SqliteDatabase[] = [];
   try {
     while (connections.length < request.plans.length) {
       connections.push(openDatabase(request.target, { timeout: request.busyTimeoutMs, fileMustExist: true }));
     }
     const t0Ns = monotonicNowNs();
-    const raw: RawSession[] = request.plans.map((plan) => ({ name: plan.name, events: [] }));
+    const raw = request.plans.map((plan) => new SessionLog(plan.name));
     await Promise.all(
       request.plans.map((plan, index) =>
         runSession(plan, connections[index], request.settings, t0Ns, (event) => {
-          raw[index].events.push(event);
+          raw[index].push(event);
           request.onEvent?.(plan.name, event);
         }),
       ),
@@ -50,10 +58,10 @@ async function runOnThisThread(request: SessionsRequest): Promise<RawSession[]> 
   }
 }
 
-async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
+async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
   const start = request.model === 'threads' ? startEngineThread : forkEngineProcess;
   const channels = request.plans.map(() => start<ToSession, FromSession>());
-  const raw: RawSession[] = request.plans.map((plan) => ({ name: plan.name, events: [] }));
+  const raw = request.plans.map((plan) => new SessionLog(plan.name));
   const abort = () => channels.forEach((channel) => channel.kill());
   request.signal?.addEventListener('abort', abort);
   let t0Ns: bigint | undefined;
@@ -74,7 +82,8 @@ async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
     return raw;
   } catch (error) {
     abort();
-    throw error;
+    // Sessions killed by a cancel during start-up "could not start": the cause is the cancel.
+    throw request.signal?.aborted ? probeCancelled() : error;
   } finally {
     request.signal?.removeEventListener('abort', abort);
   }
@@ -92,9 +101,12 @@ async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
     channel.onMessage((message) => {
       if (message.type === 'ready') {
         markReady();
-      } else if (message.type === 'event') {
-        raw[index].events.push(message.event);
-        request.onEvent?.(plan.name, message.event);
+      } else if (message.type === 'events') {
+        for (const event of message.events) {
+          raw[index].push(event);
+          request.onEvent?.(plan.name, event);
+        }
+        channel.send({ type: 'received' });
       } else if (message.type === 'failed') {
         failure = message.message;
       } else if (message.type === 'done') {
@@ -107,7 +119,7 @@ async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
           new OperationError(`session ${plan.name} could not start: ${failure ?? `exit code ${code}`}`),
         );
         if (!done && t0Ns !== undefined) {
-          recordDeath(plan.name, raw[index].events, t0Ns, code, signal);
+          recordDeath(raw[index], t0Ns, code, signal);
         }
         resolve();
       });
@@ -123,14 +135,14 @@ async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
   }
 
   function recordDeath(
-    name: string,
-    events: TimelineEvent[],
+    log: SessionLog,
     zeroNs: bigint,
     code: number | null,
     signal: NodeJS.Signals | null,
   ): void {
     const tUs = microsecondsSince(zeroNs);
-    const last = events.at(-1);
+    const name = log.name;
+    const lastUs = log.count > 0 ? log.tUs[log.count - 1] : undefined;
     const cause = signal ? `was killed by ${signal}` : `ended with exit code ${code}`;
     const died: TimelineEvent = {
       tUs,
@@ -138,9 +150,10 @@ async function runRemote(request: SessionsRequest): Promise<RawSession[]> {
       lock: 'none',
       code: signal ?? 'EXITED',
       message: `session ${name}'s ${request.model === 'threads' ? 'thread' : 'process'} ${cause}`,
-      elapsedUs: last ? tUs - last.tUs : 0,
+      elapsedUs: lastUs === undefined ? 0 : tUs - lastUs,
     };
-    events.push(died, { tUs, kind: 'end', lock: 'none' });
+    log.push(died);
+    log.push({ tUs, kind: 'end', lock: 'none' });
     request.onEvent?.(name, died);
   }
 }

@@ -5,10 +5,10 @@ import type { InspectReport } from '../inspect/inspectReport';
 import type { CheckpointResult } from '../locks/checkpointNow';
 import type { CheckpointMode } from '../options/checkpointModes';
 import type { JournalTarget } from '../options/journalModes';
-import type { LockReport } from '../locks/lockReport';
 import type { JournalSwitchOptions, JournalSwitchResult } from '../journal/switchJournalMode';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
+import { OperationError, UserInputError } from '../userInputError';
 
 export interface EngineCalls {
   inspect: { request: { file: string }; response: InspectReport };
@@ -22,8 +22,6 @@ export interface EngineCalls {
   };
   /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */
   findDatabases: { request: { files: string[] }; response: string[] };
-  /** Who holds which lock now (/proc/locks on Linux); takes no lock and opens no connection. */
-  locks: { request: { file: string }; response: LockReport };
   /** PRAGMA wal_checkpoint(mode) on one connection, opened in the child and closed before it answers. */
   checkpoint: {
     request: { file: string; mode: CheckpointMode; busyTimeoutMs?: number };
@@ -38,6 +36,13 @@ export type EngineRequest = {
 }[EngineCallName];
 
 export type EngineErrorKind = 'input' | 'operation' | 'internal';
+
+/** How an error crosses to the parent: bad input (exit 2), an operation that failed (1), or a bug. */
+export function engineErrorOf(error: unknown): { kind: EngineErrorKind; message: string } {
+  const kind =
+    error instanceof UserInputError ? 'input' : error instanceof OperationError ? 'operation' : 'internal';
+  return { kind, message: error instanceof Error ? error.message : String(error) };
+}
 
 export type FromEngineCall =
   | { type: 'result'; value: unknown }

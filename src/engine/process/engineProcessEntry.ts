@@ -12,7 +12,7 @@ if (!portal) {
 } else {
   let served = false;
   portal.onMessage((message) => {
-    if (served || message.type === 'go' || message.type === 'cancel') {
+    if (served || message.type === 'go' || message.type === 'received' || message.type === 'cancel') {
       return;
     }
     served = true;

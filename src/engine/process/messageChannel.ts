@@ -24,7 +24,9 @@ export function forkEngineProcess<ToChild, FromChild>(): MessageChannel<ToChild,
     pid: child.pid,
     send: (message) => {
       if (child.connected) {
-        child.send(message as object);
+        // A child that finished may close its channel while a late message (an acknowledgement) is on
+        // its way: that message has nobody to read it, and the child's end is reported by onExit.
+        child.send(message as object, () => undefined);
       }
     },
     onMessage: (listener) => child.on('message', (message) => listener(message as FromChild)),

@@ -2,13 +2,12 @@
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { checkpointNow } from '../locks/checkpointNow';
-import { readLockHolders } from '../locks/readLockHolders';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
-import { OperationError, UserInputError } from '../userInputError';
-import type { EngineRequest } from './engineCalls';
+import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
+import type { TimelineEvent } from '../probe/probeTypes';
 
 export async function serveEngineCall(
   request: EngineRequest,
@@ -24,13 +23,7 @@ export async function serveEngineCall(
     const value = await answer(request, portal, cancel.signal);
     await portal.send({ type: 'result', value });
   } catch (error) {
-    const kind =
-      error instanceof UserInputError ? 'input' : error instanceof OperationError ? 'operation' : 'internal';
-    await portal.send({
-      type: 'error',
-      kind,
-      message: error instanceof Error ? error.message : String(error),
-    });
+    await portal.send({ type: 'error', ...engineErrorOf(error) });
   }
 }
 
@@ -48,13 +41,11 @@ function answer(
       return runProbe({
         ...request.options,
         signal,
-        onEvent: (session, event) => void portal.send({ type: 'progress', session, event }),
+        onEvent: throttledProgress(portal),
         onPrepared: (target) => void portal.send({ type: 'prepared', target }),
       });
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
-    case 'locks':
-      return Promise.resolve(readLockHolders(request.file));
     case 'checkpoint':
       return Promise.resolve(
         checkpointNow(
@@ -64,6 +55,24 @@ function answer(
         ),
       );
   }
+}
+
+/** A burst produces millions of events: the host gets the first `progressInFull` of them, every
+ * 'start' (it names the session's pid), and otherwise one event per `progressEveryMs`. */
+const progressInFull = 1000;
+const progressEveryMs = 100;
+
+function throttledProgress(portal: ParentPortal<ToEngine, FromEngine>) {
+  let forwarded = 0;
+  let lastSentMs = -Infinity;
+  return (session: string, event: TimelineEvent) => {
+    const now = performance.now();
+    if (forwarded < progressInFull || event.kind === 'start' || now - lastSentMs >= progressEveryMs) {
+      forwarded++;
+      lastSentMs = now;
+      void portal.send({ type: 'progress', session, event });
+    }
+  };
 }
 
 function isDatabaseFile(file: string): boolean {

@@ -3,6 +3,7 @@ import { openDatabase } from '../sqliteModule';
 import { runSession } from '../probe/sessionRunner';
 import type { ParentPortal } from './parentPortal';
 import type { FromEngine, ToEngine } from './engineProtocol';
+import { SessionOutbox } from './sessionOutbox';
 import type { SessionGo, SessionInit } from './sessionProtocol';
 
 export async function serveSession(
@@ -17,19 +18,21 @@ export async function serveSession(
     return;
   }
   try {
+    const outbox = new SessionOutbox((events) => portal.send({ type: 'events', events }));
     const go = await new Promise<SessionGo>((resolve) => {
       portal.onMessage((message) => {
         if (message.type === 'go') {
           resolve(message);
+        } else if (message.type === 'received') {
+          outbox.received();
         }
       });
       void portal.send({ type: 'ready' });
     });
-    const pending: Promise<void>[] = [];
-    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), (event) => {
-      pending.push(portal.send({ type: 'event', event }));
+    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), (event) => outbox.add(event), {
+      betweenTransactions: () => outbox.pace(),
     });
-    await Promise.all(pending);
+    await outbox.close();
   } finally {
     db.close();
   }

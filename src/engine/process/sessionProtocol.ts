@@ -16,10 +16,15 @@ export interface SessionGo {
   t0Ns: string;
 }
 
-export type ToSession = SessionInit | SessionGo;
+/** The coordinator took one batch of events (sessionOutbox.ts). */
+export interface SessionReceived {
+  type: 'received';
+}
+
+export type ToSession = SessionInit | SessionGo | SessionReceived;
 
 export type FromSession =
   | { type: 'ready' }
-  | { type: 'event'; event: TimelineEvent }
+  | { type: 'events'; events: TimelineEvent[] }
   | { type: 'done' }
   | { type: 'failed'; message: string };

@@ -2,20 +2,20 @@
 import * as vscode from 'vscode';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
-import type { LockPoller } from '../lockPoller';
+import type { LiveLockWatcher } from '../liveLockWatcher';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { requireDatabase, requireTrust } from './requireDatabase';
 
 export async function showLockHoldersCommand(
   model: LockDoctorModel,
-  poller: LockPoller,
+  watcher: LiveLockWatcher,
   showPanel: (view?: PanelViewName) => void,
 ): Promise<void> {
   if (!requireDatabase(model)) {
     return;
   }
   showPanel('locks');
-  await poller.readNow();
+  await watcher.readNow();
 }
 
 /** PASSIVE: copies what it can without waiting for readers or writers, and says how far it got. */

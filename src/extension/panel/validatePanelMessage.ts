@@ -8,7 +8,7 @@ import { journalChoices, journalSwitchTargets } from '../../engine/options/journ
 import { presets } from '../../engine/options/presets';
 import { probeBusyTimeout } from '../../engine/options/timeLimits';
 import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
-import type { ProbeResult } from '../../engine/probe/probeTypes';
+import { probeResultSchema, type ProbeResult } from '../../engine/probe/probeTypes';
 import type { FromPanel, PanelSavedState, ProbeFormValues } from '../../shared/panelProtocol';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -68,7 +68,7 @@ export function validateSavedState(state: unknown): Pick<PanelSavedState, 'datab
 export function validateStoredResult(result: unknown): ProbeResult | null {
   const looksLikeResult =
     isRecord(result) &&
-    result.schema === 'sqlite-lock-doctor/probe-result@1' &&
+    result.schema === probeResultSchema &&
     typeof result.id === 'string' &&
     isRecord(result.config) &&
     Array.isArray(result.sessions) &&

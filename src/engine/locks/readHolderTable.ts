@@ -1,0 +1,97 @@
+// Who holds which lock on a database, for `locks`, `inspect` and the watcher alike: on Linux from
+// /proc/locks (the POSIX byte-range locks SQLite takes, matched to the database and its -shm file by
+// device and inode) and /proc/PID/fd (processes with the file open and no lock). Takes no lock and
+// opens nothing: the -shm file is only stat'ed.
+import * as fs from 'node:fs';
+import type { DatabaseFileHeader } from '../header/readDatabaseHeader';
+import type { PersistedJournalMode } from '../header/journalModeOf';
+import { decodeLockHolders, pidsWithLockLines } from './decodeLockHolders';
+import type { LockHolderEntry, LockHolderTable } from './lockReport';
+import { processesWithFileOpen } from './openDescriptors';
+import { procLocksUnreadableNote, unsupportedPlatformNote } from './platformLimits';
+import { type ProcLockEntry, posixLocksOnFile, readProcLocks } from './procLocks';
+import { type ProcessName, processNamer } from './processNames';
+
+export interface HolderTableOptions {
+  /** Defaults to process.platform; a parameter so that every branch can be tested anywhere. */
+  platform?: string;
+  /** Defaults to /proc; tests point it at a prepared folder. */
+  procRoot?: string;
+  /**
+   * The processes with the file open. Default: scan /proc/PID/fd now. The watcher passes a scan it
+   * repeats only when `lockPids` (every PID with a lock line on the file) changes, or now and then.
+   */
+  openPids?: (realPath: string, lockPids: readonly number[]) => readonly number[];
+  /** Default: reads /proc/PID/comm and cmdline once per PID and call. */
+  nameOf?: (pid: number) => ProcessName;
+  /**
+   * For a reader that lives across readings: the last decoded holders and what they were decoded
+   * from. When the lock lines, the open PIDs and the journal mode are the same, the same array is
+   * returned (unchanged holders are then one comparison away).
+   */
+  memo?: HolderMemo;
+}
+
+export interface HolderMemo {
+  key?: string;
+  holders?: LockHolderEntry[];
+}
+
+export function readHolderTable(
+  database: Pick<DatabaseFileHeader, 'path' | 'realPath' | 'device' | 'inode'>,
+  journalMode: PersistedJournalMode,
+  options: HolderTableOptions = {},
+): LockHolderTable {
+  const platform = options.platform ?? process.platform;
+  const procRoot = options.procRoot ?? '/proc';
+  const shm = platform === 'linux' ? statSidecar(`${database.realPath}-shm`) : null;
+  // Only the lines on the database and its -shm are parsed: the table lists every lock on the system.
+  const inodes = shm === null ? [database.inode] : [database.inode, shm.ino];
+  const procLocks = platform === 'linux' ? readProcLocks('linux', procRoot, inodes) : null;
+  if (procLocks === null) {
+    return {
+      supported: false,
+      note: platform === 'linux' ? procLocksUnreadableNote : unsupportedPlatformNote(platform, database.path),
+      holders: [],
+    };
+  }
+  const databaseLocks = posixLocksOnFile(procLocks, database.device, database.inode);
+  const shmLocks = shm === null ? [] : posixLocksOnFile(procLocks, shm.dev, shm.ino);
+  const lockPids = pidsWithLockLines(databaseLocks, shmLocks);
+  const openPids = options.openPids
+    ? options.openPids(database.realPath, lockPids)
+    : processesWithFileOpen(database.realPath, procRoot);
+  const memo = options.memo;
+  const key =
+    memo === undefined
+      ? undefined
+      : `${journalMode} ${openPids.join(',')} ${linesKey(databaseLocks)} / ${linesKey(shmLocks)}`;
+  if (memo !== undefined && memo.key === key && memo.holders !== undefined) {
+    return { supported: true, holders: memo.holders };
+  }
+  const nameOf = options.nameOf ?? processNamer(procRoot);
+  const holders: LockHolderEntry[] = decodeLockHolders(databaseLocks, shmLocks, journalMode, openPids).map(
+    ({ pid, ...rest }) => ({ pid, ...nameOf(pid), ...rest }),
+  );
+  if (memo !== undefined) {
+    memo.key = key;
+    memo.holders = holders;
+  }
+  return { supported: true, holders };
+}
+
+function linesKey(lines: readonly ProcLockEntry[]): string {
+  return lines
+    .map((line) => `${line.pid}${line.blocked ? '>' : ''}${line.access[0]}${line.start}-${line.end}`)
+    .join(' ');
+}
+
+/** stat only: the -shm file is never opened (its WAL locks belong to other connections). */
+function statSidecar(sidecarPath: string): fs.BigIntStats | null {
+  try {
+    return fs.statSync(sidecarPath, { bigint: true });
+  } catch {
+    // Missing (rollback mode, or no connection open): no locks on it.
+    return null;
+  }
+}

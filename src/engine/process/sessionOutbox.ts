@@ -1,0 +1,72 @@
+// A session's events on their way to the coordinator. A burst session produces tens of thousands of
+// events per second while the coordinator, one thread among 64 busy sessions, may get little CPU; sent
+// one message each and unacknowledged, they piled up by the gigabyte. So events travel in batches, the
+// coordinator acknowledges each batch, and a session that is too far ahead waits between two
+// transactions (holding no lock, so the wait changes nobody's locking) until it has caught up.
+import type { TimelineEvent } from '../probe/probeTypes';
+
+/** Events per message. */
+const batchSize = 256;
+/** Unacknowledged batches a session may have out before it waits. */
+const maxInFlight = 4;
+
+export class SessionOutbox {
+  private buffer: TimelineEvent[] = [];
+  private inFlight = 0;
+  private flushScheduled = false;
+  private lastSend: Promise<void> = Promise.resolve();
+  private caughtUp: (() => void) | undefined;
+
+  constructor(private readonly send: (events: TimelineEvent[]) => Promise<void>) {}
+
+  add(event: TimelineEvent): void {
+    this.buffer.push(event);
+    if (this.buffer.length >= batchSize) {
+      this.flush();
+    } else if (!this.flushScheduled) {
+      // A session that yields (a hold, a timed step) hands its events over at once, so a live view or
+      // a test that reacts to an event sees it while the session still runs.
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  /** The coordinator took a batch. */
+  received(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.inFlight < maxInFlight && this.caughtUp) {
+      this.caughtUp();
+      this.caughtUp = undefined;
+    }
+  }
+
+  /** Between transactions: nothing to wait for, or a promise that resolves once the coordinator caught up. */
+  pace(): Promise<void> | undefined {
+    this.flush();
+    if (this.inFlight < maxInFlight) {
+      return undefined;
+    }
+    return new Promise((resolve) => {
+      this.caughtUp = resolve;
+    });
+  }
+
+  /** Sends what is left; resolves once every batch is handed to the channel. */
+  close(): Promise<void> {
+    this.flush();
+    return this.lastSend;
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) {
+      return;
+    }
+    const events = this.buffer;
+    this.buffer = [];
+    this.inFlight++;
+    this.lastSend = this.send(events);
+  }
+}
