@@ -1,7 +1,12 @@
 // Every message from the webview is untrusted: only known shapes and values get through.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validatePanelMessage, validateSavedState } from '../src/extension/panel/validatePanelMessage';
+import { applyToPanel, isComplete, isToPanel } from '../media/panel/panelMessages';
+import {
+  validatePanelMessage,
+  validateSavedState,
+  validateStoredResult,
+} from '../src/extension/panel/validatePanelMessage';
 import { probeResultSchema } from '../src/engine/probe/probeTypes';
 
 const form = { preset: 'seed', model: 'blocking', journal: 'wal', busyTimeoutMs: 5000, begin: 'preset' };
@@ -42,23 +47,55 @@ test('unknown types, bad values and odd shapes are dropped', () => {
   }
 });
 
-test('a reloaded panel brings back a path, and a result only when it has the result shape', () => {
-  assert.deepEqual(validateSavedState(undefined), { databasePath: null, lastResult: null });
-  assert.deepEqual(validateSavedState({ databasePath: 42 }), { databasePath: null, lastResult: null });
-  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: { schema: 'other' } }), {
+test('a reloaded panel brings back only a path; a stored result only when it has the result shape', () => {
+  assert.deepEqual(validateSavedState(undefined), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: 42 }), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: {} }), {
     databasePath: '/w/app.db',
-    lastResult: null,
   });
   const result = {
     schema: probeResultSchema,
+    id: 'run-1',
     config: { database: '/w/app.db' },
     sessions: [],
     errorCounts: {},
     rows: {},
     verdict: {},
   };
-  assert.equal(validateSavedState({ databasePath: '/w/app.db', lastResult: result }).lastResult, result);
-  // A result saved by a version with the older shape is dropped, not drawn with missing fields.
-  const older = { ...result, schema: 'sqlite-lock-doctor/probe-result@1' };
-  assert.equal(validateSavedState({ databasePath: '/w/app.db', lastResult: older }).lastResult, null);
+  assert.equal(validateStoredResult(result), result);
+  assert.equal(validateStoredResult({ ...result, schema: 'other' }), null);
+  // Stored by a version without result ids: not taken.
+  assert.equal(validateStoredResult({ ...result, id: undefined }), null);
+  assert.equal(validateStoredResult('{"schema":"sqlite-lock-doctor/probe-result@2"}'), null);
+  // A result stored by a version with the older shape is dropped, not drawn with missing fields.
+  assert.equal(validateStoredResult({ ...result, schema: 'sqlite-lock-doctor/probe-result@1' }), null);
+});
+
+test('the panel folds the host messages into one state, each replacing its own part', () => {
+  assert.equal(isToPanel({ type: 'state', state: {} }), false, 'the old whole-state message is not known');
+  assert.equal(isToPanel(null), false);
+  let state = applyToPanel({}, { type: 'result', result: null });
+  assert.equal(isComplete(state), false);
+  state = applyToPanel(state, { type: 'locks', locks: null, walGrowth: null, probeLocks: null });
+  state = applyToPanel(state, { type: 'activity', busy: null, lastError: null, lastNotice: null });
+  assert.equal(isComplete(state), false, 'the file state is still missing');
+  const defaults = {
+    preset: 'seed',
+    model: 'processes',
+    journal: 'keep',
+    busyTimeoutMs: 5000,
+    begin: 'preset',
+  } as const;
+  state = applyToPanel(state, { type: 'file', database: null, trusted: true, defaults });
+  assert.ok(isComplete(state));
+  // A busy message changes only the activity; the rest stays as it was.
+  const busy = applyToPanel(state, {
+    type: 'activity',
+    busy: { kind: 'probe', label: 'Running…' },
+    lastError: null,
+    lastNotice: null,
+  });
+  assert.deepEqual(busy.busy, { kind: 'probe', label: 'Running…' });
+  assert.equal(busy.defaults, defaults);
+  assert.equal('type' in busy, false);
 });

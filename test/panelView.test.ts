@@ -1,14 +1,16 @@
-// The panel's pure view: the HTML it renders from a PanelState, and the probe form's own state. The
-// DOM side (morphing, focus, messages) is checked in a browser; this is what can fail without one.
+// The panel's views rendered with lit-html into a DOM (happy-dom): what a person would read and which
+// controls they get, the messages their clicks send, and the probe form's own state. The controls'
+// look (vscode-elements) and the real webview's CSP are checked in a real VS Code (test/e2e).
+import { renderInDom, tableRows, textOf } from './support/panelDom';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InspectReport } from '../src/engine/inspect/inspectReport';
 import { probeResultSchema, type ProbeResult, type SessionResult } from '../src/engine/probe/probeTypes';
-import type { PanelState, ProbeFormValues } from '../src/shared/panelProtocol';
+import type { FromPanel, PanelState, ProbeFormValues } from '../src/shared/panelProtocol';
 import { renderTimelineSvg } from '../src/report/timelineSvg';
+import type { ViewActions } from '../media/panel/render/actions';
 import { renderPanel, type PanelView } from '../media/panel/render/panelView';
 import { formFromValues, parseBusyTimeout, updateForm } from '../media/panel/probeFormState';
-import { resultKey } from '../media/panel/resultKey';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures shaped like the engine's output: the seed scenario in the blocking model, where A fails
@@ -97,6 +99,7 @@ function session(name: string, failed: boolean): SessionResult {
 function seedResult(sessionNames = ['A', 'B']): ProbeResult {
   return {
     schema: probeResultSchema,
+    id: 'run-seed',
     config: {
       preset: 'seed',
       model: 'blocking',
@@ -136,193 +139,270 @@ function state(overrides: Partial<PanelState> = {}, mode: 'wal' | 'delete' = 'de
     trusted: true,
     defaults,
     lastResult: seedResult(),
+    locks: null,
+    walGrowth: null,
+    probeLocks: null,
+    busy: null,
+    lastError: null,
+    lastNotice: null,
     ...overrides,
   };
 }
 
 function view(overrides: Partial<PanelView> = {}): PanelView {
-  return { form: formFromValues(defaults), timelineWidth: 900, resultKey: 'k', ...overrides };
+  return { form: formFromValues(defaults), timelineWidth: 900, view: 'file', ...overrides };
 }
 
-/** The opening tag of the element with this id, or undefined. */
-function tagWithId(html: string, id: string): string | undefined {
-  return new RegExp(`<[a-z]+[^>]*\\sid="${id}"[^>]*>`).exec(html)?.[0];
+/** Actions that record what the templates asked for. */
+function recorder(): ViewActions & { posted: FromPanel[]; shown: string[]; runs: number } {
+  const record = {
+    posted: [] as FromPanel[],
+    shown: [] as string[],
+    runs: 0,
+    post: (message: FromPanel) => record.posted.push(message),
+    showView: (name: string) => record.shown.push(name),
+    editField: () => undefined,
+    runProbe: () => {
+      record.runs += 1;
+    },
+  };
+  return record;
 }
 
-function textOf(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+function panel(
+  overrides: Partial<PanelState> = {},
+  options: Partial<PanelView> = {},
+  mode?: 'wal' | 'delete',
+) {
+  const actions = recorder();
+  const root = renderInDom(renderPanel(state(overrides, mode), view(options), actions));
+  return { root, actions };
 }
 
-/** Rows of a table's body as the text of their cells. */
-function bodyRows(html: string, id: string): string[][] {
-  const start = html.indexOf(`id="${id}"`);
-  assert.ok(start >= 0, `#${id} is rendered`);
-  const tableHtml = html.slice(start, html.indexOf('</table>', start));
-  const body = tableHtml.slice(tableHtml.indexOf('<tbody>'));
-  return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((row) =>
-    [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => textOf(cell[1])),
-  );
-}
+const byId = (root: HTMLElement, id: string) => root.querySelector<HTMLElement>(`#${id}`);
 
 // ---------------------------------------------------------------------------------------------
 
 test('the error counts table has one row per code: the code, then the count', () => {
-  const html = renderPanel(state(), view());
+  const { root } = panel();
   assert.deepEqual(
-    bodyRows(html, 'error-counts').map((cells) => cells.slice(0, 2)),
+    tableRows(root, 'error-counts').map((cells) => cells.slice(0, 2)),
     [['SQLITE_BUSY', '1']],
   );
+  assert.ok(root.querySelector('#error-counts vscode-table-row[data-code="SQLITE_BUSY"]'));
 });
 
 test('a result without errors says so instead of an empty table', () => {
-  const result = { ...seedResult(), errorCounts: {} };
-  const html = renderPanel(state({ lastResult: result }), view());
-  assert.match(html, /<p id="error-counts"[^>]*>No errors\.<\/p>/);
+  const { root } = panel({ lastResult: { ...seedResult(), errorCounts: {} } });
+  assert.equal(byId(root, 'error-counts')?.tagName, 'P');
+  assert.equal(textOf(byId(root, 'error-counts')), 'No errors.');
 });
 
 test('session outcomes list each session with its outcome, error, wait and transactions', () => {
-  const rows = bodyRows(renderPanel(state(), view()), 'session-outcomes');
+  const { root } = panel();
+  const rows = tableRows(root, 'session-outcomes');
   assert.equal(rows.length, 2);
   assert.deepEqual(rows[0].slice(0, 2), ['A', 'failed']);
   assert.match(rows[0][2], /^SQLITE_BUSY after 5\.00 s/);
   assert.equal(rows[0][4], '5.00 s');
   assert.equal(rows[0][5], '0 of 1');
   assert.deepEqual(rows[1].slice(0, 3), ['B', 'committed', '—']);
+  const outcomes = [...root.querySelectorAll('#session-outcomes vscode-table-row')].map((row) => [
+    row.getAttribute('data-session'),
+    row.getAttribute('data-outcome'),
+  ]);
+  assert.deepEqual(outcomes, [
+    ['A', 'failed'],
+    ['B', 'committed'],
+  ]);
 });
 
 test('the verdict comes first, then the timeline, the errors, the rows and the sessions', () => {
-  const html = renderPanel(state(), view());
-  const order = ['verdict', 'timeline', 'error-counts', 'rows', 'session-outcomes'].map((id) =>
-    html.indexOf(`id="${id}"`),
-  );
-  assert.ok(order.every((position) => position > 0));
-  assert.deepEqual(
-    order,
-    [...order].sort((a, b) => a - b),
-  );
-  const verdict = html.slice(order[0], order[1]);
-  assert.match(verdict, /<ol class="fixes"><li[^>]*>Keep blocking calls off the event loop\.<\/li><li/);
+  const { root } = panel();
+  const order = ['verdict', 'timeline', 'error-counts', 'rows', 'session-outcomes'].map((id) => {
+    const element = byId(root, id);
+    assert.ok(element, id);
+    return element;
+  });
+  for (let index = 1; index < order.length; index += 1) {
+    // DOCUMENT_POSITION_FOLLOWING: the next one comes after the previous one.
+    assert.ok(order[index - 1].compareDocumentPosition(order[index]) & 4, `${index}`);
+  }
+  const fixes = [...root.querySelectorAll('#verdict ol.fixes li')].map((item) => textOf(item));
+  assert.deepEqual(fixes, ['Keep blocking calls off the event loop.', 'Keep write transactions short.']);
   const rows = Object.fromEntries(
-    [...html.matchAll(/<dd data-rows="(\w+)">(\d+)<\/dd>/g)].map((match) => [match[1], Number(match[2])]),
+    [...root.querySelectorAll('#rows dd[data-rows]')].map((dd): [string, string] => [
+      dd.getAttribute('data-rows') ?? '',
+      textOf(dd),
+    ]),
   );
-  assert.deepEqual(rows, { attempted: 2, committed: 1, found: 1 });
+  assert.deepEqual(rows, { attempted: '2', committed: '1', found: '1' });
 });
 
-test('file names, SQLite messages, findings, errors and session names are escaped', () => {
+test('file names, SQLite messages, findings, errors and session names stay text', () => {
   const result = seedResult([evil, 'B']);
-  const html = renderPanel(
-    state({
-      database: { path: `/home/me/${evil}`, name: evil, report: inspectReport(`/home/me/${evil}`, 'delete') },
-      lastResult: { ...result, config: { ...result.config, database: `/home/me/${evil}` } },
-      lastError: `another connection holds a lock on ${evil}`,
-      lastNotice: `Switched ${evil} from wal to delete.`,
-      busy: `Inspecting ${evil}…`,
-    }),
-    view(),
-  );
-  assert.doesNotMatch(html, /<img/);
-  assert.doesNotMatch(html, /<script/);
-  assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;.db'));
-  // In the header, the alert and the notice.
-  assert.ok(html.split('&lt;img src=x onerror=alert(1)&gt;.db').length > 6);
+  const overrides: Partial<PanelState> = {
+    database: { path: `/home/me/${evil}`, name: evil, report: inspectReport(`/home/me/${evil}`, 'delete') },
+    lastResult: { ...result, config: { ...result.config, database: `/home/me/${evil}` } },
+    lastError: `another connection holds a lock on ${evil}`,
+    lastNotice: `Switched ${evil} from wal to delete.`,
+    busy: { kind: 'switch', label: `Switching ${evil}…` },
+  };
+  for (const name of ['file', 'probe'] as const) {
+    const { root } = panel(overrides, { view: name });
+    assert.equal(root.querySelector('img'), null);
+    assert.equal(root.querySelector('script'), null);
+    assert.ok(textOf(root.querySelector('.db-file')).includes(evil));
+    assert.ok(textOf(byId(root, 'last-error')).includes(evil));
+    assert.ok(textOf(byId(root, 'last-notice')).includes(evil));
+    assert.ok(textOf(byId(root, 'busy')).includes(evil));
+    assert.ok(textOf(root.querySelector('.finding-text')).includes(evil));
+    assert.equal(
+      root.querySelector('#session-outcomes vscode-table-row')?.getAttribute('data-session'),
+      evil,
+    );
+  }
 });
 
 test('nothing carries an inline style attribute or <style> element: the CSP forbids both', () => {
-  for (const html of [
-    renderPanel(state(), view()),
-    renderPanel(state({ lastResult: seedResult(Array.from({ length: 32 }, (_, i) => `w${i + 1}`)) }), view()),
-    renderPanel(state({ database: null, lastResult: null }), view()),
+  for (const { root } of [
+    panel(),
+    panel({ lastResult: seedResult(Array.from({ length: 32 }, (_, i) => `w${i + 1}`)) }, { view: 'probe' }),
+    panel({ database: null, lastResult: null }),
   ]) {
-    assert.doesNotMatch(html, /\sstyle=/);
-    assert.doesNotMatch(html, /<style/);
+    assert.equal(root.querySelector('[style]'), null);
+    assert.equal(root.querySelector('style'), null);
   }
 });
 
 test('the timeline fits the width it is given, with its stylesheet left to the page', () => {
-  const html = renderPanel(state(), view({ timelineWidth: 1234 }));
-  assert.match(html, /<div[^>]*id="timeline"[^>]*><svg class="sld-timeline" width="1234"/);
+  const svg = panel({}, { timelineWidth: 1234 }).root.querySelector('#timeline svg');
+  assert.equal(svg?.getAttribute('class'), 'sld-timeline');
+  assert.equal(svg?.getAttribute('width'), '1234');
+  assert.match(svg?.innerHTML ?? '', /SQLITE_BUSY after 5\.00 s/);
   // Narrow panels scroll it sideways rather than squeezing it below the renderer's minimum.
-  assert.match(renderPanel(state(), view({ timelineWidth: 300 })), /<svg class="sld-timeline" width="480"/);
+  assert.equal(
+    panel({}, { timelineWidth: 300 }).root.querySelector('#timeline svg')?.getAttribute('width'),
+    '480',
+  );
   // The CLI's standalone SVG keeps its own stylesheet.
   assert.match(renderTimelineSvg(seedResult()), /<style>\.sld-timeline/);
   assert.doesNotMatch(renderTimelineSvg(seedResult(), { embedStyle: false }), /<style/);
 });
 
 test('only the switch that applies is shown: WAL for a rollback-mode file, DELETE for a WAL file', () => {
-  const rollback = renderPanel(state({}, 'delete'), view());
-  assert.ok(tagWithId(rollback, 'switch-wal'));
-  assert.equal(tagWithId(rollback, 'switch-delete'), undefined);
-  assert.match(tagWithId(rollback, 'journal-mode') ?? '', /journal-delete/);
-  assert.match(rollback, /id="journal-mode"[^>]*>DELETE</);
+  const rollback = panel({}, {}, 'delete');
+  assert.ok(byId(rollback.root, 'switch-wal'));
+  assert.equal(byId(rollback.root, 'switch-delete'), null);
+  assert.equal(textOf(byId(rollback.root, 'journal-mode')), 'DELETE');
+  byId(rollback.root, 'switch-wal')?.click();
+  assert.deepEqual(rollback.actions.posted, [{ type: 'switchJournal', target: 'wal' }]);
 
-  const wal = renderPanel(state({}, 'wal'), view());
-  assert.ok(tagWithId(wal, 'switch-delete'));
-  assert.equal(tagWithId(wal, 'switch-wal'), undefined);
-  assert.match(wal, /id="journal-mode"[^>]*>WAL</);
+  const wal = panel({}, {}, 'wal');
+  assert.ok(byId(wal.root, 'switch-delete'));
+  assert.equal(byId(wal.root, 'switch-wal'), null);
+  assert.equal(textOf(byId(wal.root, 'journal-mode')), 'WAL');
 });
 
 test('an untrusted workspace disables switching and probing, and says why', () => {
-  const trusted = renderPanel(state(), view());
-  assert.doesNotMatch(tagWithId(trusted, 'switch-wal') ?? '', /disabled/);
-  assert.doesNotMatch(tagWithId(trusted, 'probe-run') ?? '', /disabled/);
+  const trusted = panel();
+  assert.equal(byId(trusted.root, 'switch-wal')?.hasAttribute('disabled'), false);
+  assert.equal(byId(trusted.root, 'probe-run')?.hasAttribute('disabled'), false);
 
-  const untrusted = renderPanel(state({ trusted: false }), view());
-  assert.match(tagWithId(untrusted, 'switch-wal') ?? '', /\sdisabled/);
-  assert.match(tagWithId(untrusted, 'probe-run') ?? '', /\sdisabled/);
-  assert.match(untrusted, /id="switch-reason"[^>]*>[^<]*untrusted workspace/);
-  assert.match(untrusted, /id="probe-run-reason"[^>]*>[^<]*untrusted workspace/);
+  const { root, actions } = panel({ trusted: false });
+  assert.equal(byId(root, 'switch-wal')?.hasAttribute('disabled'), true);
+  assert.equal(byId(root, 'probe-run')?.hasAttribute('disabled'), true);
+  assert.match(textOf(byId(root, 'switch-reason')), /untrusted workspace/);
+  assert.match(textOf(byId(root, 'probe-run-reason')), /untrusted workspace/);
+  assert.ok(byId(root, 'untrusted'));
+  // A click that reaches the button anyway sends nothing.
+  byId(root, 'switch-wal')?.click();
+  assert.deepEqual(actions.posted, []);
   // Inspection and exports stay available.
-  assert.doesNotMatch(tagWithId(untrusted, 'refresh') ?? '', /disabled/);
-  assert.doesNotMatch(tagWithId(untrusted, 'export-json') ?? '', /disabled/);
+  assert.equal(byId(root, 'refresh')?.hasAttribute('disabled'), false);
+  assert.equal(byId(root, 'export-json')?.hasAttribute('disabled'), false);
+  byId(root, 'export-json')?.click();
+  assert.deepEqual(actions.posted, [{ type: 'export', format: 'json' }]);
 });
 
-test('while a probe runs, Run is disabled and Cancel is offered; not for other operations', () => {
-  const probing = renderPanel(state({ busy: 'Running the probe…', busyWith: 'probe' }), view());
-  assert.match(tagWithId(probing, 'probe-run') ?? '', /\sdisabled/);
-  assert.ok(tagWithId(probing, 'probe-cancel'));
-  assert.match(tagWithId(probing, 'switch-wal') ?? '', /\sdisabled/);
-  assert.match(probing, /<div id="busy"[^>]*role="status"[^>]*>.*Running the probe…/);
+test('while a probe runs, Run turns into Cancel; other operations only disable Run', () => {
+  const probing = panel({ busy: { kind: 'probe', label: 'Running the probe…' } });
+  const button = byId(probing.root, 'probe-cancel');
+  assert.equal(byId(probing.root, 'probe-run'), null);
+  assert.equal(textOf(button), 'Cancel Probe');
+  assert.equal(button?.hasAttribute('disabled'), false);
+  button?.click();
+  assert.deepEqual(probing.actions.posted, [{ type: 'cancelProbe' }]);
+  assert.equal(byId(probing.root, 'switch-wal')?.hasAttribute('disabled'), true);
+  assert.equal(byId(probing.root, 'busy')?.getAttribute('role'), 'status');
+  assert.match(textOf(byId(probing.root, 'busy')), /Running the probe…/);
 
-  const switching = renderPanel(state({ busy: 'Switching to WAL…', busyWith: 'switch' }), view());
-  assert.equal(tagWithId(switching, 'probe-cancel'), undefined);
-  assert.match(tagWithId(switching, 'probe-run') ?? '', /\sdisabled/);
+  const switching = panel({ busy: { kind: 'switch', label: 'Switching to WAL…' } });
+  assert.equal(byId(switching.root, 'probe-cancel'), null);
+  assert.equal(byId(switching.root, 'probe-run')?.hasAttribute('disabled'), true);
+  assert.equal(byId(panel().root, 'probe-cancel'), null);
+});
 
-  // A host that does not say what it is busy with: the text decides.
-  assert.ok(tagWithId(renderPanel(state({ busy: 'Running the probe…' }), view()), 'probe-cancel'));
-  assert.equal(tagWithId(renderPanel(state(), view()), 'probe-cancel'), undefined);
+test('the same page updated in place: Run becomes Cancel in the same element, the switch likewise', () => {
+  const actions = recorder();
+  const root = renderInDom(renderPanel(state(), view(), actions));
+  const run = byId(root, 'probe-run');
+  const switchButton = byId(root, 'switch-wal');
+  renderInDom(renderPanel(state({ busy: { kind: 'probe', label: 'Running…' } }), view(), actions), root);
+  assert.equal(byId(root, 'probe-cancel'), run, 'one element: the focus stays on it');
+  renderInDom(renderPanel(state({}, 'wal'), view(), actions), root);
+  assert.equal(byId(root, 'switch-delete'), switchButton);
 });
 
 test('errors and notices are announced: role="alert" and role="status"', () => {
-  const html = renderPanel(
-    state({ lastError: 'the journal mode is still delete', lastNotice: 'Switched.' }),
-    view(),
-  );
-  assert.match(html, /<div id="last-error"[^>]*role="alert"[^>]*><p>the journal mode is still delete<\/p>/);
-  assert.match(html, /<div id="last-notice"[^>]*role="status"[^>]*><p>Switched\.<\/p>/);
+  const { root } = panel({ lastError: 'the journal mode is still delete', lastNotice: 'Switched.' });
+  assert.equal(byId(root, 'last-error')?.getAttribute('role'), 'alert');
+  assert.equal(textOf(byId(root, 'last-error')), 'the journal mode is still delete');
+  assert.equal(byId(root, 'last-notice')?.getAttribute('role'), 'status');
+  assert.equal(textOf(byId(root, 'last-notice')), 'Switched.');
 });
 
 test('with no database open, the panel explains itself and offers Open Database…', () => {
-  const html = renderPanel(state({ database: null, lastResult: null }), view());
-  assert.match(html, /<button[^>]*id="open-database"[^>]*>Open Database…<\/button>/);
-  assert.match(html, /database is locked/);
-  for (const id of ['probe-run', 'switch-wal', 'journal-mode', 'verdict']) {
-    assert.equal(tagWithId(html, id), undefined, id);
+  const { root, actions } = panel({ database: null, lastResult: null });
+  assert.equal(textOf(byId(root, 'open-database')), 'Open Database…');
+  assert.match(textOf(root), /database is locked/);
+  for (const id of ['probe-run', 'switch-wal', 'journal-mode', 'verdict', 'views']) {
+    assert.equal(byId(root, id), null, id);
   }
+  byId(root, 'open-database')?.click();
+  assert.deepEqual(actions.posted, [{ type: 'openDatabase' }]);
+});
+
+test('the views are tabs: file, lock holders, probe; the chosen one is selected', () => {
+  const { root } = panel({}, { view: 'probe' });
+  const headers = [...root.querySelectorAll('#views vscode-tab-header')].map((header) => textOf(header));
+  assert.deepEqual(headers, ['File', 'Lock holders', 'Probe']);
+  assert.equal((byId(root, 'views') as unknown as { selectedIndex: number }).selectedIndex, 2);
+  // Each view's content sits in its own tab panel.
+  const inView = (view: string, id: string) =>
+    root.querySelector(`vscode-tab-panel[data-view="${view}"] #${id}`);
+  assert.ok(inView('file', 'switch-wal'));
+  assert.ok(inView('probe', 'probe-form'));
+  assert.ok(inView('probe', 'verdict'));
+  assert.ok(inView('locks', 'lock-holders'));
+  assert.deepEqual(
+    [...root.querySelectorAll('#views vscode-tab-header')].map((header) => header.getAttribute('data-view')),
+    ['file', 'locks', 'probe'],
+  );
 });
 
 test('every form control has a label, and the form shows the values it was given', () => {
   const form = formFromValues({ ...defaults, preset: 'burst', begin: 'immediate', busyTimeoutMs: 250 });
-  const html = renderPanel(state(), view({ form }));
+  const { root } = panel({}, { form });
   for (const id of ['probe-preset', 'probe-model', 'probe-journal', 'probe-busy-timeout', 'probe-begin']) {
-    assert.match(html, new RegExp(`<label for="${id}">`), id);
+    assert.ok(root.querySelector(`vscode-label[for="${id}"]`), id);
   }
-  assert.match(html, /<option value="burst" selected>/);
-  assert.match(html, /<option value="immediate" selected>/);
-  assert.match(tagWithId(html, 'probe-busy-timeout') ?? '', /value="250"/);
-  assert.match(html, /id="probe-preset-hint"[^>]*>N writers/);
+  const valueOf = (id: string) => (byId(root, id) as unknown as { value: string }).value;
+  assert.equal(valueOf('probe-preset'), 'burst');
+  assert.equal(valueOf('probe-begin'), 'immediate');
+  assert.equal(valueOf('probe-busy-timeout'), '250');
+  assert.ok(root.querySelector('#probe-preset vscode-option[value="burst"][selected]'));
+  assert.match(textOf(byId(root, 'probe-preset-hint')), /^N writers/);
 });
 
 test('the busy timeout must be whole milliseconds from 0 to 600000; Run waits for a valid one', () => {
@@ -334,9 +414,12 @@ test('the busy timeout must be whole milliseconds from 0 to 600000; Run waits fo
   const typed = updateForm(formFromValues(defaults), 'busyTimeoutMs', '700000');
   assert.equal(typed.values.busyTimeoutMs, 5000, 'the last valid value stays');
   assert.equal(typed.busyTimeoutText, '700000', 'what was typed stays');
-  const html = renderPanel(state(), view({ form: typed }));
-  assert.match(tagWithId(html, 'probe-run') ?? '', /\sdisabled/);
-  assert.match(tagWithId(html, 'probe-busy-timeout') ?? '', /aria-invalid="true"/);
+  const { root } = panel({}, { form: typed });
+  assert.equal(byId(root, 'probe-run')?.hasAttribute('disabled'), true);
+  assert.equal(byId(root, 'probe-busy-timeout')?.getAttribute('aria-invalid'), 'true');
+  // The hint says what is wrong, in the form's own words.
+  assert.equal(textOf(byId(root, 'probe-busy-timeout-hint')), typed.busyTimeoutProblem);
+  assert.match(typed.busyTimeoutProblem ?? '', /700000/);
 
   const fixed = updateForm(typed, 'busyTimeoutMs', '250');
   assert.equal(fixed.values.busyTimeoutMs, 250);
@@ -344,14 +427,4 @@ test('the busy timeout must be whole milliseconds from 0 to 600000; Run waits fo
   // Unknown choices keep the previous value: the form only ever holds what the host accepts.
   assert.equal(updateForm(fixed, 'model', 'fibers').values.model, 'blocking');
   assert.equal(updateForm(fixed, 'preset', 'upgrade').values.preset, 'upgrade');
-});
-
-test('the result key tells runs apart, and the same run sent again apart from nothing', () => {
-  const first = seedResult();
-  assert.equal(resultKey(first), resultKey(structuredClone(first)));
-  assert.notEqual(
-    resultKey(first),
-    resultKey({ ...first, config: { ...first.config, target: '/tmp/sld-2/app.db' } }),
-  );
-  assert.notEqual(resultKey(first), resultKey(null));
 });

@@ -1,9 +1,28 @@
-// The Lock Doctor panel's browser side: renders the state the extension host sends and sends back what
-// the user asks for (src/shared/panelProtocol.ts). No Node and no vscode module here.
+// The Lock Doctor panel's browser side: renders what the extension host sends and sends back what the
+// user asks for (src/shared/panelProtocol.ts). No Node and no vscode module here. The controls are
+// VS Code's own look, from @vscode-elements/elements (only the ones the panel uses are registered).
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-table/index.js';
+import '@vscode-elements/elements/dist/vscode-table-body/index.js';
+import '@vscode-elements/elements/dist/vscode-table-cell/index.js';
+import '@vscode-elements/elements/dist/vscode-table-header/index.js';
+import '@vscode-elements/elements/dist/vscode-table-header-cell/index.js';
+import '@vscode-elements/elements/dist/vscode-table-row/index.js';
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './panel.css';
 import { timelineCss } from '../../src/report/timelineSvg';
 import type { PanelState } from '../../src/shared/panelProtocol';
 import { currentScriptNonce, installStyle } from './dom/installStyle';
+import { applyToPanel, isComplete, isToPanel } from './panelMessages';
 import { PanelPage } from './panelPage';
 import { connectToHost } from './vscodeApi';
 
@@ -13,21 +32,22 @@ installStyle(timelineCss(), nonce, 'sld-timeline-style');
 
 const host = connectToHost();
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('main'));
-const page = new PanelPage(root, host, host.saved()?.form);
+const page = new PanelPage(root, host, host.saved());
 
+let state: Partial<PanelState> = {};
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
-  if (isStateMessage(message)) {
-    page.receive(message.state);
+  if (!isToPanel(message)) {
+    return;
+  }
+  if (message.type === 'show') {
+    page.showView(message.view);
+    return;
+  }
+  state = applyToPanel(state, message);
+  if (isComplete(state)) {
+    page.receive(state);
   }
 });
 
 host.post({ type: 'ready' });
-
-function isStateMessage(message: unknown): message is { type: 'state'; state: PanelState } {
-  if (typeof message !== 'object' || message === null) {
-    return false;
-  }
-  const { type, state } = message as { type?: unknown; state?: unknown };
-  return type === 'state' && typeof state === 'object' && state !== null;
-}

@@ -1,9 +1,8 @@
 // The page: keeps the latest state from the host and what only the page knows (the form as the user
-// left it, the width), renders both into #app, and turns the user's clicks into messages.
-import type { ProbeResult } from '../../src/engine/probe/probeTypes';
-import type { PanelState, ProbeFormValues } from '../../src/shared/panelProtocol';
-import { morphInto } from './dom/morph';
-import { FocusKeeper } from './dom/keepFocus';
+// left it, the view, the width), renders both into #app with lit-html, which updates only what
+// changed, so the focus, the caret, an opened section and scroll positions stay where they were.
+import { render } from 'lit-html';
+import type { PanelState, PanelViewName, ProbeFormValues } from '../../src/shared/panelProtocol';
 import {
   formFromValues,
   isProbeField,
@@ -12,46 +11,44 @@ import {
   type ProbeField,
   type ProbeFormState,
 } from './probeFormState';
-import { renderLoading, renderPanel } from './render/panelView';
+import type { ViewActions } from './render/actions';
+import { panelViews, renderLoading, renderPanel } from './render/panelView';
 import { runBlockedReason } from './render/probeForm';
-import { switchBlockedReason } from './render/journalMode';
-import { resultKey } from './resultKey';
 import type { PanelHost } from './vscodeApi';
 
-/** The result card's horizontal padding and border, for the first render before #timeline exists. */
-const cardInsetPx = 34;
+/** The panel's horizontal padding, for measuring before #timeline is laid out (or while hidden). */
+const panelInsetPx = 34;
 
 export class PanelPage {
   private state: PanelState | undefined;
   private form: ProbeFormState | undefined;
   private defaultsSeen: ProbeFormValues | undefined;
-  private result: ProbeResult | null = null;
-  private resultKey = resultKey(null);
+  private view: PanelViewName;
   private savedKey = '';
   private renderQueued = false;
-  private readonly focus = new FocusKeeper();
+  private readonly actions: ViewActions = {
+    post: (message) => this.host.post(message),
+    showView: (view) => this.showView(view),
+    editField: (field, value) => this.editField(field, value),
+    runProbe: () => this.runProbe(),
+  };
 
   constructor(
     private readonly root: HTMLElement,
     private readonly host: PanelHost,
-    /** The form as an earlier page of this panel left it (unchecked: it comes from storage). */
-    private readonly savedForm: Partial<Record<ProbeField, unknown>> | undefined,
+    /** What an earlier page of this panel saved (unchecked: it comes from storage). */
+    private readonly saved: { form?: Partial<Record<ProbeField, unknown>>; view?: unknown } | undefined,
   ) {
-    root.innerHTML = renderLoading();
-    root.addEventListener('click', (event) => this.onClick(event));
-    document.addEventListener('pointerdown', () => this.focus.forget());
-    root.addEventListener('submit', (event) => this.onSubmit(event));
-    root.addEventListener('change', (event) => this.onFieldEdit(event));
-    root.addEventListener('input', (event) => this.onFieldEdit(event));
+    this.view = panelViews.find((entry) => entry.name === saved?.view)?.name ?? 'file';
+    render(renderLoading(), root);
     // The timeline is drawn at the panel's width: redraw when the panel is resized.
     new ResizeObserver(() => this.queueRender()).observe(root);
   }
 
   receive(state: PanelState): void {
-    const key = resultKey(state.lastResult);
-    if (key !== this.resultKey) {
-      this.result = state.lastResult;
-      this.resultKey = key;
+    // A probe starts: its view shows its sessions' locks and then its result.
+    if (state.busy?.kind === 'probe' && this.state?.busy?.kind !== 'probe') {
+      this.view = 'probe';
     }
     // Settings changed (or the first state): the form follows them. Otherwise the user's edits stay.
     if (this.defaultsSeen === undefined) {
@@ -61,16 +58,23 @@ export class PanelPage {
       this.form = formFromValues(state.defaults);
       this.defaultsSeen = state.defaults;
     }
-    // Keep one object per result, so the timeline drawn for it is reused.
-    this.state = { ...state, lastResult: this.result };
+    this.state = state;
     this.save();
     this.render();
+  }
+
+  showView(view: PanelViewName): void {
+    if (this.view !== view) {
+      this.view = view;
+      this.save();
+      this.render();
+    }
   }
 
   /** The defaults, with each field the saved form holds a valid value for taken from it. */
   private restoredForm(defaults: ProbeFormValues): ProbeFormState {
     let form = formFromValues(defaults);
-    for (const [field, value] of Object.entries(this.savedForm ?? {})) {
+    for (const [field, value] of Object.entries(this.saved?.form ?? {})) {
       if (isProbeField(field) && (typeof value === 'string' || typeof value === 'number')) {
         const updated = updateForm(form, field, String(value));
         form = updated.busyTimeoutProblem ? form : updated;
@@ -97,9 +101,7 @@ export class PanelPage {
       return;
     }
     const width = this.measureTimelineWidth();
-    const focused = this.focus.before();
-    morphInto(this.root, renderPanel(state, { form, timelineWidth: width, resultKey: this.resultKey }));
-    this.focus.after(focused);
+    render(renderPanel(state, { form, timelineWidth: width, view: this.view }, this.actions), this.root);
     // The first drawing had to guess the width; draw again at the real one.
     if (this.measureTimelineWidth() !== width) {
       this.queueRender();
@@ -108,7 +110,8 @@ export class PanelPage {
 
   private measureTimelineWidth(): number {
     const container = document.getElementById('timeline');
-    const width = container ? container.clientWidth : this.root.clientWidth - cardInsetPx;
+    const measured = container?.clientWidth ?? 0;
+    const width = measured > 0 ? measured : this.root.clientWidth - panelInsetPx;
     return Math.max(0, Math.floor(width));
   }
 
@@ -117,50 +120,15 @@ export class PanelPage {
     if (state === undefined) {
       return;
     }
-    const databasePath = state.database?.path ?? null;
-    const key = JSON.stringify([databasePath, this.resultKey, this.form?.values]);
-    if (key === this.savedKey) {
-      return;
-    }
-    this.savedKey = key;
-    this.host.save({ databasePath, lastResult: this.result, form: this.form?.values });
-  }
-
-  private onClick(event: MouseEvent): void {
-    const target = event.target instanceof Element ? event.target : null;
-    const button = target?.closest<HTMLButtonElement>('button[data-action]');
-    if (!button || button.disabled || this.state === undefined) {
-      return;
-    }
-    switch (button.dataset.action) {
-      case 'openDatabase':
-        this.host.post({ type: 'openDatabase' });
-        break;
-      case 'refresh':
-        this.host.post({ type: 'refresh' });
-        break;
-      case 'cancelProbe':
-        this.host.post({ type: 'cancelProbe' });
-        break;
-      case 'switchJournal': {
-        const target = button.dataset.target;
-        if ((target === 'wal' || target === 'delete') && switchBlockedReason(this.state) === undefined) {
-          this.host.post({ type: 'switchJournal', target });
-        }
-        break;
-      }
-      case 'export': {
-        const format = button.dataset.format;
-        if (format === 'json' || format === 'markdown' || format === 'svg') {
-          this.host.post({ type: 'export', format });
-        }
-        break;
-      }
+    const saved = { databasePath: state.database?.path ?? null, form: this.form?.values, view: this.view };
+    const key = JSON.stringify(saved);
+    if (key !== this.savedKey) {
+      this.savedKey = key;
+      this.host.save(saved);
     }
   }
 
-  private onSubmit(event: SubmitEvent): void {
-    event.preventDefault();
+  private runProbe(): void {
     const state = this.state;
     const form = this.form;
     if (state === undefined || form === undefined) {
@@ -175,18 +143,11 @@ export class PanelPage {
     }
   }
 
-  private onFieldEdit(event: Event): void {
-    const field = event.target;
-    if (
-      !(field instanceof HTMLSelectElement || field instanceof HTMLInputElement) ||
-      this.form === undefined
-    ) {
+  private editField(field: ProbeField, value: string): void {
+    if (this.form === undefined) {
       return;
     }
-    if (!isProbeField(field.name)) {
-      return;
-    }
-    this.form = updateForm(this.form, field.name, field.value);
+    this.form = updateForm(this.form, field, value);
     this.save();
     this.render();
   }

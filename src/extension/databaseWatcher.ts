@@ -54,7 +54,7 @@ export class DatabaseWatcher implements vscode.Disposable {
       this.timer = undefined;
       this.lastRefresh = Date.now();
       // The probe and the switch refresh by themselves when they end.
-      if (this.model.busy === undefined) {
+      if (this.model.busy === null) {
         void this.model.refresh();
       }
     }, delay);

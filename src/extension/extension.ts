@@ -11,6 +11,7 @@ import { DatabaseWatcher } from './databaseWatcher';
 import { LiveLockWatcher } from './liveLockWatcher';
 import { readSettings } from './settings';
 import { lockDoctorApi, type LockDoctorApi } from './lockDoctorApi';
+import type { PanelViewName } from '../shared/panelProtocol';
 import { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
 import { LastResultStore } from './panel/lastResultStore';
@@ -43,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   }
 
   const model = new LockDoctorModel();
-  const showPanel = () => LockDoctorPanel.show(context.extensionUri, model, actions);
+  const showPanel = (view?: PanelViewName) =>
+    LockDoctorPanel.show(context.extensionUri, model, actions, view);
   const actions: PanelActions = {
     openDatabase: () => openDatabaseCommand(model, showPanel),
     switchJournal: (target) => switchJournalCommand(model, target),
@@ -91,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.showJournalMode', async () => {
       if (requireDatabase(model)) {
-        showPanel();
+        showPanel('file');
         await model.refresh();
       }
     }),
@@ -121,11 +123,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
         LockDoctorPanel.revive(panel, context.extensionUri, model, actions);
         if (saved.databasePath !== null && model.database === null) {
           await model.open(saved.databasePath);
-          const fromWebview =
-            saved.lastResult !== null && saved.lastResult.config.database === saved.databasePath
-              ? saved.lastResult
-              : null;
-          const restored = fromWebview ?? lastResults.recall(saved.databasePath);
+          const restored = lastResults.recall(saved.databasePath);
           if (restored !== null) {
             model.setResult(restored);
           }

@@ -10,8 +10,8 @@ import type { LockDoctorStatusBar } from './statusBar';
 export interface LockDoctorApi {
   state(): PanelState;
   statusBarText(): string | undefined;
-  /** The last state the panel's webview accepted, when a panel is open. */
-  panelDelivered(): ToPanel | undefined;
+  /** The last message of this type the panel's webview accepted, when a panel is open. */
+  panelDelivered<T extends ToPanel['type']>(type: T): Extract<ToPanel, { type: T }> | undefined;
   /** The lock watcher process: its PID while it runs, and the figures of its latest reading. */
   lockWatcher(): { pid: number | undefined; lastStats: LockWatcherStats | undefined };
 }
@@ -24,7 +24,7 @@ export function lockDoctorApi(
   return {
     state: () => model.panelState(),
     statusBarText: () => statusBar.shownText,
-    panelDelivered: () => LockDoctorPanel.lastDelivered(),
+    panelDelivered: (type) => LockDoctorPanel.lastDelivered(type),
     lockWatcher: () => ({ pid: lockWatcher.pid, lastStats: lockWatcher.lastStats }),
   };
 }

@@ -11,7 +11,15 @@ import {
   type WalGrowthSample,
 } from '../engine/locks/walGrowth';
 import type { ProbeResult } from '../engine/probe/probeTypes';
-import type { DatabaseFacts, PanelState, ProbeLocks } from '../shared/panelProtocol';
+import type {
+  ActivityState,
+  Busy,
+  DatabaseFacts,
+  FileState,
+  LocksState,
+  PanelState,
+  ProbeLocks,
+} from '../shared/panelProtocol';
 import { engineClient } from './engineClient';
 import { readSettings } from './settings';
 
@@ -23,11 +31,10 @@ export class LockDoctorModel implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   database: DatabaseFacts | null = null;
-  busy: string | undefined;
-  busyWith: PanelState['busyWith'];
+  busy: Busy | null = null;
   lastResult: ProbeResult | null = null;
-  lastError: string | undefined;
-  lastNotice: string | undefined;
+  lastError: string | null = null;
+  lastNotice: string | null = null;
   locks: LockReport | null = null;
   /** Readings of the WAL over time, to see it grow while readers hold it (checkpoint starvation). */
   private walSamples: WalGrowthSample[] = [];
@@ -52,8 +59,8 @@ export class LockDoctorModel implements vscode.Disposable {
       this.locks = null;
       this.walSamples = [];
     }
-    this.lastError = undefined;
-    this.lastNotice = undefined;
+    this.lastError = null;
+    this.lastNotice = null;
     await this.refresh();
     return this.database;
   }
@@ -92,14 +99,13 @@ export class LockDoctorModel implements vscode.Disposable {
   }
 
   /** Runs one operation at a time and shows it as busy; a second one is refused with a sentence. */
-  async run<T>(label: string, kind: 'switch' | 'probe', work: () => Thenable<T>): Promise<T> {
-    if (this.busy !== undefined) {
-      throw new Error(`SQLite Lock Doctor is busy: ${this.busy}`);
+  async run<T>(label: string, kind: Busy['kind'], work: () => Thenable<T>): Promise<T> {
+    if (this.busy !== null) {
+      throw new Error(`SQLite Lock Doctor is busy: ${this.busy.label}`);
     }
-    this.busy = label;
-    this.busyWith = kind;
-    this.lastError = undefined;
-    this.lastNotice = undefined;
+    this.busy = { kind, label };
+    this.lastError = null;
+    this.lastNotice = null;
     this.fire();
     try {
       return await work();
@@ -107,8 +113,7 @@ export class LockDoctorModel implements vscode.Disposable {
       this.lastError = messageOf(error);
       throw error;
     } finally {
-      this.busy = undefined;
-      this.busyWith = undefined;
+      this.busy = null;
       this.fire();
     }
   }
@@ -180,18 +185,26 @@ export class LockDoctorModel implements vscode.Disposable {
     return this.database?.report?.journalMode;
   }
 
+  /** The open file and what the panel may offer for it. */
+  fileState(): FileState {
+    return { database: this.database, trusted: vscode.workspace.isTrusted, defaults: readSettings().probe };
+  }
+
+  locksState(): LocksState {
+    return { locks: this.locks, walGrowth: this.walGrowth(), probeLocks: this.probeWatch };
+  }
+
+  activityState(): ActivityState {
+    return { busy: this.busy, lastError: this.lastError, lastNotice: this.lastNotice };
+  }
+
+  /** Everything the panel shows, in one object (for the API the in-host tests read). */
   panelState(): PanelState {
     return {
-      database: this.database,
-      trusted: vscode.workspace.isTrusted,
-      ...(this.busy !== undefined ? { busy: this.busy, busyWith: this.busyWith } : {}),
-      defaults: readSettings().probe,
+      ...this.fileState(),
+      ...this.locksState(),
+      ...this.activityState(),
       lastResult: this.lastResult,
-      locks: this.locks,
-      probeLocks: this.probeWatch,
-      walGrowth: this.walGrowth(),
-      ...(this.lastError !== undefined ? { lastError: this.lastError } : {}),
-      ...(this.lastNotice !== undefined ? { lastNotice: this.lastNotice } : {}),
     };
   }
 

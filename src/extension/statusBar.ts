@@ -77,7 +77,7 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     }
     if (this.model.busy) {
       tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(this.model.busy);
+      tooltip.appendText(this.model.busy.label);
     }
     if (result) {
       tooltip.appendMarkdown('\n\n');

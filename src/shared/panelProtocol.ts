@@ -45,30 +45,57 @@ export interface ProbeLocks {
   report: LockReport | null;
 }
 
-export interface PanelState {
+/** What runs now; one operation at a time. The kind decides what the panel offers (Cancel for a probe). */
+export interface Busy {
+  kind: 'switch' | 'probe' | 'checkpoint';
+  /** 'Switching app.db to WAL…', 'Running the probe…'. */
+  label: string;
+}
+
+/** The open file and what the panel may offer for it. Sent when it changes. */
+export interface FileState {
   database: DatabaseFacts | null;
   /** The workspace is trusted: switching and probing are offered. Untrusted: inspection only. */
   trusted: boolean;
-  /** Set while an operation runs ('Switching to WAL…', 'Running the probe…'). */
-  busy?: string;
-  /** What `busy` is about, so the panel offers Cancel only while a probe runs (without it, the panel
-   * guesses from the text of `busy`). */
-  busyWith?: 'inspect' | 'switch' | 'probe';
   defaults: ProbeFormValues;
-  lastResult: ProbeResult | null;
-  /** Who holds locks on the open database now, refreshed while the panel is visible and VS Code focused. */
-  locks?: LockReport | null;
-  /** The WAL's growth over the readings so far; a warning when it grows while readers hold it. */
-  walGrowth?: WalGrowthAssessment | null;
-  /** While a probe runs. */
-  probeLocks?: ProbeLocks | null;
-  /** One sentence from the last failed operation, shown until the next one. */
-  lastError?: string;
-  /** One sentence from the last successful switch ('Switched app.db from delete to wal.'). */
-  lastNotice?: string;
 }
 
-export type ToPanel = { type: 'state'; state: PanelState };
+/** Who holds locks now; sent with each reading while someone looks. */
+export interface LocksState {
+  /** Refreshed while the panel is visible and VS Code focused; null before the first reading. */
+  locks: LockReport | null;
+  /** The WAL's growth over the readings so far; a warning when it grows while readers hold it. */
+  walGrowth: WalGrowthAssessment | null;
+  /** While a probe runs. */
+  probeLocks: ProbeLocks | null;
+}
+
+/** What runs and what just happened. */
+export interface ActivityState {
+  busy: Busy | null;
+  /** One sentence from the last failed operation, shown until the next one. */
+  lastError: string | null;
+  /** One sentence from the last successful switch ('Switched app.db from delete to wal.'). */
+  lastNotice: string | null;
+}
+
+/** Everything the panel shows: the three small states plus the last result. */
+export interface PanelState extends FileState, LocksState, ActivityState {
+  lastResult: ProbeResult | null;
+}
+
+/** The panel's views (tabs). */
+export type PanelViewName = 'file' | 'locks' | 'probe';
+
+/** From the host to the panel: each message replaces one part of the panel's state. The result (large
+ * for a burst) travels once per result; the small states travel whenever they change. */
+export type ToPanel =
+  | ({ type: 'file' } & FileState)
+  | ({ type: 'locks' } & LocksState)
+  | ({ type: 'activity' } & ActivityState)
+  | { type: 'result'; result: ProbeResult | null }
+  /** A command asked for this view (Show Lock Holders: 'locks'). */
+  | { type: 'show'; view: PanelViewName };
 
 export type FromPanel =
   | { type: 'ready' }
@@ -79,10 +106,13 @@ export type FromPanel =
   | { type: 'cancelProbe' }
   | { type: 'export'; format: ExportFormat };
 
-/** What the webview keeps with vscode.setState so the panel survives a window reload. */
+/** The panel's own view state, kept with vscode.setState so it survives a window reload. The last
+ * result is not in it: the host keeps that (src/extension/panel/lastResultStore.ts), because VS Code
+ * writes webview state asynchronously and a reload right after a probe can lose it. */
 export interface PanelSavedState {
   databasePath: string | null;
-  lastResult: ProbeResult | null;
-  /** The probe form as the user left it; the panel restores it itself (the host may ignore it). */
+  /** The probe form as the user left it; the panel restores it itself. */
   form?: ProbeFormValues;
+  /** The view the user had open. */
+  view?: PanelViewName;
 }

@@ -10,6 +10,9 @@ import type { E2eTest } from './workbench';
 
 const databaseName = 'app.db';
 
+/** What the browser's console said about the Content Security Policy (the webview's included). */
+const cspComplaints: string[] = [];
+
 /** Before the window opens: one rollback-journal database in the workspace. */
 export function prepareWorkspace(workspace: string): void {
   sqliteShell(
@@ -62,11 +65,24 @@ export const tests: E2eTest[] = [
   {
     name: 'Open Database lists app.db and shows its journal mode in the status bar',
     async run(workbench) {
+      workbench.page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) {
+          cspComplaints.push(message.text());
+        }
+      });
       await workbench.runCommand('SQLite Lock Doctor: Open Database');
       await workbench.chooseQuickPickItem(databaseName);
       await workbench.waitForStatusBarItem(/app\.db · DELETE/);
       // The panel opens on the database.
       await workbench.webview().getByText(databaseName, { exact: true }).first().waitFor({ timeout: 20_000 });
+      // The controls are VS Code's own (vscode-elements): custom elements with their shadow DOM.
+      assert.equal(
+        await workbench
+          .webview()
+          .locator('#refresh')
+          .evaluate((element) => element.shadowRoot !== null),
+        true,
+      );
       assert.match(
         workbench.extensionHostLog(),
         /_doActivateExtension sqlite-lock-doctor\.sqlite-lock-doctor/,
@@ -105,15 +121,19 @@ export const tests: E2eTest[] = [
       });
       assert.match(notice, /SQLITE_BUSY/);
       const panel = workbench.webview();
-      const busyRow = panel.locator('#error-counts tbody tr[data-code="SQLITE_BUSY"]');
+      const busyRow = panel.locator('#error-counts vscode-table-row[data-code="SQLITE_BUSY"]');
       await busyRow.waitFor({ timeout: 20_000 });
-      assert.equal((await busyRow.locator('td').nth(1).innerText()).trim(), '1');
+      assert.equal((await busyRow.locator('vscode-table-cell').nth(1).innerText()).trim(), '1');
       assert.equal(
-        await panel.locator('#session-outcomes tbody tr[data-session="A"]').getAttribute('data-outcome'),
+        await panel
+          .locator('#session-outcomes vscode-table-row[data-session="A"]')
+          .getAttribute('data-outcome'),
         'failed',
       );
       assert.equal(
-        await panel.locator('#session-outcomes tbody tr[data-session="B"]').getAttribute('data-outcome'),
+        await panel
+          .locator('#session-outcomes vscode-table-row[data-session="B"]')
+          .getAttribute('data-outcome'),
         'committed',
       );
       const timeline = panel.locator('#timeline svg');
@@ -128,6 +148,7 @@ export const tests: E2eTest[] = [
     name: "The panel's Switch to DELETE button asks, switches, and the status bar follows",
     async run(workbench) {
       const panel = workbench.webview();
+      await panel.locator('vscode-tab-header[data-view="file"]').click();
       await panel.locator('#switch-delete').click();
       const question = await workbench.clickDialogButton('Switch to DELETE');
       assert.match(question, /Switch app\.db to DELETE\?/);
@@ -145,11 +166,12 @@ export const tests: E2eTest[] = [
       // The serializer reopens the database: the status bar and the panel show it again.
       await workbench.waitForStatusBarItem(/app\.db · DELETE/, { timeoutMs: 60_000 });
       const panel = workbench.webview();
-      await panel.locator('#session-outcomes tbody tr[data-session="A"]').waitFor({ timeout: 30_000 });
-      assert.equal(
-        await panel.locator('#session-outcomes tbody tr[data-session="A"]').getAttribute('data-outcome'),
-        'failed',
-      );
+      // The panel comes back (on the view it last saved); the result is in the Probe view.
+      await panel.locator('#journal-mode').waitFor({ timeout: 30_000 });
+      await panel.locator('vscode-tab-header[data-view="probe"]').click();
+      const row = panel.locator('#session-outcomes vscode-table-row[data-session="A"]');
+      await row.waitFor({ timeout: 30_000 });
+      assert.equal(await row.getAttribute('data-outcome'), 'failed');
       assert.match(await panel.locator('#journal-mode').innerText(), /DELETE/);
     },
   },
@@ -162,7 +184,8 @@ export const tests: E2eTest[] = [
       ]);
       try {
         await workbench.runCommand('SQLite Lock Doctor: Show Lock Holders');
-        const row = workbench.webview().locator(`#lock-holders tr[data-pid="${writer.pid}"]`);
+        // The command shows the lock holders view.
+        const row = workbench.webview().locator(`#lock-holders vscode-table-row[data-pid="${writer.pid}"]`);
         await row.waitFor({ timeout: 20_000 });
         assert.equal(await row.getAttribute('data-lock'), 'RESERVED');
         assert.match(await row.innerText(), /python3/);
@@ -171,6 +194,62 @@ export const tests: E2eTest[] = [
       } finally {
         await writer.release();
       }
+    },
+  },
+  {
+    name: 'The panel in the light, dark and high-contrast themes, under the nonce CSP (no unsafe-inline)',
+    timeoutMs: 120_000,
+    async run(workbench) {
+      // The writer of the test before has gone: the status bar says so, and the pictures show it.
+      await workbench.waitForStatusBarItem(/app\.db · DELETE$/);
+      const panel = workbench.webview();
+      const backgrounds: string[] = [];
+      // Three of this VS Code's (1.139) themes, as the theme picker (Ctrl+K Ctrl+T) lists them, and the
+      // class each puts on the webview's body.
+      for (const [theme, kind, file] of [
+        ['Light 2026', 'vscode-light', 'panel-light'],
+        ['Dark High Contrast', 'vscode-high-contrast', 'panel-high-contrast'],
+        ['Dark 2026', 'vscode-dark', 'panel-dark'],
+      ] as const) {
+        await workbench.page.keyboard.press('Control+K');
+        await workbench.page.keyboard.press('Control+T');
+        // Typed, as a person would: the list is long and shows only what fits.
+        await workbench.page.locator('.quick-input-widget .quick-input-box input').fill(theme);
+        await workbench.chooseQuickPickItem(new RegExp(`^${theme}`));
+        // The webview follows the theme: VS Code sets a class on its body and the theme's variables.
+        await panel.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: 20_000 });
+        await panel.locator('vscode-tab-header[data-view="probe"]').click();
+        await panel.locator('#verdict').waitFor({ timeout: 20_000 });
+        // The theme's colours reach the controls (their shadow DOM styles read the same variables).
+        const background = await panel
+          .locator('#probe-run')
+          .evaluate((element) => getComputedStyle(element).getPropertyValue('--vscode-editor-background'));
+        assert.notEqual(background.trim(), '', `${file}: the theme's colours reach the panel`);
+        backgrounds.push(background.trim());
+        // The result at the top: verdict, timeline and the numbers behind it.
+        await panel.locator('#result').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await workbench.screenshot(file);
+      }
+      assert.equal(
+        new Set(backgrounds).size,
+        3,
+        `three themes, three backgrounds: ${backgrounds.join(', ')}`,
+      );
+      assert.deepEqual(cspComplaints, [], 'the browser refused nothing under the CSP');
+      // The page's policy is the strict one, and the controls' own styles applied under it (their
+      // constructable stylesheets are not inline styles): a styled button is not display: inline.
+      const policy = await panel
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .getAttribute('content');
+      assert.match(policy ?? '', /default-src 'none'/);
+      assert.match(policy ?? '', /script-src 'nonce-/);
+      assert.doesNotMatch(policy ?? '', /unsafe-inline|unsafe-eval/);
+      const button = await panel.locator('#refresh').evaluate((element) => ({
+        sheets: element.shadowRoot?.adoptedStyleSheets.length ?? 0,
+        display: getComputedStyle(element).display,
+      }));
+      assert.ok(button.sheets > 0, 'vscode-button has its stylesheet');
+      assert.notEqual(button.display, 'inline', 'vscode-button is styled');
     },
   },
 ];

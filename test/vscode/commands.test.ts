@@ -25,11 +25,11 @@ test('the panel receives the file facts', async () => {
   const lockDoctor = await lockDoctorApi();
   await vscode.commands.executeCommand('sqliteLockDoctor.showJournalMode');
   const delivered = await eventually(
-    () => lockDoctor.panelDelivered(),
-    (message) => message?.state.database?.report?.journalMode === 'delete',
+    () => lockDoctor.panelDelivered('file'),
+    (message) => message?.database?.report?.journalMode === 'delete',
     'the panel state',
   );
-  assert.equal(delivered?.state.database?.name, 'app.db');
+  assert.equal(delivered?.database?.name, 'app.db');
 });
 
 test('Switch to WAL: the file is in WAL mode and the status bar says so', async () => {
@@ -67,11 +67,22 @@ test('Run Concurrent-Write Probe (seed, threads): both sessions commit and the p
   assert.deepEqual(result.errorCounts, {});
   assert.deepEqual(result.rows, { attempted: 2, committed: 2, found: 2 });
   const delivered = await eventually(
-    () => lockDoctor.panelDelivered(),
-    (message) => message?.state.lastResult?.config.model === 'threads',
+    () => lockDoctor.panelDelivered('result'),
+    (message) => message?.result?.config.model === 'threads',
     'the panel state with the result',
   );
-  assert.equal(delivered?.state.lastResult?.sessions.length, 2);
+  assert.equal(delivered?.result?.id, result.id);
+  assert.equal(delivered?.result?.sessions.length, 2);
+  // Later changes (a lock reading, the inspection after the probe) travel without the result.
+  const activity = lockDoctor.panelDelivered('activity');
+  await vscode.commands.executeCommand('sqliteLockDoctor.switchToWal', { skipConfirmation: true });
+  await eventually(
+    () => lockDoctor.panelDelivered('activity'),
+    (message) => message !== activity && /Switched app\.db/.test(message?.lastNotice ?? ''),
+    'the activity after a switch',
+  );
+  assert.equal(lockDoctor.panelDelivered('result'), delivered, 'the result was not sent again');
+  await vscode.commands.executeCommand('sqliteLockDoctor.switchToDelete', { skipConfirmation: true });
   // A probe on a copy leaves the user's rows alone.
   assert.equal(sqliteShell(database, 'SELECT count(*) FROM items;'), '2');
 });

@@ -1,7 +1,7 @@
 // What inspect found odd or noteworthy, most serious first, each with its severity in words as well as
 // in colour (colour alone does not reach everyone).
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Finding } from '../../../src/engine/inspect/inspectReport';
-import { h } from './html';
 
 const severityLabel: Record<Finding['severity'], string> = {
   problem: 'Problem',
@@ -9,15 +9,17 @@ const severityLabel: Record<Finding['severity'], string> = {
   info: 'Note',
 };
 
-export function renderFindings(findings: Finding[]): string {
+export function renderFindings(findings: Finding[]): TemplateResult | typeof nothing {
   if (findings.length === 0) {
-    return '';
+    return nothing;
   }
-  const items = findings
-    .map(
+  return html`<ul class="findings" aria-label="Findings">
+    ${findings.map(
       (finding) =>
-        `<li class="finding severity-${finding.severity}" data-code="${h(finding.code)}"><span class="severity">${severityLabel[finding.severity]}</span><span class="finding-text">${h(finding.message)}</span></li>`,
-    )
-    .join('');
-  return `<ul class="findings" aria-label="Findings">${items}</ul>`;
+        html`<li class="finding severity-${finding.severity}" data-code=${finding.code}>
+          <span class="severity">${severityLabel[finding.severity]}</span
+          ><span class="finding-text">${finding.message}</span>
+        </li>`,
+    )}
+  </ul>`;
 }

@@ -1,34 +1,68 @@
-// The whole panel as one HTML string, from the host's state plus what only the page knows (the form
-// as the user left it, the width). Pure: the page turns it into DOM (dom/morph.ts), tests read it.
-import type { PanelState } from '../../../src/shared/panelProtocol';
+// The whole panel: the header, what is going on, and the views as tabs (file, lock holders, probe), so
+// each view has the panel's height and more views can join without one long scroll.
+import { html, type TemplateResult } from 'lit-html';
+import type { PanelState, PanelViewName } from '../../../src/shared/panelProtocol';
 import type { ProbeFormState } from '../probeFormState';
-import { renderFacts } from './facts';
+import type { ViewActions } from './actions';
+import { renderFileView } from './fileView';
 import { renderHeader } from './header';
-import { renderProbeForm } from './probeForm';
-import { renderResult } from './result';
+import { renderLocksView } from './locksView';
+import { renderProbeView } from './probeView';
 import { renderStatus } from './status';
 
 export interface PanelView {
   form: ProbeFormState;
+  /** The width the timeline is drawn at: the panel's content width. */
   timelineWidth: number;
-  resultKey: string;
+  view: PanelViewName;
 }
 
-export function renderPanel(state: PanelState, view: PanelView): string {
+/** The tabs in order; the index is what vscode-tabs selects by. */
+export const panelViews: readonly { name: PanelViewName; label: string }[] = [
+  { name: 'file', label: 'File' },
+  { name: 'locks', label: 'Lock holders' },
+  { name: 'probe', label: 'Probe' },
+];
+
+export function renderPanel(state: PanelState, view: PanelView, actions: ViewActions): TemplateResult {
   const untrusted = state.trusted
     ? ''
-    : '<p class="message message-info" id="untrusted">Restricted mode: this workspace is not trusted, so the panel only inspects. Switching the journal mode and running the probe need a trusted workspace.</p>';
-  return [
-    renderHeader(state),
-    renderStatus(state),
-    untrusted,
-    `<div class="columns">${renderFacts(state)}${renderProbeForm(state, view.form)}</div>`,
-    renderResult(state, { timelineWidth: view.timelineWidth, resultKey: view.resultKey }),
-  ]
-    .filter((part) => part !== '')
-    .join('\n');
+    : html`<p class="message message-info" id="untrusted">
+        Restricted mode: this workspace is not trusted, so the panel only inspects. Switching the journal mode
+        and running the probe need a trusted workspace.
+      </p>`;
+  if (state.database === null) {
+    return html`${renderHeader(state, actions)}${renderStatus(state)}${untrusted}`;
+  }
+  const selected = Math.max(
+    0,
+    panelViews.findIndex((entry) => entry.name === view.view),
+  );
+  const bodies: Record<PanelViewName, () => TemplateResult> = {
+    file: () => renderFileView(state, actions),
+    locks: () => renderLocksView(state),
+    probe: () => renderProbeView(state, view.form, view.timelineWidth, actions),
+  };
+  return html`${renderHeader(state, actions)}${renderStatus(state)}${untrusted}
+    <vscode-tabs
+      id="views"
+      .selectedIndex=${selected}
+      @vsc-tabs-select=${(event: CustomEvent<{ selectedIndex: number }>) => {
+        const chosen = panelViews[event.detail.selectedIndex];
+        if (chosen) {
+          actions.showView(chosen.name);
+        }
+      }}
+    >
+      ${panelViews.map(
+        (entry) =>
+          // data-view, not id: vscode-tabs gives its headers and panels ids of its own (for aria).
+          html`<vscode-tab-header slot="header" data-view=${entry.name}>${entry.label}</vscode-tab-header>
+            <vscode-tab-panel data-view=${entry.name}>${bodies[entry.name]()}</vscode-tab-panel>`,
+      )}
+    </vscode-tabs>`;
 }
 
-export function renderLoading(): string {
-  return '<p class="muted loading">Loading…</p>';
+export function renderLoading(): TemplateResult {
+  return html`<p class="muted loading">Loading…</p>`;
 }

@@ -1,6 +1,8 @@
 // The probe form: the scenario and the settings that decide whether a lock conflict waits or fails,
-// each with a line saying what the choice means. Run is a submit button, so Enter in the busy timeout
-// field runs the probe too.
+// each with a line saying what the choice means. Enter in the busy timeout field runs the probe too.
+import { html, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { beginChoices } from '../../../src/engine/options/beginChoices';
 import type { Choice } from '../../../src/engine/options/choiceList';
 import { executionModels } from '../../../src/engine/options/executionModels';
@@ -8,8 +10,8 @@ import { journalChoicesFor } from '../../../src/engine/options/journalModes';
 import { presets } from '../../../src/engine/options/presets';
 import { probeBusyTimeout } from '../../../src/engine/options/timeLimits';
 import type { PanelState } from '../../../src/shared/panelProtocol';
-import type { ProbeFormState } from '../probeFormState';
-import { attrs, h } from './html';
+import type { ProbeField, ProbeFormState } from '../probeFormState';
+import type { ViewActions } from './actions';
 import { probeRunning } from './status';
 
 /** Why Run cannot be used now, or undefined when it can. */
@@ -21,81 +23,120 @@ export function runBlockedReason(state: PanelState, form: ProbeFormState): strin
     return 'The probe is off in an untrusted workspace. Trust the workspace to run it.';
   }
   if (state.busy) {
-    return `Available when this finishes: ${state.busy}`;
+    return `Available when this finishes: ${state.busy.label}`;
   }
   return form.busyTimeoutProblem;
 }
 
-export function renderProbeForm(state: PanelState, form: ProbeFormState): string {
-  if (state.database === null) {
-    return '';
-  }
+const where =
+  'Reproduces concurrent writes, by default on a scratch copy of the file that is deleted afterwards, and explains what the locks did. Your own tables are never written.';
+
+export function renderProbeForm(
+  state: PanelState,
+  form: ProbeFormState,
+  actions: ViewActions,
+): TemplateResult {
   const values = form.values;
-  const journals = journalChoicesFor(state.database.report?.journalMode);
-  const reason = runBlockedReason(state, form);
+  const journals = journalChoicesFor(state.database?.report?.journalMode);
   const running = probeRunning(state);
-  const cancel = running
-    ? `<button type="button"${attrs({ id: 'probe-cancel', class: 'secondary', 'data-action': 'cancelProbe' })}>Cancel Probe</button>`
-    : '';
-  const where =
-    'Reproduces concurrent writes, by default on a scratch copy of the file that is deleted afterwards, and explains what the locks did. Your own tables are never written.';
-  return `<section id="probe" class="card" aria-labelledby="probe-title">
-<h2 id="probe-title">Concurrent-write probe</h2>
-<p class="muted">${h(where)}</p>
-<form id="probe-form" novalidate>
-<div class="form-grid">
-${selectField('preset', 'Scenario', presets.choices, values.preset)}
-${selectField('model', 'Execution model', executionModels.choices, values.model)}
-${selectField('journal', 'Journal mode', journals, values.journal)}
-${busyTimeoutField(form)}
-${selectField('begin', 'BEGIN', beginChoices.choices, values.begin)}
-</div>
-<div class="form-actions">
-<button type="submit"${attrs({ id: 'probe-run', disabled: reason !== undefined, 'aria-describedby': reason ? 'probe-run-reason' : undefined })}>Run Probe</button>
-${cancel}
-<span id="probe-run-reason" class="hint">${reason ? h(reason) : ''}</span>
-</div>
-</form>
-</section>`;
+  const reason = running ? undefined : runBlockedReason(state, form);
+  return html`<section id="probe" aria-labelledby="probe-title">
+    <h2 id="probe-title">Concurrent-write probe</h2>
+    <p class="muted">${where}</p>
+    <form
+      id="probe-form"
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        actions.runProbe();
+      }}
+    >
+      <div class="form-grid">
+        ${selectField('preset', 'Scenario', presets.choices, values.preset, actions)}
+        ${selectField('model', 'Execution model', executionModels.choices, values.model, actions)}
+        ${selectField('journal', 'Journal mode', journals, values.journal, actions)}
+        ${busyTimeoutField(form, actions)}
+        ${selectField('begin', 'BEGIN', beginChoices.choices, values.begin, actions)}
+      </div>
+      <div class="form-actions">
+        ${
+          // One element that is Run, then Cancel while the probe runs: the focus stays on it.
+          html`<vscode-button
+            id=${running ? 'probe-cancel' : 'probe-run'}
+            ?secondary=${running}
+            ?disabled=${reason !== undefined}
+            aria-describedby=${reason ? 'probe-run-reason' : ''}
+            @click=${() => (running ? actions.post({ type: 'cancelProbe' }) : actions.runProbe())}
+            >${running ? 'Cancel Probe' : 'Run Probe'}</vscode-button
+          >`
+        }
+        <span id="probe-run-reason" class="hint">${reason ?? ''}</span>
+      </div>
+    </form>
+  </section>`;
 }
 
 function selectField<T extends string>(
-  name: string,
+  name: ProbeField,
   label: string,
   choices: readonly Choice<T>[],
   value: T,
-): string {
+  actions: ViewActions,
+): TemplateResult {
   const id = `probe-${name}`;
-  const options = choices
-    .map(
-      (choice) =>
-        `<option${attrs({ value: choice.value, selected: choice.value === value })}>${h(choice.label)}</option>`,
-    )
-    .join('');
-  return `<div class="field">
-<label for="${id}">${h(label)}</label>
-<select${attrs({ id, name, 'aria-describedby': `${id}-hint` })}>${options}</select>
-<p id="${id}-hint" class="hint">${h(choices.find((choice) => choice.value === value)?.description ?? '')}</p>
-</div>`;
+  return html`<div class="field">
+    <vscode-label for=${id}>${label}</vscode-label>
+    <vscode-single-select
+      id=${id}
+      name=${name}
+      aria-describedby="${id}-hint"
+      .value=${live(value)}
+      @change=${(event: Event) => actions.editField(name, valueOf(event))}
+    >
+      ${repeat(
+        choices,
+        // A new label is a new option element: the select reads its options' text when they are added.
+        (choice) => `${choice.value}|${choice.label}`,
+        (choice) =>
+          html`<vscode-option value=${choice.value} ?selected=${choice.value === value}
+            >${choice.label}</vscode-option
+          >`,
+      )}
+    </vscode-single-select>
+    <p id="${id}-hint" class="hint">${choices.find((choice) => choice.value === value)?.description ?? ''}</p>
+  </div>`;
 }
 
-function busyTimeoutField(form: ProbeFormState): string {
+function busyTimeoutField(form: ProbeFormState, actions: ViewActions): TemplateResult {
   const problem = form.busyTimeoutProblem;
   const hint = problem ?? probeBusyTimeout.description;
-  return `<div class="field">
-<label for="probe-busy-timeout">Busy timeout (ms)</label>
-<input${attrs({
-    id: 'probe-busy-timeout',
-    name: 'busyTimeoutMs',
-    type: 'number',
-    inputmode: 'numeric',
-    min: probeBusyTimeout.min,
-    max: probeBusyTimeout.max,
-    step: 100,
-    value: form.busyTimeoutText,
-    'aria-invalid': problem ? 'true' : undefined,
-    'aria-describedby': 'probe-busy-timeout-hint',
-  })}>
-<p id="probe-busy-timeout-hint" class="hint${problem ? ' text-error' : ''}">${h(hint)}</p>
-</div>`;
+  return html`<div class="field">
+    <vscode-label for="probe-busy-timeout">Busy timeout (ms)</vscode-label>
+    <vscode-textfield
+      id="probe-busy-timeout"
+      name="busyTimeoutMs"
+      type="number"
+      inputmode="numeric"
+      min=${probeBusyTimeout.min}
+      max=${probeBusyTimeout.max}
+      step="100"
+      .value=${live(form.busyTimeoutText)}
+      ?invalid=${problem !== undefined}
+      aria-invalid=${problem ? 'true' : 'false'}
+      aria-describedby="probe-busy-timeout-hint"
+      @input=${(event: Event) => actions.editField('busyTimeoutMs', valueOf(event))}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          actions.runProbe();
+        }
+      }}
+    ></vscode-textfield>
+    <p id="probe-busy-timeout-hint" class="hint${problem ? ' text-error' : ''}">${hint}</p>
+  </div>`;
+}
+
+function valueOf(event: Event): string {
+  const target = event.currentTarget as { value?: unknown } | null;
+  return typeof target?.value === 'string' ? target.value : '';
 }

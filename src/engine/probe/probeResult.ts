@@ -1,5 +1,6 @@
 // The probe's result from what the sessions logged: per-session analysis, exact totals, the verdict.
 // Pure, so the real probe and the tests' synthetic timelines produce results the same way.
+import { randomUUID } from 'node:crypto';
 import { analyzeSessions, lastEventUs } from './analyzeSessions';
 import { explainProbe } from './explainProbe';
 import { journalFamily } from './lockModel';
@@ -12,6 +13,8 @@ export function probeResult(
   logs: readonly SessionLog[],
   /** Rows of the probe's table found in the file afterwards. */
   rowsFound: number,
+  /** The run's own id; a new UUID unless given. */
+  id: string = randomUUID(),
 ): ProbeResult {
   const sessions = analyzeSessions(logs, journalFamily(config.journalMode));
   const errorCounts: Record<string, number> = {};
@@ -22,6 +25,7 @@ export function probeResult(
   }
   return {
     schema: probeResultSchema,
+    id,
     config,
     sqliteVersion,
     durationMs: lastEventUs(logs) / 1000,

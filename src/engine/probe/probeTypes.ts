@@ -136,6 +136,8 @@ export const probeResultSchema = 'sqlite-lock-doctor/probe-result@2';
 
 export interface ProbeResult {
   schema: typeof probeResultSchema;
+  /** Unique per run (a UUID), so a result is recognised wherever it travels (the panel, storage). */
+  id: string;
   config: ProbeConfig;
   sqliteVersion: string;
   durationMs: number;

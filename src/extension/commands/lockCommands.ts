@@ -1,5 +1,6 @@
 // Show Lock Holders and Checkpoint Now.
 import * as vscode from 'vscode';
+import type { PanelViewName } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
 import type { LiveLockWatcher } from '../liveLockWatcher';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
@@ -8,12 +9,12 @@ import { requireDatabase, requireTrust } from './requireDatabase';
 export async function showLockHoldersCommand(
   model: LockDoctorModel,
   watcher: LiveLockWatcher,
-  showPanel: () => void,
+  showPanel: (view?: PanelViewName) => void,
 ): Promise<void> {
   if (!requireDatabase(model)) {
     return;
   }
-  showPanel();
+  showPanel('locks');
   await watcher.readNow();
 }
 
@@ -48,7 +49,7 @@ export async function checkpointCommand(model: LockDoctorModel, args?: unknown):
     }
   }
   try {
-    const result = await model.run(`Checkpointing ${database.name}…`, 'switch', () =>
+    const result = await model.run(`Checkpointing ${database.name}…`, 'checkpoint', () =>
       engineClient.checkpoint(database.path),
     );
     const notice =

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import type { PanelViewName } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { fileOfUri, pickDatabase } from './pickDatabase';
 
 /** From the palette (quick pick) or the explorer's context menu (the clicked file). */
 export async function openDatabaseCommand(
   model: LockDoctorModel,
-  showPanel: () => void,
+  showPanel: (view?: PanelViewName) => void,
   uri?: unknown,
 ): Promise<void> {
   const file = uri instanceof vscode.Uri ? fileOfUri(uri) : await pickDatabase();

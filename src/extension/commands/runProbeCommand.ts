@@ -2,6 +2,7 @@
 // cancellable progress notification, the result in the panel and the status bar.
 import * as vscode from 'vscode';
 import { beginModeOf } from '../../engine/options/beginChoices';
+import type { PanelViewName } from '../../shared/panelProtocol';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
 import type { ProbeFormValues } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
@@ -12,7 +13,7 @@ import { requireDatabase, requireTrust } from './requireDatabase';
 
 export async function runProbeCommand(
   model: LockDoctorModel,
-  showPanel: () => void,
+  showPanel: (view?: PanelViewName) => void,
   form?: ProbeFormValues | null,
 ): Promise<ProbeResult | undefined> {
   const database = requireDatabase(model);
@@ -77,7 +78,7 @@ export async function runProbeCommand(
       ),
     );
     model.setResult(result);
-    showPanel();
+    showPanel('probe');
     void vscode.window.showInformationMessage(`Probe of ${database.name}: ${result.verdict.summary}`);
     return result;
   } catch (error) {

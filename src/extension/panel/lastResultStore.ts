@@ -1,9 +1,9 @@
-// The last probe result of each database, kept in the workspace's storage as well as in the webview's
-// own state: VS Code persists a webview's state asynchronously, and a reload right after a probe can
-// come back with an older state (seen in the end-to-end tests).
+// The one place the last probe result is kept across reloads: the workspace's storage. Not the
+// webview's state: VS Code persists that asynchronously, and a reload right after a probe came back
+// without the result (seen in the end-to-end tests); the webview keeps only its view state.
 import type * as vscode from 'vscode';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
-import { validateSavedState } from './validatePanelMessage';
+import { validateStoredResult } from './validatePanelMessage';
 
 const key = 'sqliteLockDoctor.lastResult';
 /** A 32-writer burst is a few hundred KB; anything far larger is not worth the storage. */
@@ -19,10 +19,7 @@ export class LastResultStore {
 
   /** The stored result when it belongs to this database and still has the result's shape. */
   recall(databasePath: string): ProbeResult | null {
-    const stored = validateSavedState({
-      databasePath,
-      lastResult: this.storage.get<unknown>(key),
-    }).lastResult;
+    const stored = validateStoredResult(this.storage.get<unknown>(key));
     return stored !== null && stored.config.database === databasePath ? stored : null;
   }
 }

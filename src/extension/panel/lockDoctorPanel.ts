@@ -1,8 +1,10 @@
-// The Lock Doctor panel: one at a time, fed the model's full state whenever it changes; its requests
-// are validated and turned into the same commands the palette runs. Survives a reload (serializer).
+// The Lock Doctor panel: one at a time. It sends the webview what changed: the result once per result
+// (recognised by its id), and the file, locks and activity states when their content changes. Its
+// requests are validated and turned into the same commands the palette runs. Survives a reload
+// (serializer).
 import * as vscode from 'vscode';
 import type { JournalTarget } from '../../engine/options/journalModes';
-import type { FromPanel, ToPanel } from '../../shared/panelProtocol';
+import type { FromPanel, PanelViewName, ToPanel } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { exportProbeResult } from './exportProbeResult';
 import { panelHtml, webviewRoot } from './panelHtml';
@@ -28,18 +30,29 @@ export class LockDoctorPanel implements vscode.Disposable {
   }
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, model: LockDoctorModel, actions: PanelActions): LockDoctorPanel {
-    if (LockDoctorPanel.current) {
-      LockDoctorPanel.current.panel.reveal(undefined, true);
-      return LockDoctorPanel.current;
+  /** Shows the panel; with a view, that view (tab) too. */
+  static show(
+    extensionUri: vscode.Uri,
+    model: LockDoctorModel,
+    actions: PanelActions,
+    view?: PanelViewName,
+  ): LockDoctorPanel {
+    let current = LockDoctorPanel.current;
+    if (current) {
+      current.panel.reveal(undefined, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        panelViewType,
+        'SQLite Lock Doctor',
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        LockDoctorPanel.options(extensionUri),
+      );
+      current = new LockDoctorPanel(panel, extensionUri, model, actions);
     }
-    const panel = vscode.window.createWebviewPanel(
-      panelViewType,
-      'SQLite Lock Doctor',
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      LockDoctorPanel.options(extensionUri),
-    );
-    return new LockDoctorPanel(panel, extensionUri, model, actions);
+    if (view !== undefined) {
+      current.showView(view);
+    }
+    return current;
   }
 
   /** For the serializer: a panel VS Code restored after a reload. */
@@ -54,12 +67,17 @@ export class LockDoctorPanel implements vscode.Disposable {
     return new LockDoctorPanel(panel, extensionUri, model, actions);
   }
 
-  /** The last state sent to the open panel's webview, if a panel is open. */
-  static lastDelivered(): ToPanel | undefined {
-    return LockDoctorPanel.current?.delivered;
+  /** The last message of this type the open panel's webview accepted, if a panel is open. */
+  static lastDelivered<T extends ToPanel['type']>(type: T): Extract<ToPanel, { type: T }> | undefined {
+    return LockDoctorPanel.current?.delivered.get(type) as Extract<ToPanel, { type: T }> | undefined;
   }
 
-  private delivered: ToPanel | undefined;
+  /** A view a command asked for, until a page that has said 'ready' has it. */
+  private pendingView: PanelViewName | undefined;
+  private pageReady = false;
+  private readonly delivered = new Map<ToPanel['type'], ToPanel>();
+  /** What was last posted of each kind (the result by id, the rest as JSON), to post only changes. */
+  private readonly posted = new Map<ToPanel['type'], string>();
 
   private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return { enableScripts: true, localResourceRoots: [webviewRoot(extensionUri)] };
@@ -76,7 +94,13 @@ export class LockDoctorPanel implements vscode.Disposable {
     LockDoctorPanel.visibility.fire();
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(() => LockDoctorPanel.visibility.fire()),
+      panel.onDidChangeViewState(() => {
+        // Hidden, the page is discarded; shown again, a new one says 'ready'.
+        if (!panel.visible) {
+          this.pageReady = false;
+        }
+        LockDoctorPanel.visibility.fire();
+      }),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       model.onDidChange(() => this.post()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post()),
@@ -94,11 +118,46 @@ export class LockDoctorPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
+  private showView(view: PanelViewName): void {
+    this.pendingView = view;
+    this.postPendingView();
+  }
+
+  private postPendingView(): void {
+    const view = this.pendingView;
+    if (view === undefined || !this.pageReady) {
+      return;
+    }
+    void this.panel.webview.postMessage({ type: 'show', view } satisfies ToPanel).then((delivered) => {
+      if (delivered && this.pendingView === view) {
+        this.pendingView = undefined;
+      }
+    });
+  }
+
+  /** Posts each part of the state whose content changed since it was last posted. */
   private post(): void {
-    const message: ToPanel = { type: 'state', state: this.model.panelState() };
+    const result = this.model.lastResult;
+    this.postIfChanged({ type: 'result', result }, result?.id ?? 'none');
+    const file: ToPanel = { type: 'file', ...this.model.fileState() };
+    this.postIfChanged(file, JSON.stringify(file));
+    const locks: ToPanel = { type: 'locks', ...this.model.locksState() };
+    this.postIfChanged(locks, JSON.stringify(locks));
+    const activity: ToPanel = { type: 'activity', ...this.model.activityState() };
+    this.postIfChanged(activity, JSON.stringify(activity));
+  }
+
+  private postIfChanged(message: ToPanel, key: string): void {
+    if (this.posted.get(message.type) === key) {
+      return;
+    }
+    this.posted.set(message.type, key);
     void this.panel.webview.postMessage(message).then((delivered) => {
       if (delivered) {
-        this.delivered = message;
+        this.delivered.set(message.type, message);
+      } else {
+        // Not delivered (the page was being replaced): its 'ready' asks for everything again.
+        this.posted.delete(message.type);
       }
     });
   }
@@ -110,7 +169,11 @@ export class LockDoctorPanel implements vscode.Disposable {
     }
     switch (message.type) {
       case 'ready':
+        // A new page (first show, shown again after hiding, reload): it has nothing yet.
+        this.posted.clear();
+        this.pageReady = true;
         this.post();
+        this.postPendingView();
         break;
       case 'refresh':
         void this.model.refresh();

@@ -58,23 +58,22 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
   }
 }
 
-/** The state a reloaded panel hands back: a path, and a result only if it has the probe result's shape. */
-export function validateSavedState(state: unknown): PanelSavedState {
-  if (!isRecord(state)) {
-    return { databasePath: null, lastResult: null };
-  }
-  const result = state.lastResult;
+/** The state a reloaded panel hands back: only the path of the database it showed is used here. */
+export function validateSavedState(state: unknown): Pick<PanelSavedState, 'databasePath'> {
+  const databasePath = isRecord(state) ? state.databasePath : undefined;
+  return { databasePath: typeof databasePath === 'string' && databasePath.length > 0 ? databasePath : null };
+}
+
+/** A stored result, if it has the probe result's shape (storage outlives versions of this extension). */
+export function validateStoredResult(result: unknown): ProbeResult | null {
   const looksLikeResult =
     isRecord(result) &&
     result.schema === probeResultSchema &&
+    typeof result.id === 'string' &&
     isRecord(result.config) &&
     Array.isArray(result.sessions) &&
     isRecord(result.errorCounts) &&
     isRecord(result.rows) &&
     isRecord(result.verdict);
-  return {
-    databasePath:
-      typeof state.databasePath === 'string' && state.databasePath.length > 0 ? state.databasePath : null,
-    lastResult: looksLikeResult ? (result as unknown as ProbeResult) : null,
-  };
+  return looksLikeResult ? (result as unknown as ProbeResult) : null;
 }

@@ -1,42 +1,27 @@
-// The file's lock-relevant facts from inspect: findings first, then the journal mode and its switch,
-// the sizes of the database and its -wal/-shm/-journal, versions, the locks held now and the clients'
-// defaults.
+// The file view: findings first, then the journal mode and its switch, the sizes of the database and
+// its -wal/-shm/-journal, versions, and the clients' defaults.
+import { html, type TemplateResult } from 'lit-html';
 import type { InspectReport } from '../../../src/engine/inspect/inspectReport';
 import type { PanelState } from '../../../src/shared/panelProtocol';
+import type { ViewActions } from './actions';
+import { renderConnectionDefaults } from './connectionDefaults';
 import { renderFindings } from './findings';
 import { formatBytes, formatCount, plural } from './format';
-import { h } from './html';
 import { renderJournalMode } from './journalMode';
-import { renderLiveLocks } from './liveLocks';
-import { renderConnectionDefaults, renderLocksNow } from './locksNow';
 
-export function renderFacts(state: PanelState): string {
+export function renderFileView(state: PanelState, actions: ViewActions): TemplateResult {
   const database = state.database;
-  if (database === null) {
-    return '';
+  const report = database?.report;
+  if (!report) {
+    return database?.problem
+      ? html`<p class="message message-error">${database.problem}</p>`
+      : html`<p class="muted">Inspecting the file…</p>`;
   }
-  const report = database.report;
-  let body: string;
-  if (report === null) {
-    body = database.problem
-      ? `<p class="message message-error">${h(database.problem)}</p>`
-      : '<p class="muted">Inspecting the file…</p>';
-  } else {
-    body = `${renderFindings(report.findings)}
-${renderJournalMode(report, state)}
-${factsGrid(report)}
-<h3>Locks now</h3>
-${state.locks ? renderLiveLocks(state.locks, state.walGrowth ?? null) : renderLocksNow(report.locks)}
-${renderProbeLocks(state)}
-${renderConnectionDefaults(report.connectionDefaults)}`;
-  }
-  return `<section id="facts" class="card" aria-labelledby="facts-title">
-<h2 id="facts-title">File</h2>
-${body}
-</section>`;
+  return html`${renderFindings(report.findings)} ${renderJournalMode(report, state, actions)}
+  ${factsGrid(report)} ${renderConnectionDefaults(report.connectionDefaults)}`;
 }
 
-function factsGrid(report: InspectReport): string {
+function factsGrid(report: InspectReport): TemplateResult {
   const facts: [string, string][] = [
     ['File size', report.empty ? '0 bytes (an empty database)' : sizeWithBytes(report.sizeBytes)],
     ['Page size', report.pageSize === null ? '—' : `${formatCount(report.pageSize)} bytes`],
@@ -55,10 +40,15 @@ function factsGrid(report: InspectReport): string {
     const fs = report.filesystem;
     facts.push(['Filesystem', `${fs.fsType}${fs.network ? ' (network: WAL is unsafe here)' : ''}`]);
   }
-  const items = facts
-    .map(([label, value]) => `<div class="fact"><dt>${h(label)}</dt><dd>${h(value)}</dd></div>`)
-    .join('');
-  return `<dl class="facts-grid">${items}</dl>`;
+  return html`<dl id="file-facts" class="facts-grid">
+    ${facts.map(
+      ([label, value]) =>
+        html`<div class="fact">
+          <dt>${label}</dt>
+          <dd>${value}</dd>
+        </div>`,
+    )}
+  </dl>`;
 }
 
 function sizeWithBytes(bytes: number): string {
@@ -88,15 +78,4 @@ function journalFact(report: InspectReport): string {
   }
   const state = journal.hot ? 'HOT: SQLite rolls it back at the next open' : 'not hot';
   return `${formatBytes(journal.sizeBytes)}, ${state}`;
-}
-
-/** While a probe runs: the kernel's view of its sessions' locks, to compare with the timeline. */
-function renderProbeLocks(state: PanelState): string {
-  const watch = state.probeLocks;
-  if (!watch?.report) {
-    return '';
-  }
-  return `<section id="probe-locks" aria-live="polite"><h3>The probe's sessions now</h3>
-<p class="muted">On ${h(watch.target)}, read from /proc/locks while the probe runs.</p>
-${renderLiveLocks(watch.report, null, watch.sessionsByPid)}</section>`;
 }

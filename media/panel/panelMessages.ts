@@ -1,0 +1,37 @@
+// What arrives from the host, folded into the panel's state: each message replaces its part.
+import type { PanelState, ToPanel } from '../../src/shared/panelProtocol';
+
+const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result', 'show'];
+
+export function isToPanel(message: unknown): message is ToPanel {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (types as readonly unknown[]).includes((message as { type?: unknown }).type)
+  );
+}
+
+/** The state after one message. */
+export function applyToPanel(
+  state: Partial<PanelState>,
+  message: Exclude<ToPanel, { type: 'show' }>,
+): Partial<PanelState> {
+  if (message.type === 'result') {
+    return { ...state, lastResult: message.result };
+  }
+  const { type, ...part } = message;
+  void type; // the rest is the part of the state this message replaces
+  return { ...state, ...part };
+}
+
+/** Every part has arrived (the host sends them all after 'ready'). */
+export function isComplete(state: Partial<PanelState>): state is PanelState {
+  return (
+    state.database !== undefined &&
+    state.trusted !== undefined &&
+    state.defaults !== undefined &&
+    state.locks !== undefined &&
+    state.busy !== undefined &&
+    state.lastResult !== undefined
+  );
+}
