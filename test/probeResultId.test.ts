@@ -14,6 +14,9 @@ test('two runs of the same probe get two different ids', async (t) => {
       presetOptions: { writers: 2, transactions: 1 },
       model: 'threads',
       journal: 'wal',
+      // BEGIN IMMEDIATE: both writers always commit, so the two outcomes are the same by design; with
+      // deferred BEGINs the read-then-write race could fail one of them (SQLITE_BUSY_SNAPSHOT).
+      begin: 'immediate',
       busyTimeoutMs: 5000,
       inPlace: false,
     });
