@@ -18,6 +18,8 @@ test('two runs of the same probe get two different ids', async (t) => {
       // deferred BEGINs the read-then-write race could fail one of them (SQLITE_BUSY_SNAPSHOT).
       begin: 'immediate',
       busyTimeoutMs: 5000,
+      // IMMEDIATE: deferred read-then-write writers may fail with SQLITE_BUSY_SNAPSHOT by timing alone.
+      begin: 'immediate',
       inPlace: false,
     });
   const first = await run();
@@ -27,5 +29,6 @@ test('two runs of the same probe get two different ids', async (t) => {
   }
   assert.notEqual(first.id, second.id);
   // Same probe, same outcome: only the id tells them apart.
-  assert.deepEqual(first.rows, second.rows);
+  assert.deepEqual(first.rows, { attempted: 2, committed: 2, found: 2 });
+  assert.deepEqual(second.rows, first.rows);
 });
