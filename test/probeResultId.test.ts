@@ -14,9 +14,6 @@ test('two runs of the same probe get two different ids', async (t) => {
       presetOptions: { writers: 2, transactions: 1 },
       model: 'threads',
       journal: 'wal',
-      // BEGIN IMMEDIATE: both writers always commit, so the two outcomes are the same by design; with
-      // deferred BEGINs the read-then-write race could fail one of them (SQLITE_BUSY_SNAPSHOT).
-      begin: 'immediate',
       busyTimeoutMs: 5000,
       // IMMEDIATE: deferred read-then-write writers may fail with SQLITE_BUSY_SNAPSHOT by timing alone.
       begin: 'immediate',
