@@ -7,6 +7,7 @@ import { untilLocked, reservedByte } from './support/posixLockOn';
 import { cliPath } from './support/runCli';
 import { sqliteShell } from './support/sqliteShell';
 import { makeItemsDatabase, makeTempFolder, readBack, type TempFolder } from './support/tempDatabase';
+import { isRunning } from './support/processAlive';
 
 let folder: TempFolder;
 before(() => (folder = makeTempFolder()));
@@ -19,15 +20,6 @@ function childPids(parentPid: number): number[] {
 
 function probeTableVisible(file: string): boolean {
   return sqliteShell(file, "SELECT count(*) FROM sqlite_master WHERE name = '_lock_doctor_probe';") === '1';
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 for (const model of ['processes', 'threads', 'blocking'] as const) {

@@ -15,6 +15,7 @@ import { holdLockWithPython } from './support/lockHolder';
 import { linuxOnly, slow } from './support/lockReports';
 import { sqliteShell } from './support/sqliteShell';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
+import { isRunning } from './support/processAlive';
 
 /** Resolves with the first value the subscription gives that `done` accepts; rejects after `timeoutMs`. */
 function until<T>(
@@ -31,15 +32,6 @@ function until<T>(
       }
     });
   });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function gone(pid: number, timeoutMs = 30_000): Promise<boolean> {

@@ -8,15 +8,7 @@ import { holdLockWithPython } from '../support/lockHolder';
 import { lockDoctorApi } from './extensionUnderTest';
 import { test } from './runner';
 import { eventually, makeWorkspaceDatabase } from './workspaceDatabase';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isRunning } from '../support/processAlive';
 
 function parentOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
