@@ -137,6 +137,10 @@ export class LockDoctorPanel implements vscode.Disposable {
 
   /** Posts each part of the state whose content changed since it was last posted. */
   private post(): void {
+    // Before its 'ready' a page may drop messages or get them twice (once more on 'ready').
+    if (!this.pageReady) {
+      return;
+    }
     const result = this.model.lastResult;
     this.postIfChanged({ type: 'result', result }, result?.id ?? 'none');
     const file: ToPanel = { type: 'file', ...this.model.fileState() };
