@@ -1,5 +1,5 @@
-// The whole panel: the header, what is going on, and the views as tabs (file, lock holders, probe), so
-// each view has the panel's height and more views can join without one long scroll.
+// The whole panel: the header, what is going on, and the views as tabs (file, lock holders, probe,
+// recording), so each view has the panel's height and more views can join without one long scroll.
 import { html, type TemplateResult } from 'lit-html';
 import type { PanelState, PanelViewName } from '../../../src/shared/panelProtocol';
 import type { ProbeFormState } from '../probeFormState';
@@ -8,6 +8,7 @@ import { renderFileView } from './fileView';
 import { renderHeader } from './header';
 import { renderLocksView } from './locksView';
 import { renderProbeView } from './probeView';
+import { renderRecordingView } from './recordingView';
 import { renderStatus } from './status';
 
 export interface PanelView {
@@ -22,6 +23,7 @@ export const panelViews: readonly { name: PanelViewName; label: string }[] = [
   { name: 'file', label: 'File' },
   { name: 'locks', label: 'Lock holders' },
   { name: 'probe', label: 'Probe' },
+  { name: 'recording', label: 'Recording' },
 ];
 
 export function renderPanel(state: PanelState, view: PanelView, actions: ViewActions): TemplateResult {
@@ -42,6 +44,7 @@ export function renderPanel(state: PanelState, view: PanelView, actions: ViewAct
     file: () => renderFileView(state, actions),
     locks: () => renderLocksView(state),
     probe: () => renderProbeView(state, view.form, view.timelineWidth, actions),
+    recording: () => renderRecordingView(state, view.timelineWidth, actions),
   };
   return html`${renderHeader(state, actions)}${renderStatus(state)}${untrusted}
     <vscode-tabs
