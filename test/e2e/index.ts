@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdLockWithPython } from '../support/lockHolder';
+import { startScheduledClient } from '../support/scheduledClient';
 import { sqliteShell } from '../support/sqliteShell';
 import type { E2eTest } from './workbench';
 
@@ -46,6 +47,7 @@ export const tests: E2eTest[] = [
         'extension/dist/extension.js',
         'extension/dist/engine-process.js',
         'extension/dist/lock-watcher.js',
+        'extension/dist/recorder.js',
         'extension/dist/webview/panel.js',
         'extension/dist/webview/panel.css',
         'extension/node_modules/better-sqlite3/lib/index.js',
@@ -194,6 +196,44 @@ export const tests: E2eTest[] = [
       } finally {
         await writer.release();
       }
+    },
+  },
+  {
+    name: 'Record Lock Activity from the palette, a writer kept in PENDING by a reader, Stop: the Recording tab shows the lanes',
+    timeoutMs: 90_000,
+    async run(workbench) {
+      await workbench.runCommand('SQLite Lock Doctor: Record Lock Activity');
+      await workbench.chooseQuickPickItem('Record only');
+      await workbench.waitForStatusBarItem(/Recording app\.db \d+:\d\d/);
+      const file = join(workbench.workspace, databaseName);
+      // In rollback mode the writer's commit waits in PENDING until the reader's SHARED is gone.
+      const writer = startScheduledClient(file, [
+        { sql: 'BEGIN IMMEDIATE' },
+        { sleep: 0.4 },
+        { sql: "INSERT INTO orders (item) VALUES ('recorded')" },
+        { sql: 'COMMIT' },
+      ]);
+      const reader = startScheduledClient(file, [
+        { sleep: 0.2 },
+        { sql: 'BEGIN' },
+        { sql: 'SELECT count(*) FROM orders' },
+        { sleep: 1.0 },
+        { sql: 'COMMIT' },
+      ]);
+      await Promise.all([writer.done, reader.done]);
+      await workbench.runCommand('SQLite Lock Doctor: Stop Recording');
+      const panel = workbench.webview();
+      // Stop shows the Recording tab: the summary first, then one lane per process.
+      const lanes = panel.locator('#recording-lanes svg');
+      await lanes.waitFor({ timeout: 30_000 });
+      const drawn = await lanes.innerHTML();
+      assert.match(drawn, new RegExp(`python3 ${writer.pid}`));
+      assert.match(drawn, new RegExp(`python3 ${reader.pid}`));
+      const summary = await panel.locator('#recording-summary').innerText();
+      assert.match(summary, new RegExp(`python3 ${writer.pid} sat in PENDING`));
+      assert.doesNotMatch((await workbench.statusBarTexts()).join(' | '), /Recording app\.db/);
+      await panel.locator('#recording').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await workbench.screenshot('panel-recording');
     },
   },
   {

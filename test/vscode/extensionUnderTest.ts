@@ -12,6 +12,8 @@ export const commandIds = [
   'sqliteLockDoctor.switchToDelete',
   'sqliteLockDoctor.runProbe',
   'sqliteLockDoctor.showPanel',
+  'sqliteLockDoctor.recordLockActivity',
+  'sqliteLockDoctor.stopRecording',
 ] as const;
 
 export function extensionUnderTest(): vscode.Extension<unknown> {

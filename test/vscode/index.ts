@@ -10,3 +10,4 @@ export async function run(): Promise<void> {
 import './commands.test';
 import './locks.test';
 import './lockWatcher.test';
+import './recording.test';
