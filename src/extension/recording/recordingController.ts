@@ -12,7 +12,7 @@ import type { Recording } from '../../engine/record/recordingTypes';
 import type { DatabaseFacts } from '../../shared/panelProtocol';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { CommandTerminal } from './commandTerminal';
-import { elapsedClock } from './elapsedClock';
+import { elapsedClock } from '../../engine/text/elapsedClock';
 
 interface ActiveRecording {
   recorder: RecorderProcess;
