@@ -21,6 +21,15 @@ const options = {
   transactions: { type: 'string' },
   watch: { type: 'string' },
   mode: { type: 'string' },
+  db: { type: 'string' },
+  requests: { type: 'string' },
+  concurrency: { type: 'string' },
+  method: { type: 'string' },
+  body: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  'count-sql': { type: 'string' },
+  table: { type: 'string' },
+  run: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
