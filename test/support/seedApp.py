@@ -16,7 +16,7 @@ parser.add_argument("--busy-timeout-ms", type=int, default=5000)
 args = parser.parse_args()
 
 setup = sqlite3.connect(args.db)
-setup.execute("CREATE TABLE IF NOT EXISTS items (id INTEGER PRIMARY KEY, name TEXT, at REAL)")
+setup.execute("CREATE TABLE IF NOT EXISTS items (id INTEGER PRIMARY KEY, name TEXT)")
 setup.commit()
 setup.close()
 
@@ -37,7 +37,7 @@ class Handler(BaseHTTPRequestHandler):
         db = sqlite3.connect(args.db, timeout=args.busy_timeout_ms / 1000, isolation_level=None)
         try:
             db.execute("BEGIN")
-            db.execute("INSERT INTO items (name, at) VALUES (?, ?)", (self.path, time.time()))
+            db.execute("INSERT INTO items (name) VALUES (?)", (self.path,))
             if self.path == "/session_b":
                 time.sleep(args.hold_ms / 1000)
             db.execute("COMMIT")

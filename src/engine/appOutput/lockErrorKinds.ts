@@ -57,7 +57,7 @@ const otherConnector = /pris\.ly\/d\/(?!sqlite)[a-z]+-connector/i;
 /** A line that configures the busy timeout ("PRAGMA busy_timeout = 5000", "busyTimeout: 5000") and
  * reports no failure is a setting, not an error, even when it names the error it guards against. */
 const busyTimeoutSetting = /\bbusy[_ ]?timeout\b/i;
-const failureWord = /error|exception|fail|traceback|panic|fatal/i;
+const failureWord = /error|exception|fail|traceback|panic|fatal|exceeded|retry|retrying|abort/i;
 
 /** The kind of lock error `line` reports, or undefined when it reports none. */
 export function classifyLockError(line: string): LockErrorKind | undefined {
