@@ -96,12 +96,13 @@ test('load --run starts the app, counts its "database is locked" lines by kind, 
   assert.equal(result.rows.added, result.successful);
   const app = result.app;
   assert.ok(app !== null && app.source.kind === 'run');
+  const source = app.source;
   assert.equal(app.errorCounts['database is locked'], result.failed, 'one traceback line per failed request');
   const errorLines = app.lines.filter((line) => line.lockError === 'database is locked');
   assert.equal(errorLines.length, result.failed);
   assert.ok(
     errorLines.every(
-      (line) => line.text === 'sqlite3.OperationalError: database is locked' && line.pid === app.source.pid,
+      (line) => line.text === 'sqlite3.OperationalError: database is locked' && line.pid === source.pid,
     ),
   );
   assert.ok(
@@ -110,8 +111,8 @@ test('load --run starts the app, counts its "database is locked" lines by kind, 
     ),
     'the errors happened during the load, on the same clock',
   );
-  assert.equal(app.source.signal, 'SIGTERM', 'stopped after the load');
-  assert.ok(!isRunning(app.source.pid), 'the app is gone');
+  assert.equal(source.signal, 'SIGTERM', 'stopped after the load');
+  assert.ok(!isRunning(source.pid), 'the app is gone');
   assert.match(run.stderr, /listening on \d+/, "the app's output passed through to stderr");
   assert.ok(existsSync(html));
 });
