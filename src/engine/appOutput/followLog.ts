@@ -4,14 +4,14 @@
 // at 0) and rotation (the name now leads to another file: the old one is read to its end, then the new
 // one from its start).
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { UserInputError } from '../userInputError';
 import { AppLineStore, type AppLineLimits } from './appLineStore';
 import type { AppLine, AppOutput } from './appOutputTypes';
 import { LineSplitter } from './lineSplitter';
 
 export interface FollowLogOptions {
-  t0Ms: number;
+  /** The caller's clock (a recording's ms): each line is timed by it when read. */
+  nowMs: () => number;
   pollMs?: number;
   onLine?: (line: AppLine) => void;
   limits?: AppLineLimits;
@@ -34,7 +34,7 @@ export function followLog(file: string, options: FollowLogOptions): FollowedLog 
   let position = started.size;
   const store = new AppLineStore(options.limits);
   const splitter = new LineSplitter((text) => {
-    const atMs = Math.round((performance.now() - options.t0Ms) * 10) / 10;
+    const atMs = Math.round(options.nowMs() * 10) / 10;
     const line = store.add({ atMs, stream: 'log', text });
     options.onLine?.(line);
   });

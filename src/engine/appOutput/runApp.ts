@@ -12,8 +12,8 @@ import { splitCommand } from './commandWords';
 import { LineSplitter } from './lineSplitter';
 
 export interface RunAppOptions {
-  /** performance.now() at the caller's time zero: line times are milliseconds since it. */
-  t0Ms: number;
+  /** The caller's clock (a recording's ms): each line is timed by it when read. */
+  nowMs: () => number;
   /** Where the app's output is copied as it comes (the CLI: its stderr, so stdout stays the report's). */
   passThrough?: NodeJS.WritableStream;
   cwd?: string;
@@ -62,7 +62,7 @@ export async function runApp(command: string, options: RunAppOptions): Promise<R
   const store = new AppLineStore(options.limits);
   for (const stream of ['stdout', 'stderr'] as const) {
     const splitter = new LineSplitter((text) => {
-      const line = store.add({ atMs: sinceMs(options.t0Ms), stream, text, pid });
+      const line = store.add({ atMs: tenths(options.nowMs()), stream, text, pid });
       options.onLine?.(line);
     });
     child[stream].on('data', (chunk: Buffer) => {
@@ -119,8 +119,8 @@ export async function runApp(command: string, options: RunAppOptions): Promise<R
   };
 }
 
-function sinceMs(t0Ms: number): number {
-  return Math.round((performance.now() - t0Ms) * 10) / 10;
+function tenths(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }
 
 function delay(ms: number): Promise<void> {

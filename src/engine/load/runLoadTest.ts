@@ -31,8 +31,8 @@ export interface LoadTestOptions {
   table?: string;
   /** The app's command, as typed: started before the load and stopped after it. */
   run?: string;
-  /** performance.now() at the caller's time zero (a recording's ms 0); default: the start of the load. */
-  t0Ms?: number;
+  /** The caller's clock (a recording's ms); default: ms since the load test began. */
+  nowMs?: () => number;
   /** Where the app's output is copied as it comes. */
   passThrough?: NodeJS.WritableStream;
   signal?: AbortSignal;
@@ -44,12 +44,13 @@ export interface LoadTestOptions {
 
 export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult> {
   const plan = checkedPlan(options);
-  const t0Ms = options.t0Ms ?? performance.now();
+  const t0Ms = performance.now();
+  const nowMs = options.nowMs ?? (() => performance.now() - t0Ms);
   let app: RunningApp | undefined;
   let appOutput: AppOutput | null = null;
   try {
     if (options.run !== undefined) {
-      app = await runApp(options.run, { t0Ms, passThrough: options.passThrough });
+      app = await runApp(options.run, { nowMs, passThrough: options.passThrough });
       const started = app;
       await untilListening(
         plan.urls[0],
@@ -63,10 +64,10 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult>
     const before = await callEngine({ type: 'countRows', count: plan.count });
     await options.onLoadStart?.(app);
     const startedAt = new Date().toISOString();
-    const startMs = performance.now() - t0Ms;
+    const startMs = nowMs();
     const outcomes = await sendRequests({
       ...plan,
-      t0Ms,
+      nowMs,
       signal: options.signal,
       onDone: options.onProgress,
     });

@@ -14,8 +14,8 @@ export interface RequestPlan {
   body?: string;
   requests: number;
   concurrency: number;
-  /** performance.now() at time zero: request times are ms since it. */
-  t0Ms: number;
+  /** The caller's clock (a recording's ms): request times are on it. */
+  nowMs: () => number;
   signal?: AbortSignal;
   /** After each request, for a progress line. */
   onDone?: (done: number, failed: number) => void;
@@ -65,7 +65,7 @@ export async function sendRequests(plan: RequestPlan): Promise<RequestOutcome[]>
 
 async function sendOne(agent: Agent, plan: RequestPlan, url: number): Promise<RequestOutcome> {
   const started = performance.now();
-  const startMs = round(started - plan.t0Ms);
+  const startMs = round(plan.nowMs());
   try {
     const response = await request(plan.urls[url], {
       dispatcher: agent,
