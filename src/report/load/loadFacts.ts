@@ -96,5 +96,6 @@ export function appExitLine(result: LoadResult): string | undefined {
       : source.exitCode === null
         ? 'still running'
         : `exited with code ${source.exitCode}`;
-  return `The app (PID ${source.pid}) ${how}; ${result.app?.droppedLines ?? 0} of its other lines were not kept.`;
+  const dropped = result.app?.droppedLines ?? 0;
+  return `The app (PID ${source.pid}) ${how}${dropped > 0 ? `; ${dropped} of its lines were not kept (the cap on lines that report no lock error)` : ''}.`;
 }
