@@ -18,6 +18,17 @@ export function parseLoadUrl(text: string): URL {
   return url;
 }
 
+/** The URL as reports show it: a user name and password in it are credentials, shown as "***". */
+export function shownUrl(url: URL): string {
+  if (url.username === '' && url.password === '') {
+    return url.href;
+  }
+  const shown = new URL(url.href);
+  shown.username = '***';
+  shown.password = '';
+  return shown.href;
+}
+
 // RFC 9110 token characters.
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Set by the HTTP client from the URL and the body; a user's value would contradict them. */

@@ -11,7 +11,7 @@ import { callEngine } from '../process/callEngine';
 import { UserInputError } from '../userInputError';
 import type { RowCount, RowCountRequest } from './countRows';
 import { loadResultSchema, type LoadResult } from './loadResult';
-import { parseHeader, parseJsonBody, parseLoadUrl } from './loadTarget';
+import { parseHeader, parseJsonBody, parseLoadUrl, shownUrl } from './loadTarget';
 import { sendRequests } from './sendRequests';
 import { loadCheck, rowsAdded, tallyRequests } from './summarizeLoad';
 import { requireListening, untilListening } from './waitForListening';
@@ -83,7 +83,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult>
       schema: loadResultSchema,
       startedAt,
       config: {
-        urls: plan.urls.map((url) => url.href),
+        urls: plan.urls.map(shownUrl),
         method: plan.method,
         requests: plan.requests,
         concurrency: plan.concurrency,

@@ -3,6 +3,7 @@
 import type { LockErrorKind } from '../appOutput/lockErrorKinds';
 import type { RowCount } from './countRows';
 import type { LoadCheck, LoadResult, RowsAdded } from './loadResult';
+import { shownUrl } from './loadTarget';
 import { latencySummary } from './percentiles';
 import { isSuccess, type RequestOutcome } from './sendRequests';
 
@@ -22,7 +23,7 @@ export function tallyRequests(outcomes: readonly RequestOutcome[], urls: readonl
   const byStatus = new Map<number, number>();
   const noResponse = new Map<string, number>();
   const lockErrors: Partial<Record<LockErrorKind, number>> = {};
-  const perUrl = urls.map((url) => ({ url: url.href, sent: 0, successful: 0, failed: 0 }));
+  const perUrl = urls.map((url) => ({ url: shownUrl(url), sent: 0, successful: 0, failed: 0 }));
   const latencies: number[] = [];
   for (const outcome of outcomes) {
     const entry = perUrl[outcome.url];

@@ -25,7 +25,7 @@ export function acceptsConnections(url: URL, timeoutMs = 3000): Promise<boolean>
     socket.once('error', (error: NodeJS.ErrnoException) => {
       socket.destroy();
       if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-        reject(new UserInputError(undefined, `${url.href}: the host "${url.hostname}" was not found`));
+        reject(new UserInputError(undefined, `${url.origin}: the host "${url.hostname}" was not found`));
       } else {
         resolve(false);
       }
