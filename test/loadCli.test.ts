@@ -118,6 +118,37 @@ test('load --run starts the app, counts its "database is locked" lines by kind, 
   assert.ok(existsSync(html));
 });
 
+test('load --log follows the log of an app that runs already and counts its lock errors', async (t) => {
+  const folder = tempFolderFor(t);
+  const database = makeItemsDatabase(folder);
+  const logFile = join(folder, 'app.log');
+  const { port } = await startSeedApp(t, database, { holdMs: 800, busyTimeoutMs: 100, logFile });
+  const result = parsed(
+    await runCli([
+      'load',
+      `http://127.0.0.1:${port}/session_b`,
+      '--db',
+      database,
+      '--log',
+      logFile,
+      '--requests',
+      '4',
+      '--concurrency',
+      '4',
+      '--json',
+    ]),
+  );
+  assert.ok(result.failed >= 1, result.check.text);
+  assert.equal(result.rows.added, result.successful);
+  assert.ok(result.app !== null);
+  assert.deepEqual(result.app.source, { kind: 'log', file: logFile });
+  assert.deepEqual(result.app.errorCounts, { 'database is locked': result.failed });
+  assert.ok(
+    result.app.lines.some((line) => /"GET \/session_b HTTP\/1.1" 200/.test(line.text)),
+    'the access log too',
+  );
+});
+
 /** Exit code `code`, nothing on stdout, and our last line of stderr is the one sentence (a --run app's
  * own output, passed through, comes before it). */
 async function refused(args: string[], sentence: RegExp, code = 2, appLines = 0): Promise<void> {
@@ -143,6 +174,10 @@ test('bad input is one sentence each, and nothing is sent or written', async (t)
   await refused([url], /load needs --db FILE, the database your app writes to/);
   await refused([url, '--db', database, '--header', 'no colon here'], /--header must be NAME:VALUE/);
   await refused([url, '--db', database, '--body', '{not json'], /--body must be JSON/);
+  await refused(
+    [url, '--db', database, '--log', join(folder, 'missing.log')],
+    /missing\.log: does not exist/,
+  );
   await refused(
     [url, '--db', database, '--requests', '0'],
     /--requests must be a whole number from 1 to 100000, not "0"/,

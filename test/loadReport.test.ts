@@ -22,6 +22,7 @@ function result(): LoadResult {
       headerNames: ['Authorization'],
       body: true,
       run: 'uvicorn app:app',
+      log: null,
     },
     durationMs: 5020,
     startMs: 310,

@@ -30,6 +30,7 @@ const options = {
   'count-sql': { type: 'string' },
   table: { type: 'string' },
   run: { type: 'string' },
+  log: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -46,14 +46,16 @@ Commands:
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]
-       [--header NAME:VALUE]... [--count-sql SQL | --table T] [--run "CMD ..."] [--json] [--html FILE]
+       [--header NAME:VALUE]... [--count-sql SQL | --table T] [--run "CMD ..." | --log FILE]
+       [--json] [--html FILE]
       The seed article's load test on your app: counts rows (a read-only query), sends N requests,
       C at a time, taking the URLs in turn, counts again, and says whether rows added = successful
-      requests. --requests ${range(loadRequests)}; --concurrency ${range(loadConcurrency)}.
-      --run starts the app first (split like a shell would, run without one), waits until the first
-      URL's port accepts connections, and stops it after the load; its output goes to stderr and its
-      lock-error lines are counted by kind. --method ${oneOf(httpMethods)} (default get, post with
-      --body). http:// and https:// only; redirects are not followed.
+      requests. --requests ${range(loadRequests)}; --concurrency ${range(loadConcurrency)};
+      --method ${oneOf(httpMethods)} (default get, post with --body). http:// and https:// only;
+      redirects are not followed. --run starts the app first (split like a shell would, run without
+      one), waits until the first URL's port accepts connections, and stops it after the load; its
+      output goes to stderr and its lock-error lines are counted by kind. --log FILE instead follows
+      the log of an app that runs already.
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
 

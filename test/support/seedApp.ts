@@ -1,5 +1,6 @@
 // Starts test/support/seedApp.py (a seed-like web app in Python's standard library) on a free port.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -10,6 +11,11 @@ export const seedAppScript = join(__dirname, '..', '..', 'test', 'support', 'see
 export interface SeedAppOptions {
   holdMs?: number;
   busyTimeoutMs?: number;
+}
+
+export interface StartOptions extends SeedAppOptions {
+  /** Its stderr (tracebacks, access log) appended to this file instead of a pipe, like a service's log. */
+  logFile?: string;
 }
 
 export function seedAppArgs(database: string, port: number, options: SeedAppOptions = {}): string[] {
@@ -30,12 +36,18 @@ export function seedAppArgs(database: string, port: number, options: SeedAppOpti
 export async function startSeedApp(
   t: Pick<TestContext, 'after'>,
   database: string,
-  options: SeedAppOptions = {},
+  options: StartOptions = {},
 ): Promise<{ port: number; child: ChildProcessWithoutNullStreams; stderr: () => string }> {
-  const child = spawn('python3', seedAppArgs(database, 0, options));
+  const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, 'a');
+  const child = spawn('python3', seedAppArgs(database, 0, options), {
+    stdio: ['pipe', 'pipe', logFd ?? 'pipe'],
+  }) as ChildProcessWithoutNullStreams;
+  if (logFd !== undefined) {
+    closeSync(logFd);
+  }
   t.after(() => stopClient(child));
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -20,6 +20,7 @@ export async function loadCommand(cli: ParsedCli, signal: AbortSignal): Promise<
     countSql: flags['count-sql'],
     table: flags.table,
     run: flags.run,
+    log: flags.log,
     passThrough: process.stderr,
     signal,
   });

@@ -40,6 +40,8 @@ export interface LoadResult {
     body: boolean;
     /** The --run command, when load started the app. */
     run: string | null;
+    /** The --log file followed during the load. */
+    log: string | null;
   };
   /** From the first request sent to the last answer. */
   durationMs: number;

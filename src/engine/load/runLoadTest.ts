@@ -5,6 +5,7 @@
 // counted by kind.
 import { performance } from 'node:perf_hooks';
 import type { AppOutput } from '../appOutput/appOutputTypes';
+import { followLog } from '../appOutput/followLog';
 import { runApp, type RunningApp } from '../appOutput/runApp';
 import { appStartTimeoutMs, type HttpMethod } from '../options/loadOptions';
 import { callEngine } from '../process/callEngine';
@@ -31,6 +32,8 @@ export interface LoadTestOptions {
   table?: string;
   /** The app's command, as typed: started before the load and stopped after it. */
   run?: string;
+  /** Instead of `run`: the app's log file, followed during the load. */
+  log?: string;
   /** The caller's clock (a recording's ms); default: ms since the load test began. */
   nowMs?: () => number;
   /** Where the app's output is copied as it comes. */
@@ -48,6 +51,8 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult>
   const nowMs = options.nowMs ?? (() => performance.now() - t0Ms);
   let app: RunningApp | undefined;
   let appOutput: AppOutput | null = null;
+  // Checked (one sentence for a missing file) before anything is started or sent.
+  const log = options.log === undefined ? undefined : followLog(options.log, { nowMs });
   try {
     if (options.run !== undefined) {
       app = await runApp(options.run, { nowMs, passThrough: options.passThrough });
@@ -76,6 +81,10 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult>
       await app.stop();
       appOutput = app.output();
     }
+    if (log !== undefined) {
+      // The app logged each failure before answering it: a last read now finds every line.
+      appOutput = log.stop();
+    }
     const after: RowCount = await callEngine({ type: 'countRows', count: plan.count });
     const tally = tallyRequests(outcomes, plan.urls);
     const rows = rowsAdded(before, after);
@@ -91,6 +100,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult>
         headerNames: Object.keys(plan.headers),
         body: plan.body !== undefined,
         run: options.run ?? null,
+        log: options.log ?? null,
       },
       durationMs: Math.round(durationMs * 10) / 10,
       startMs: Math.round(startMs * 10) / 10,
@@ -103,6 +113,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult>
   } finally {
     // Whatever happened, the app started here does not outlive the load.
     await app?.stop();
+    log?.stop();
   }
 }
 
@@ -129,6 +140,12 @@ function checkedPlan(options: LoadTestOptions) {
     throw new UserInputError(
       undefined,
       'load needs --db FILE, the database your app writes to, to count its rows before and after',
+    );
+  }
+  if (options.run !== undefined && options.log !== undefined) {
+    throw new UserInputError(
+      undefined,
+      'give --run (load starts the app) or --log (the app runs already), not both',
     );
   }
   if (options.countSql !== undefined && options.table !== undefined) {

@@ -24,6 +24,9 @@ export function loadFacts(result: LoadResult): [string, string][] {
   if (config.run !== null) {
     facts.push(['app', config.run]);
   }
+  if (config.log !== null) {
+    facts.push(["app's log", config.log]);
+  }
   if (config.headerNames.length > 0) {
     facts.push(['headers', config.headerNames.join(', ')]);
   }
