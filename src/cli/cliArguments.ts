@@ -31,6 +31,8 @@ const options = {
   table: { type: 'string' },
   run: { type: 'string' },
   log: { type: 'string' },
+  for: { type: 'string' },
+  interval: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

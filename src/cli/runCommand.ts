@@ -8,6 +8,7 @@ import { loadCommand } from './commands/loadCommand';
 import { locksCommand } from './commands/locksCommand';
 import { matrixCommand } from './commands/matrixCommand';
 import { probeCommand } from './commands/probeCommand';
+import { recordCommand } from './commands/recordCommand';
 
 export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   switch (cli.command) {
@@ -25,6 +26,8 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
       return Promise.resolve(checkpointCommand(cli));
     case 'load':
       return loadCommand(cli, signal);
+    case 'record':
+      return recordCommand(cli, signal);
     case 'demo':
       return demoCommand(cli, signal);
     default:

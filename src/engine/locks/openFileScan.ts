@@ -15,6 +15,8 @@ export interface OpenFileScanTiming {
   minGapMs: number;
   /** Most time between two scans while the lock PIDs stay the same. */
   refreshMs: number;
+  /** Least time between two checks that the listed processes still exist (default: every call). */
+  aliveCheckMs?: number;
 }
 
 export const openFileScanTiming: OpenFileScanTiming = { minGapMs: 1000, refreshMs: 10_000 };
@@ -23,6 +25,7 @@ export class OpenFileScan {
   /** How many times /proc/*\/fd was scanned. */
   scans = 0;
   private scannedAt = Number.NEGATIVE_INFINITY;
+  private checkedAt = Number.NEGATIVE_INFINITY;
   private scannedFor: string | undefined;
   private pids: readonly number[] = [];
 
@@ -46,8 +49,13 @@ export class OpenFileScan {
       this.scannedAt = now;
       this.scannedFor = key;
       this.scans++;
-    } else if (this.pids.length > 0) {
-      this.pids = this.pids.filter((pid) => fs.existsSync(path.join(this.procRoot, String(pid))));
+    } else if (this.pids.length > 0 && now - this.checkedAt >= (this.timing.aliveCheckMs ?? 0)) {
+      this.checkedAt = now;
+      const alive = this.pids.filter((pid) => fs.existsSync(path.join(this.procRoot, String(pid))));
+      // The same array while nobody left, so a caller can tell "unchanged" by identity.
+      if (alive.length !== this.pids.length) {
+        this.pids = alive;
+      }
     }
     return this.pids;
   };
