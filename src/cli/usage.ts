@@ -32,11 +32,13 @@ Commands:
       Who holds which SQLite lock now (PID, command, lock state, waiting) and the WAL's health; with
       --watch, a new reading every MS ms (at least 100) until Ctrl-C, warning on checkpoint starvation.
       Linux only (/proc/locks); elsewhere it says which system tool to use. Takes no lock.
-  record <file> [--for DURATION] [--interval MS] [--json] [--html FILE]
+  record <file> [--for DURATION] [--interval MS] [--run "CMD ..." | --log FILE] [--json] [--html FILE]
       Sample the locks on the database, -wal and -shm every --interval ms (${range(recordInterval)})
       for --for (30s, 5m, 1h or ms; default: until Ctrl-C, which still writes the result), then show
       each process's lock intervals, the longest write-lock holds, writers kept in PENDING by readers,
       WAL growth and the readers pinning it. Linux only (/proc/locks). Takes no lock.
+      --run starts your app and records until it exits (or --for, or Ctrl-C, which stop it); --log
+      follows your app's log. Its lock-error lines are counted by kind and marked on its lane.
   checkpoint <file> [--mode ${oneOf(checkpointModes)}] [--busy-timeout MS] [--json]
       PRAGMA wal_checkpoint(MODE) on one short-lived connection: frames in the WAL and checkpointed.
       --busy-timeout ${range(checkpointBusyTimeout)} ms.
