@@ -7,15 +7,27 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { LoadResult } from '../src/engine/load/loadResult';
+import { loadResultSchema, type LoadResult } from '../src/engine/load/loadResult';
+import { type Recording, recordingSchema } from '../src/engine/record/recordingTypes';
 import { isRunning } from './support/processAlive';
 import { cliPath, runCli } from './support/runCli';
 import { freePort, seedAppArgs, startSeedApp } from './support/seedApp';
 import { makeItemsDatabase, readBack, tempFolderFor } from './support/tempDatabase';
 
+/** `load --json` prints the recording made during the load, the load's result in its `load` field and
+ * the app's output in its `app` field: the result with its app output put back. */
 function parsed(run: { code: number | null; stdout: string; stderr: string }): LoadResult {
   assert.equal(run.code, 0, run.stderr);
-  return JSON.parse(run.stdout) as LoadResult;
+  return fromRecording(run.stdout);
+}
+
+function fromRecording(stdout: string): LoadResult {
+  const recording = JSON.parse(stdout) as Recording;
+  assert.equal(recording.schema, recordingSchema);
+  const load = recording.load as LoadResult;
+  assert.equal(load.schema, loadResultSchema);
+  assert.equal(load.app, null, "the app's output is the recording's");
+  return { ...load, app: recording.app ?? null };
 }
 
 test('two endpoints, one holding its write lock: rows added = successful requests, errors counted', async (t) => {
@@ -93,6 +105,7 @@ test('load --run starts the app, counts its "database is locked" lines by kind, 
     html,
   ]);
   const result = parsed(run);
+  const recording = JSON.parse(run.stdout) as Recording;
   assert.ok(result.failed >= 1 && result.successful >= 1, result.check.text);
   assert.equal(result.rows.added, result.successful);
   const app = result.app;
@@ -113,6 +126,13 @@ test('load --run starts the app, counts its "database is locked" lines by kind, 
     'the errors happened during the load, on the same clock',
   );
   assert.equal(source.signal, 'SIGTERM', 'stopped after the load');
+  // The recorder ran during the load: the app's lane shows its write locks, where its errors are marked.
+  const lane = recording.processes.find((process) => process.pid === source.pid);
+  assert.ok(lane !== undefined, 'the app has a lane in the recording');
+  assert.ok(
+    lane.intervals.some((interval) => interval.state === 'RESERVED' || interval.state === 'EXCLUSIVE'),
+  );
+  assert.ok(recording.durationMs >= result.durationMs, 'the recording covers the load');
   assert.ok(!isRunning(source.pid), 'the app is gone');
   assert.match(run.stderr, /listening on \d+/, "the app's output passed through to stderr");
   assert.ok(existsSync(html));
@@ -248,7 +268,7 @@ test('Ctrl-C during load --run: the report covers what was sent, and the app is 
   );
   child.kill('SIGINT');
   assert.equal(await closed, 0, stderr);
-  const result = JSON.parse(stdout) as LoadResult;
+  const result = fromRecording(stdout);
   assert.equal(result.cancelled, true);
   assert.ok(result.sent < 10, `sent ${result.sent}`);
   assert.ok(result.app !== null && result.app.source.kind === 'run');

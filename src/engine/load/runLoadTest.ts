@@ -42,6 +42,8 @@ export interface LoadTestOptions {
   onProgress?: (done: number, failed: number) => void;
   /** Once the app listens and the first count is done, just before the first request. */
   onLoadStart?: (app: RunningApp | undefined) => void | Promise<void>;
+  /** After the last answer and the app's stop, before the second count (whose own read is no part of the load). */
+  onLoadEnd?: (app: AppOutput | null) => void | Promise<void>;
   appStartTimeoutMs?: number;
 }
 
@@ -85,6 +87,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult>
       // The app logged each failure before answering it: a last read now finds every line.
       appOutput = log.stop();
     }
+    await options.onLoadEnd?.(appOutput);
     const after: RowCount = await callEngine({ type: 'countRows', count: plan.count });
     const tally = tallyRequests(outcomes, plan.urls);
     const rows = rowsAdded(before, after);
