@@ -55,7 +55,7 @@ Commands:
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]
        [--header NAME:VALUE]... [--count-sql SQL | --table T] [--run "CMD ..." | --log FILE]
-       [--json] [--html FILE]
+       [--interval MS] [--json] [--html FILE]
       The seed article's load test on your app: counts rows (a read-only query), sends N requests,
       C at a time, taking the URLs in turn, counts again, and says whether rows added = successful
       requests. --requests ${range(loadRequests)}; --concurrency ${range(loadConcurrency)};
@@ -63,7 +63,8 @@ Commands:
       redirects are not followed. --run starts the app first (split like a shell would, run without
       one), waits until the first URL's port accepts connections, and stops it after the load; its
       output goes to stderr and its lock-error lines are counted by kind. --log FILE instead follows
-      the log of an app that runs already.
+      the log of an app that runs already. The locks are recorded during the load (as record does,
+      every --interval ms): --json prints that recording, with the load's result in its "load" field.
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
 
