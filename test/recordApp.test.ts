@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Recording } from '../src/engine/record/recordingTypes';
+import { isRunning } from './support/processAlive';
 import { cliPath, runCli } from './support/runCli';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 
@@ -100,6 +101,42 @@ test('record --log: lines appended while recording, counted by kind', async (t) 
     app.lines.map((line) => line.text),
     ['INFO request', 'Error: SQLITE_BUSY: database is locked'],
   );
+});
+
+test('Ctrl-C during record --run stops the app too, and the recording is still printed', async (t) => {
+  const folder = tempFolderFor(t);
+  const database = makeItemsDatabase(folder);
+  const child = spawn(
+    process.execPath,
+    [
+      cliPath,
+      'record',
+      database,
+      '--run',
+      `python3 -c "import time; print('up', flush=True); time.sleep(60)"`,
+      '--json',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  t.after(() => child.kill('SIGKILL'));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  await new Promise<void>((resolve) =>
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (/^up$/m.test(stderr)) {
+        resolve();
+      }
+    }),
+  );
+  child.kill('SIGINT');
+  assert.equal(await closed, 0, stderr);
+  const app = (JSON.parse(stdout) as Recording).app;
+  assert.ok(app !== undefined && app.source.kind === 'run');
+  assert.equal(app.source.signal, 'SIGTERM');
+  assert.ok(!isRunning(app.source.pid), 'the app is gone');
 });
 
 test('record with a bad --run or --log is one sentence and writes nothing', async (t) => {
