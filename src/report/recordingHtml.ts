@@ -25,10 +25,6 @@ export function renderRecordingSvg(recording: Recording, options: { inHtml?: boo
 
 export function renderRecordingHtml(recording: Recording): string {
   const title = `Lock recording of ${recording.database}`;
-  const findings = recordingFindings(recording)
-    .map((finding) => `<li>${h(finding)}</li>`)
-    .join('');
-  const limits = recording.limits.map((limit) => `<li>${h(limit)}</li>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -40,9 +36,23 @@ export function renderRecordingHtml(recording: Recording): string {
 <body>
 <main>
 <h1>${h(title)}</h1>
-<p class="muted">${h(samplingLine(recording))} · started ${h(recording.startedAt)}</p>
+${recordingSectionHtml(recording)}
+</main>
+</body>
+</html>
+`;
+}
+
+/** The recording as part of a page: its sampling line and one section (a load test's report shows it
+ * below the load summary). */
+export function recordingSectionHtml(recording: Recording, heading = 'Summary'): string {
+  const findings = recordingFindings(recording)
+    .map((finding) => `<li>${h(finding)}</li>`)
+    .join('');
+  const limits = recording.limits.map((limit) => `<li>${h(limit)}</li>`).join('');
+  return `<p class="muted">${h(samplingLine(recording))} · started ${h(recording.startedAt)}</p>
 <section class="result">
-<h2>Summary</h2>
+<h2>${h(heading)}</h2>
 <ul>${findings}</ul>
 <figure>${renderRecordingSvg(recording, { inHtml: true })}</figure>
 ${table('Processes', processTable(recording))}
@@ -51,11 +61,7 @@ ${table('Writers kept in PENDING by readers', pendingTable(recording))}
 ${table('Read snapshots held while the WAL grew', pinningTable(recording))}
 <h3>Limits</h3>
 <ul>${limits}</ul>
-</section>
-</main>
-</body>
-</html>
-`;
+</section>`;
 }
 
 function table(title: string, content: Table): string {
