@@ -87,8 +87,10 @@ export function startRecorder(file: string, options: StartRecorderOptions): Reco
     startedReject(ended);
     recordingReject(ended);
   });
+  let cancelled = false;
   const send = (message: ToRecorder) => {
-    if (child.connected) {
+    // After cancel() nothing more is asked: a `stop` overtaking the signal would still bring a recording.
+    if (child.connected && !cancelled) {
       child.send(message);
     }
   };
@@ -108,6 +110,7 @@ export function startRecorder(file: string, options: StartRecorderOptions): Reco
       return recording;
     },
     cancel: () => {
+      cancelled = true;
       if (child.exitCode === null && child.signalCode === null) {
         child.kill();
       }
