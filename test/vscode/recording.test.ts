@@ -3,14 +3,15 @@
 // lane and interval; the status bar shows the recording and then not; afterwards no process has the
 // file open (the recorder child is gone, the host never opened it).
 import * as assert from 'node:assert/strict';
-import { readdirSync, readlinkSync, unlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Recording } from '../../src/engine/record/recordingTypes';
 import { isRunning } from '../support/processAlive';
 import { startScheduledClient } from '../support/scheduledClient';
 import { lockDoctorApi } from './extensionUnderTest';
 import { test } from './runner';
-import { eventually, makeWorkspaceDatabase } from './workspaceDatabase';
+import { eventually, makeWorkspaceDatabase, workspaceFolder } from './workspaceDatabase';
 
 /** PIDs of the processes that have `file` open (any descriptor), read from /proc. */
 function processesWithFileOpen(file: string): number[] {
@@ -109,4 +110,80 @@ test('a database gone before recording: one sentence naming it, no recorder left
   assert.equal(lockDoctor.recorder().pid, undefined);
   assert.equal(lockDoctor.recorder().statusBarText, undefined);
   assert.equal(await vscode.commands.executeCommand('sqliteLockDoctor.stopRecording'), undefined);
+});
+
+test('Record Lock Activity running a command: its output in a terminal named after it, its lane and lock errors in the recording, which ends when it exits', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const database = makeWorkspaceDatabase('app-run.db');
+  await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
+  const script = join(workspaceFolder(), 'write_then_fail.py');
+  writeFileSync(
+    script,
+    [
+      'import sqlite3, sys, time',
+      "db = sqlite3.connect('app-run.db', isolation_level=None)",
+      "db.execute('BEGIN IMMEDIATE')",
+      "print('writing', flush=True)",
+      'time.sleep(0.6)',
+      "db.execute('COMMIT')",
+      "print('sqlite3.OperationalError: database is locked', file=sys.stderr, flush=True)",
+      'time.sleep(0.3)',
+    ].join('\n'),
+  );
+  const command = 'python3 write_then_fail.py';
+  const started = await vscode.commands.executeCommand('sqliteLockDoctor.recordLockActivity', {
+    run: command,
+  });
+  assert.equal(started, true);
+  assert.ok(
+    vscode.window.terminals.some((terminal) => terminal.name === command),
+    'a terminal named after the command',
+  );
+  assert.equal(lockDoctor.state().recordingNow?.command, command);
+  // Nobody stops it: the command exits, the recording ends and reaches the panel.
+  const delivered = await eventually(
+    () => lockDoctor.panelDelivered('recording'),
+    (message) => message?.recording?.app?.source.kind === 'run',
+    'the recording of the command',
+    30_000,
+  );
+  const recording = delivered?.recording;
+  assert.ok(recording?.app?.source.kind === 'run');
+  assert.equal(recording.app.source.command, command);
+  assert.deepEqual(recording.app.errorCounts, { 'database is locked': 1 });
+  const lane = recording.processes.find(
+    (process) => process.pid === (recording.app?.source as { pid: number }).pid,
+  );
+  assert.ok(lane, 'the command has a lane');
+  assert.ok(lane.intervals.some((interval) => interval.state === 'RESERVED'));
+  assert.equal(lockDoctor.recorder().statusBarText, undefined);
+  assert.equal(lockDoctor.state().recordingNow, null);
+});
+
+test('closing the command’s terminal stops the command and the recording', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const command = 'python3 -c "import os, time; print(os.getpid(), flush=True); time.sleep(120)"';
+  const started = await vscode.commands.executeCommand('sqliteLockDoctor.recordLockActivity', {
+    run: command,
+  });
+  assert.equal(started, true);
+  const terminal = vscode.window.terminals.find((candidate) => candidate.name === command);
+  assert.ok(terminal);
+  terminal.dispose();
+  const delivered = await eventually(
+    () => lockDoctor.panelDelivered('recording'),
+    (message) =>
+      message?.recording?.app?.source.kind === 'run' && message.recording.app.source.command === command,
+    'the recording after the terminal closed',
+    20_000,
+  );
+  const source = delivered?.recording?.app?.source;
+  assert.ok(source?.kind === 'run');
+  assert.equal(source.signal, 'SIGTERM');
+  await eventually(
+    () => isRunning(source.pid),
+    (running) => !running,
+    'the command ending',
+  );
+  assert.equal(lockDoctor.recorder().pid, undefined);
 });
