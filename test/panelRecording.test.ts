@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { ProcessName } from '../src/engine/locks/processNames';
 import type { SampledHolder } from '../src/engine/record/recordingBuilder';
 import type { Recording } from '../src/engine/record/recordingTypes';
+import { type LoadResult, loadResultSchema } from '../src/engine/load/loadResult';
 import type { FromPanel, PanelState } from '../src/shared/panelProtocol';
 import type { ViewActions } from '../media/panel/render/actions';
 import { renderPanel } from '../media/panel/render/panelView';
@@ -179,4 +180,62 @@ test('the recording travels in its own message and completes the panel state', (
   const folded = applyToPanel({ lastResult: null }, { type: 'recording', recording });
   assert.equal(folded.lastRecording, recording);
   assert.equal(folded.lastResult, null);
+});
+
+test('a recording made during a load test shows the seed’s check first, responses and latency beside the lanes', () => {
+  const load: LoadResult = {
+    schema: loadResultSchema,
+    startedAt: recording.startedAt,
+    config: {
+      urls: ['http://127.0.0.1:8000/session_b', 'http://127.0.0.1:8000/session_a'],
+      method: 'GET',
+      requests: 20,
+      concurrency: 10,
+      database: '/data/app.db',
+      headerNames: [],
+      body: false,
+      run: null,
+      log: null,
+    },
+    durationMs: 2100,
+    startMs: 5,
+    sent: 20,
+    successful: 2,
+    failed: 18,
+    byStatus: [
+      { status: 200, count: 2 },
+      { status: 500, count: 18 },
+    ],
+    noResponse: [],
+    latencyMs: { p50: 110, p90: 1010, p99: 1020, max: 1020 },
+    perUrl: [],
+    lockErrorsInResponses: { 'database is locked': 18 },
+    rows: { counted: 'allTables', what: 'items', before: 20, after: 22, added: 2, otherTables: [] },
+    check: {
+      text: '18 of 20 requests failed; 2 rows were added to items for 2 successful requests',
+      rowsMatchSuccesses: true,
+    },
+    app: null,
+    cancelled: false,
+  };
+  const { tab } = panel({ lastRecording: { ...recording, load } });
+  assert.equal(
+    textOf(tab.querySelector('#load-check')),
+    '18 of 20 requests failed; 2 rows were added to items for 2 successful requests',
+  );
+  assert.equal(tab.querySelector('#load-check')?.classList.contains('text-warning'), true);
+  assert.deepEqual(tableRows(tab, 'load-responses'), [
+    ['HTTP 200', '2'],
+    ['HTTP 500', '18'],
+  ]);
+  assert.match(textOf(tab.querySelector('#load-latency')), /p50 110 ms · p90 1\.01 s · p99 1\.02 s/);
+  assert.deepEqual(tableRows(tab, 'load-lock-errors'), [['database is locked', '—', '18']]);
+  // The load result sits above the lanes of the processes that served it.
+  const html = tab.innerHTML;
+  assert.ok(html.indexOf('load-check') < html.indexOf('recording-lanes'));
+  // A `load` field of another shape (another version) is left out, not half drawn.
+  assert.equal(
+    panel({ lastRecording: { ...recording, load: { schema: 'x' } } }).tab.querySelector('#load-result'),
+    null,
+  );
 });

@@ -16,6 +16,7 @@ import { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
 import { LastRecordingStore, LastResultStore } from './panel/lastResultStore';
 import { recordCommand } from './commands/recordCommand';
+import { runLoadTestCommand } from './commands/runLoadTestCommand';
 import { RecordingController } from './recording/recordingController';
 import type { Recording } from '../engine/record/recordingTypes';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'checkpoint',
       'recordLockActivity',
       'stopRecording',
+      'runLoadTest',
     ]) {
       context.subscriptions.push(
         vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
@@ -142,6 +144,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       ),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.stopRecording', () => recordings.stop()),
+    // A script or test may pass {urls, requests, concurrency}; the palette asks.
+    vscode.commands.registerCommand('sqliteLockDoctor.runLoadTest', (args?: unknown) =>
+      runLoadTestCommand(model, showPanel, context.workspaceState, args),
+    ),
     vscode.commands.registerCommand('sqliteLockDoctor.showPanel', () => {
       showPanel();
     }),

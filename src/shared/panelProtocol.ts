@@ -48,7 +48,7 @@ export interface ProbeLocks {
 
 /** What runs now; one operation at a time. The kind decides what the panel offers (Cancel for a probe). */
 export interface Busy {
-  kind: 'switch' | 'probe' | 'checkpoint';
+  kind: 'switch' | 'probe' | 'checkpoint' | 'load';
   /** 'Switching app.db to WAL…', 'Running the probe…'. */
   label: string;
 }

@@ -14,6 +14,7 @@ export const commandIds = [
   'sqliteLockDoctor.showPanel',
   'sqliteLockDoctor.recordLockActivity',
   'sqliteLockDoctor.stopRecording',
+  'sqliteLockDoctor.runLoadTest',
 ] as const;
 
 export function extensionUnderTest(): vscode.Extension<unknown> {

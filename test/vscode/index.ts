@@ -11,3 +11,4 @@ import './commands.test';
 import './locks.test';
 import './lockWatcher.test';
 import './recording.test';
+import './loadTest.test';

@@ -2,6 +2,7 @@
 // works, nothing that writes to a file does.
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sqliteShell } from '../support/sqliteShell';
@@ -49,6 +50,28 @@ test('Record Lock Activity does nothing: no recorder process, no recording', asy
   assert.equal(lockDoctor.state().recordingNow, null);
   assert.equal(lockDoctor.state().lastRecording, null);
   assert.equal(existsSync(join(workspaceFolder(), 'ran')), false, 'the command did not run');
+});
+
+test('Run Load Test sends nothing', async () => {
+  let requests = 0;
+  const server = createServer((_request, response) => {
+    requests++;
+    response.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const result = await vscode.commands.executeCommand('sqliteLockDoctor.runLoadTest', {
+      urls: [`http://127.0.0.1:${port}/`],
+      requests: 5,
+      concurrency: 1,
+    });
+    assert.equal(result, undefined);
+    assert.equal(requests, 0);
+  } finally {
+    server.close();
+  }
 });
 
 export async function run(): Promise<void> {

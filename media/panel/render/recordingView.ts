@@ -16,6 +16,7 @@ import {
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import type { ViewActions } from './actions';
 import { exportButtons } from './exportButtons';
+import { renderLoad } from './loadView';
 import { type Row, dataTable } from './table';
 import { renderLanes } from './timeline';
 
@@ -82,7 +83,7 @@ function renderRecording(
       )}
       ${app === undefined ? nothing : html`<li class="finding severity-info">${appSentence(app)}</li>`}
     </ul>
-    ${app === undefined ? nothing : renderErrorKinds(app)}
+    ${renderLoad(recording.load)} ${app === undefined ? nothing : renderErrorKinds(app)}
     <h3>Lanes</h3>
     ${renderLanes(recording, timelineWidth)}
     ${table('recording-processes', 'Processes', processTable(recording))}

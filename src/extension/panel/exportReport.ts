@@ -6,6 +6,8 @@ import { type ExportFormat, exportFormats } from '../../engine/options/exportFor
 import { renderProbeMarkdown } from '../../report/markdownReport';
 import { renderRecordingSvg } from '../../report/recordingHtml';
 import { renderRecordingMarkdown } from '../../report/recordingMarkdown';
+import { loadResultOf } from '../../report/load/loadFacts';
+import { renderLoadMarkdown } from '../../report/load/loadMarkdown';
 import { renderTimelineSvg } from '../../report/timelineSvg';
 import type { ExportSubject } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
@@ -34,7 +36,12 @@ function exportable(model: LockDoctorModel, subject: ExportSubject): Exportable 
           suffix: 'recording',
           what: 'the recording',
           value: recording,
-          markdown: () => renderRecordingMarkdown(recording),
+          // A recording made during a load test: the load's result first, then the locks.
+          markdown: () => {
+            const load = loadResultOf(recording.load);
+            const locks = renderRecordingMarkdown(recording);
+            return load === undefined ? locks : `${renderLoadMarkdown(load)}\n${locks}`;
+          },
           svg: () => renderRecordingSvg(recording),
         };
   }
