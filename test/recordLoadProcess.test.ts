@@ -51,6 +51,35 @@ test(
   },
 );
 
+test(
+  'cancelling recordLoad stops sending; the answer says so and counts what was sent',
+  { skip: process.platform !== 'linux' && 'needs /proc/locks' },
+  async (t) => {
+    const database = makeItemsDatabase(tempFolderFor(t));
+    // Every request holds the write lock 300 ms: 40 of them, 1 at a time, would take 12 s.
+    const { port } = await startSeedApp(t, database, { holdMs: 300, busyTimeoutMs: 5000 });
+    const cancel = new AbortController();
+    const recorded = await callEngine(
+      {
+        type: 'recordLoad',
+        options: { urls: [`http://127.0.0.1:${port}/session_b`], database, requests: 40, concurrency: 1 },
+        intervalMs: 5,
+      },
+      {
+        signal: cancel.signal,
+        onLoadProgress: (done) => {
+          if (done >= 2) {
+            cancel.abort();
+          }
+        },
+      },
+    );
+    assert.equal(recorded.result.cancelled, true);
+    assert.ok(recorded.result.sent < 40, `sent ${recorded.result.sent}`);
+    assert.equal(recorded.result.rows.added, recorded.result.successful, recorded.result.check.text);
+  },
+);
+
 test('recordLoad refuses anything but http(s) in one sentence, before sending anything', async (t) => {
   const database = makeItemsDatabase(tempFolderFor(t));
   await assert.rejects(
