@@ -1,7 +1,7 @@
 // End-to-end: the packaged VSIX installed in a real VS Code (code-server) and used as a person would,
 // from the command palette, with the outcome checked on screen and in the file itself.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdLockWithPython } from '../support/lockHolder';
@@ -234,6 +234,61 @@ export const tests: E2eTest[] = [
       assert.doesNotMatch((await workbench.statusBarTexts()).join(' | '), /Recording app\.db/);
       await panel.locator('#recording').evaluate((element) => element.scrollIntoView({ block: 'start' }));
       await workbench.screenshot('panel-recording');
+    },
+  },
+  {
+    name: "Run Load Test… from the palette against a seed-like app: progress, then the seed's check beside the lanes",
+    timeoutMs: 90_000,
+    async run(workbench) {
+      const file = join(workbench.workspace, databaseName);
+      // test/support/seedApp.py, as seedApp.ts starts it (that module finds the script by __dirname,
+      // which this ES module bundle has not): B holds its write 1 s, a 100 ms busy timeout.
+      const script = join(process.cwd(), 'test', 'support', 'seedApp.py');
+      const args = ['--db', file, '--port', '0', '--hold-ms', '1000', '--busy-timeout-ms', '100'];
+      const app = spawn('python3', [script, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+      try {
+        const port = await new Promise<number>((resolve, reject) => {
+          let stdout = '';
+          app.stdout.on('data', (chunk: Buffer) => {
+            stdout += chunk.toString();
+            const found = /listening on (\d+)/.exec(stdout);
+            if (found) {
+              resolve(Number(found[1]));
+            }
+          });
+          app.once('exit', (code) => reject(new Error(`seedApp.py exited (${code})`)));
+        });
+        await workbench.runCommand('SQLite Lock Doctor: Run Load Test…');
+        const title = (step: string) =>
+          workbench.page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor();
+        await title('(1/3)');
+        await workbench.answerQuickInput(
+          `http://127.0.0.1:${port}/session_b http://127.0.0.1:${port}/session_a`,
+        );
+        await title('(2/3)');
+        await workbench.answerQuickInput('20');
+        await title('(3/3)');
+        await workbench.answerQuickInput('10');
+        const notice = await workbench.waitForNotification(/of 20 requests failed/, { timeoutMs: 60_000 });
+        const check =
+          /(\d+) of 20 requests failed; (\d+) rows? (?:was|were) added to items for (\d+) successful/.exec(
+            notice,
+          );
+        assert.ok(check, notice);
+        assert.equal(check[2], check[3], 'rows added = successful requests');
+        const panel = workbench.webview();
+        const shown = panel.locator('#load-check');
+        await shown.waitFor({ timeout: 20_000 });
+        assert.match(await shown.innerText(), /of 20 requests failed/);
+        assert.match(
+          await panel.locator('#recording-lanes svg').innerHTML(),
+          new RegExp(`python3 ${app.pid}`),
+        );
+        await panel.locator('#recording').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await workbench.screenshot('panel-load-test');
+      } finally {
+        app.kill();
+      }
     },
   },
   {
