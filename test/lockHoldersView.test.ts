@@ -27,7 +27,7 @@ function holder(overrides: Partial<LockHolderEntry>): LockHolderEntry {
 
 function report(holders: LockHolderEntry[], overrides: Partial<LockReport> = {}): LockReport {
   return {
-    schema: 'sqlite-lock-doctor/lock-report@1',
+    schema: 'sqlite-lock-doctor/lock-report@2',
     file: '/w/app.db',
     realPath: '/w/app.db',
     journalMode: 'wal',
@@ -37,6 +37,8 @@ function report(holders: LockHolderEntry[], overrides: Partial<LockReport> = {})
     wal: null,
     takenAt: '2026-11-24T21:00:00.000Z',
     readMs: 2.4,
+    processes: [],
+    lostLockCheck: { possible: true, note: null },
     ...overrides,
   };
 }

@@ -93,10 +93,10 @@ describe('the reading loop on a prepared /proc', () => {
   test('while the lock lines stay the same, the decoded holders are reused; a change decodes anew', (t) => {
     const { file, root, reader, writer } = preparedProc(t);
     const lockReader = new LockReader(file, { platform: 'linux', procRoot: root });
-    const first = lockReader.read().holders;
-    assert.equal(lockReader.read().holders, first, 'the same array: nothing changed');
+    const first = lockReader.readStamped().holders;
+    assert.equal(lockReader.readStamped().holders, first, 'the same array: nothing changed');
     writeProcLocks(root, [reader, writer]);
-    const second = lockReader.read().holders;
+    const second = lockReader.readStamped().holders;
     assert.notEqual(second, first);
     assert.deepEqual(
       second.map((holder) => `${holder.pid} ${holder.lock}`),

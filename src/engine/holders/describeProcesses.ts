@@ -1,0 +1,106 @@
+// The ProcessFacts of every process in a lock reading: its state (read at each reading, since a
+// SIGSTOP changes no lock line), lost-lock signatures (from the decoded holders), and its SQLite
+// build (the candidates from /proc/PID/maps, read once per PID; the builds from the catalog, scanned
+// once per file identity).
+import type { PersistedJournalMode } from '../header/journalModeOf';
+import type { LockHolderEntry } from '../locks/lockReport';
+import { readableCommandLine } from '../locks/processNames';
+import { lostLockCheck, lostLocksOf } from './lostLocks';
+import type { LostLockCheck, ProcessFacts, SqliteLibrary } from './processFacts';
+import { readProcessState } from './processState';
+import { knownBugsOf } from './sqliteBuild/knownSqliteBugs';
+import { readSqliteCandidates } from './sqliteBuild/mappedSqliteFiles';
+import type { CatalogEntry, SqliteBuildCatalog } from './sqliteBuild/sqliteBuildCatalog';
+
+/** Per PID, the catalog entries of its SQLite candidates: read once while the PID stays. */
+export class ProcessLibraries {
+  private readonly known = new Map<number, CatalogEntry[] | null>();
+
+  constructor(
+    readonly catalog: SqliteBuildCatalog,
+    private readonly procRoot = '/proc',
+  ) {}
+
+  entriesOf(pid: number): CatalogEntry[] | null {
+    let entries = this.known.get(pid);
+    if (entries === undefined) {
+      const files = readSqliteCandidates(pid, this.procRoot);
+      entries = files === null ? null : files.map((file) => this.catalog.entryFor(file));
+      this.known.set(pid, entries);
+    }
+    return entries;
+  }
+
+  /** Forgets every PID not in `pids` (PIDs are reused). */
+  keepOnly(pids: Iterable<number>): void {
+    const kept = new Set(pids);
+    for (const pid of this.known.keys()) {
+      if (!kept.has(pid)) {
+        this.known.delete(pid);
+      }
+    }
+  }
+}
+
+export interface DescribeOptions {
+  procRoot?: string;
+  /** PIDs with the -shm file open. */
+  shmOpenPids: readonly number[];
+  libraries: ProcessLibraries;
+}
+
+export function describeProcesses(
+  holders: readonly LockHolderEntry[],
+  journalMode: PersistedJournalMode,
+  options: DescribeOptions,
+): { processes: ProcessFacts[]; lostLockCheck: LostLockCheck } {
+  const check = lostLockCheck(journalMode, holders);
+  const pids = [...new Set(holders.map((holder) => holder.pid))].filter((pid) => pid > 0);
+  const processes = pids.map((pid): ProcessFacts => {
+    const entries = options.libraries.entriesOf(pid);
+    return {
+      pid,
+      command: holders.find((holder) => holder.pid === pid)?.command ?? null,
+      state: readProcessState(pid, options.procRoot),
+      lostLocks: lostLocksOf(pid, holders, check, options.shmOpenPids),
+      sqlite: entries === null ? null : entries.flatMap(libraryOf),
+    };
+  });
+  return { processes, lostLockCheck: check };
+}
+
+function libraryOf(entry: CatalogEntry): SqliteLibrary[] {
+  // Paths come from another program's view of its files: shown, never trusted as text.
+  const file = readableCommandLine(entry.file, 300);
+  const { lookup } = entry;
+  switch (lookup.state) {
+    case 'scanning':
+      return [{ file, state: 'scanning' }];
+    case 'unreadable':
+      return [{ file, state: 'unreadable', reason: lookup.reason }];
+    case 'scanned': {
+      const build = lookup.build;
+      if (build === null) {
+        return [];
+      }
+      const bugs = build.version === null ? [] : knownBugsOf(build.version);
+      return [
+        {
+          file,
+          state: 'found',
+          sourceId: build.sourceId,
+          version: build.version,
+          compileOptions: build.compileOptions,
+          knownBugs: bugs.map(({ id, title, conditions, fixedIn, backports, references }) => ({
+            id,
+            title,
+            conditions,
+            fixedIn,
+            backports,
+            references,
+          })),
+        },
+      ];
+    }
+  }
+}
