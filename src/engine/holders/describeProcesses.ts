@@ -6,6 +6,7 @@ import type { PersistedJournalMode } from '../header/journalModeOf';
 import type { LockHolderEntry } from '../locks/lockReport';
 import { readableCommandLine } from '../locks/processNames';
 import { lostLockCheck, lostLocksOf } from './lostLocks';
+import { lostLocksSentences, sqliteBugSentences, stuckProcessSentence } from './processAdvice';
 import type { LostLockCheck, ProcessFacts, SqliteLibrary } from './processFacts';
 import { readProcessState } from './processState';
 import { knownBugsOf } from './sqliteBuild/knownSqliteBugs';
@@ -58,13 +59,17 @@ export function describeProcesses(
   const pids = [...new Set(holders.map((holder) => holder.pid))].filter((pid) => pid > 0);
   const processes = pids.map((pid): ProcessFacts => {
     const entries = options.libraries.entriesOf(pid);
-    return {
+    const facts: ProcessFacts = {
       pid,
       command: holders.find((holder) => holder.pid === pid)?.command ?? null,
       state: readProcessState(pid, options.procRoot),
       lostLocks: lostLocksOf(pid, holders, check, options.shmOpenPids),
       sqlite: entries === null ? null : entries.flatMap(libraryOf),
+      warnings: [],
     };
+    const stuck = stuckProcessSentence(facts, holders);
+    facts.warnings = [...(stuck === null ? [] : [stuck]), ...lostLocksSentences(facts)];
+    return facts;
   });
   return { processes, lostLockCheck: check };
 }
@@ -84,23 +89,22 @@ function libraryOf(entry: CatalogEntry): SqliteLibrary[] {
         return [];
       }
       const bugs = build.version === null ? [] : knownBugsOf(build.version);
-      return [
-        {
-          file,
-          state: 'found',
-          sourceId: build.sourceId,
-          version: build.version,
-          compileOptions: build.compileOptions,
-          knownBugs: bugs.map(({ id, title, conditions, fixedIn, backports, references }) => ({
-            id,
-            title,
-            conditions,
-            fixedIn,
-            backports,
-            references,
-          })),
-        },
-      ];
+      const library: SqliteLibrary = {
+        file,
+        state: 'found',
+        sourceId: build.sourceId,
+        version: build.version,
+        compileOptions: build.compileOptions,
+        knownBugs: bugs.map(({ id, title, conditions, fixedIn, backports, references }) => ({
+          id,
+          title,
+          conditions,
+          fixedIn,
+          backports,
+          references,
+        })),
+      };
+      return [{ ...library, warnings: sqliteBugSentences(library) }];
     }
   }
 }

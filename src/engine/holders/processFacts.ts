@@ -35,6 +35,8 @@ export interface SqliteLibrary {
   compileOptions?: string[];
   /** Known locking or WAL bugs of this version (src/engine/holders/sqliteBuild/knownSqliteBugs.ts). */
   knownBugs?: SqliteBugWarning[];
+  /** The known bugs in words, one sentence each (what `locks` prints). */
+  warnings?: string[];
   reason?: string;
 }
 
@@ -47,6 +49,8 @@ export interface ProcessFacts {
   lostLocks: LostLocks[];
   /** The SQLite builds in its mapped files; [] when none was found, null when /proc/PID/maps is unreadable. */
   sqlite: SqliteLibrary[] | null;
+  /** In words, one sentence each: stopped, traced or a zombie while holding a lock; lost locks. */
+  warnings: string[];
 }
 
 /** Whether lost locks can be seen on this file at all, and why not. */

@@ -1,13 +1,8 @@
 // The terminal rendering of a LockReport: a table of holders (PID, command, file, lock, waiting, how
 // long held when watching, what it means), the command lines, what is wrong with a holder's process
 // (stopped, lost locks) and the SQLite it runs, then the WAL's health.
-import {
-  lostLocksSentences,
-  sqliteBugSentences,
-  sqliteLibrarySentence,
-  stuckProcessSentence,
-} from '../holders/processAdvice';
-import { heldForText } from './heldForText';
+import { sqliteLibrarySentence } from '../holders/processAdvice';
+import { heldForText } from '../text/heldForText';
 import type { LockHolderEntry, LockReport } from './lockReport';
 import type { WalGrowthAssessment } from './walGrowth';
 import type { WalHealth } from './walHealth';
@@ -77,14 +72,10 @@ function commandLines(holders: LockHolderEntry[]): string[] {
 function processLines(report: LockReport): string[] {
   const lines: string[] = [];
   for (const facts of report.processes) {
-    const stuck = stuckProcessSentence(facts, report.holders);
-    if (stuck !== null) {
-      lines.push(`  WARNING: ${stuck}.`);
-    }
-    lines.push(...lostLocksSentences(facts).map((sentence) => `  WARNING: ${sentence}.`));
+    lines.push(...facts.warnings.map((sentence) => `  WARNING: ${sentence}.`));
     for (const library of facts.sqlite ?? []) {
       lines.push(`  PID ${facts.pid}: ${sqliteLibrarySentence(library)}.`);
-      lines.push(...sqliteBugSentences(library).map((sentence) => `    WARNING: ${sentence}.`));
+      lines.push(...(library.warnings ?? []).map((sentence) => `    WARNING: ${sentence}.`));
     }
   }
   if (!report.lostLockCheck.possible || report.lostLockCheck.note !== null) {

@@ -1,6 +1,11 @@
 // How long a lock has been held, in words: "held 12.3 s", "held at least 4 min 10 s". Pure: the
 // terminal, the status bar and the panel all use it.
-import type { LockHolderEntry } from './lockReport';
+
+/** The fields of a lock holder entry (lockReport.ts) that a watch fills in. */
+interface Timed {
+  heldForMs?: number;
+  heldForAtLeast?: boolean;
+}
 
 /** "0.4 s", "12.3 s", "4 min 10 s", "2 h 5 min", "3 d 4 h". */
 export function formatHeldFor(ms: number): string {
@@ -19,7 +24,7 @@ export function formatHeldFor(ms: number): string {
 }
 
 /** "held 12.3 s" or "held at least 12.3 s"; null for a single reading (it cannot know). */
-export function heldForText(holder: Pick<LockHolderEntry, 'heldForMs' | 'heldForAtLeast'>): string | null {
+export function heldForText(holder: Timed): string | null {
   if (holder.heldForMs === undefined) {
     return null;
   }
