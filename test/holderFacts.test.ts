@@ -10,7 +10,8 @@ import { formatLockReport } from '../src/engine/locks/formatLockReport';
 import { HoldClock, withHeldFor } from '../src/engine/locks/holdClock';
 import type { LockHolderEntry, LockReport } from '../src/engine/locks/lockReport';
 import { readLockHolders } from '../src/engine/locks/readLockHolders';
-import { parseProcessState } from '../src/engine/holders/processState';
+import { ProcessStateReader, parseProcessState } from '../src/engine/holders/processState';
+import { spawn } from 'node:child_process';
 import { knownBugsOf, knownSqliteBugs } from '../src/engine/holders/sqliteBuild/knownSqliteBugs';
 import { mappedFiles, sqliteCandidates } from '../src/engine/holders/sqliteBuild/mappedSqliteFiles';
 import {
@@ -52,6 +53,38 @@ describe('process state (/proc/PID/stat)', () => {
     assert.equal(parseProcessState('4714 (defunct) Z 1')?.stuck, true);
     assert.equal(parseProcessState('4715 (worker) R 1')?.stuck, false);
     assert.equal(parseProcessState('garbage'), null);
+  });
+});
+
+describe('process states across readings', () => {
+  test('busy holders are read each time, idle ones every 2 s; an ended process reads as null', async () => {
+    const child = spawn('sleep', ['30']);
+    const pid = child.pid ?? -1;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let now = 0;
+    const states = new ProcessStateReader('/proc', 2000, () => now);
+    try {
+      assert.equal(states.stateOf(pid, false)?.code, 'S');
+      process.kill(pid, 'SIGSTOP');
+      const deadline = Date.now() + 10_000;
+      while (states.stateOf(pid, true)?.code !== 'T' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(states.stateOf(pid, true)?.code, 'T', 'busy: read now');
+      process.kill(pid, 'SIGCONT');
+      const resumedBy = Date.now() + 10_000;
+      while (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') T ') && Date.now() < resumedBy) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(states.stateOf(pid, false)?.code, 'T', 'idle: the reading of a moment ago');
+      now = 2000;
+      assert.equal(states.stateOf(pid, false)?.code, 'S', 'idle, two seconds later: read again');
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    assert.equal(states.stateOf(pid, true), null, 'ended and reaped');
+    states.dispose();
   });
 });
 

@@ -4,11 +4,12 @@
 // once per file identity).
 import type { PersistedJournalMode } from '../header/journalModeOf';
 import type { LockHolderEntry } from '../locks/lockReport';
+import { isWriteLock } from '../locks/lockStates';
 import { readableCommandLine } from '../locks/processNames';
 import { lostLockCheck, lostLocksOf } from './lostLocks';
 import { lostLocksSentences, sqliteBugSentences, stuckProcessSentence } from './processAdvice';
 import type { LostLockCheck, ProcessFacts, SqliteLibrary } from './processFacts';
-import { readProcessState } from './processState';
+import { type ProcessState, readProcessState } from './processState';
 import { knownBugsOf } from './sqliteBuild/knownSqliteBugs';
 import { readSqliteCandidates } from './sqliteBuild/mappedSqliteFiles';
 import type { CatalogEntry, SqliteBuildCatalog } from './sqliteBuild/sqliteBuildCatalog';
@@ -48,6 +49,11 @@ export interface DescribeOptions {
   /** PIDs with the -shm file open. */
   shmOpenPids: readonly number[];
   libraries: ProcessLibraries;
+  /**
+   * Default: reads /proc/PID/stat now. `busy`: the process holds a lock others wait on (a write lock,
+   * a read snapshot, a rollback-mode read lock); a reader across readings may read the others less often.
+   */
+  stateOf?: (pid: number, busy: boolean) => ProcessState | null;
 }
 
 export function describeProcesses(
@@ -62,7 +68,9 @@ export function describeProcesses(
     const facts: ProcessFacts = {
       pid,
       command: holders.find((holder) => holder.pid === pid)?.command ?? null,
-      state: readProcessState(pid, options.procRoot),
+      state: options.stateOf
+        ? options.stateOf(pid, isBusy(pid, holders, journalMode))
+        : readProcessState(pid, options.procRoot),
       lostLocks: lostLocksOf(pid, holders, check, options.shmOpenPids),
       sqlite: entries === null ? null : entries.flatMap(libraryOf),
       warnings: [],
@@ -72,6 +80,21 @@ export function describeProcesses(
     return facts;
   });
   return { processes, lostLockCheck: check };
+}
+
+function isBusy(
+  pid: number,
+  holders: readonly LockHolderEntry[],
+  journalMode: PersistedJournalMode,
+): boolean {
+  return holders.some(
+    (holder) =>
+      holder.pid === pid &&
+      !holder.waiting &&
+      (isWriteLock(holder.lock) ||
+        holder.lock === 'WAL_READ' ||
+        (journalMode !== 'wal' && holder.lock === 'SHARED')),
+  );
 }
 
 function libraryOf(entry: CatalogEntry): SqliteLibrary[] {

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import { type DatabaseFileHeader, readDatabaseHeader } from '../header/readDatabaseHeader';
 import { ProcessLibraries } from '../holders/describeProcesses';
+import { ProcessStateReader } from '../holders/processState';
 import { SqliteBuildCatalog } from '../holders/sqliteBuild/sqliteBuildCatalog';
 import { HoldClock, withHeldFor } from './holdClock';
 import type { LockReport } from './lockReport';
@@ -33,6 +34,7 @@ export class LockReader {
   private readonly memo: HolderMemo = {};
   private readonly holds = new HoldClock();
   private readonly libraries: ProcessLibraries;
+  private readonly states: ProcessStateReader;
   private header: { stamp: string; database: DatabaseFileHeader } | undefined;
 
   constructor(
@@ -43,6 +45,12 @@ export class LockReader {
     this.openFiles = new OpenFileScan(procRoot, options.scanTiming ?? openFileScanTiming, options.now);
     this.names = new ProcessNameCache(procRoot);
     this.libraries = new ProcessLibraries(options.catalog ?? new SqliteBuildCatalog('background'), procRoot);
+    this.states = new ProcessStateReader(procRoot, undefined, options.now);
+  }
+
+  /** Closes the /proc files kept open between readings. */
+  dispose(): void {
+    this.states.dispose();
   }
 
   /** The SQLite build catalog (the benchmark and tests wait on its scans). */
@@ -85,6 +93,7 @@ export class LockReader {
       openPids: this.openFiles.openPids,
       shmOpenPids: this.openFiles.shmOpenPids,
       libraries: this.libraries,
+      stateOf: (pid, busy) => this.states.stateOf(pid, busy),
       nameOf: this.names.nameOf,
       memo: this.memo,
       readHeader: this.readHeader,
@@ -94,6 +103,7 @@ export class LockReader {
       const pids = report.holders.map((holder) => holder.pid);
       this.names.keepOnly(pids);
       this.libraries.keepOnly(pids);
+      this.states.keepOnly(pids);
     }
     this.readings++;
     return { ...report, holders: this.holds.stamp(report.holders, report.takenAt) };

@@ -58,13 +58,20 @@ export class LockWatch {
   unwatch(file: string): void {
     const entry = this.watched.get(file);
     clearTimeout(entry?.timer);
+    entry?.reader.dispose();
     this.watched.delete(file);
   }
 
   /** One reading now, watched or not (a watched file keeps its schedule). */
   readNow(file: string): void {
     const entry = this.watched.get(file);
-    this.deliver(file, entry?.reader ?? new LockReader(file, this.readerOptions));
+    if (entry !== undefined) {
+      this.deliver(file, entry.reader);
+      return;
+    }
+    const reader = new LockReader(file, this.readerOptions);
+    this.deliver(file, reader);
+    reader.dispose();
   }
 
   files(): string[] {

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { journalModeOf } from '../header/journalModeOf';
 import { type DatabaseFileHeader, readDatabaseHeader } from '../header/readDatabaseHeader';
 import { ProcessLibraries, describeProcesses } from '../holders/describeProcesses';
+import type { ProcessState } from '../holders/processState';
 import { SqliteBuildCatalog } from '../holders/sqliteBuild/sqliteBuildCatalog';
 import type { LockReport } from './lockReport';
 import { processesWithFilesOpen } from './openDescriptors';
@@ -24,6 +25,8 @@ export interface ReadLockHoldersOptions extends HolderTableOptions {
    * a reader that lives across readings passes one that keeps them and scans in the background.
    */
   libraries?: ProcessLibraries;
+  /** Default: /proc/PID/stat read now, for every process. */
+  stateOf?: (pid: number, busy: boolean) => ProcessState | null;
 }
 
 /** Throws UserInputError naming `file` when it is missing, unreadable or not an SQLite database. */
@@ -51,6 +54,7 @@ export function readLockHolders(file: string, options: ReadLockHoldersOptions = 
     procRoot,
     shmOpenPids: options.shmOpenPids?.() ?? shmOpen,
     libraries: options.libraries ?? new ProcessLibraries(new SqliteBuildCatalog('now'), procRoot),
+    ...(options.stateOf ? { stateOf: options.stateOf } : {}),
   });
   return {
     schema: 'sqlite-lock-doctor/lock-report@2',
