@@ -54,6 +54,14 @@ export interface DescribeOptions {
    * a read snapshot, a rollback-mode read lock); a reader across readings may read the others less often.
    */
   stateOf?: (pid: number, busy: boolean) => ProcessState | null;
+  /** For a reader across readings: the same `processes` array while nothing in it changed. */
+  memo?: ProcessFactsMemo;
+}
+
+export interface ProcessFactsMemo {
+  holders?: readonly LockHolderEntry[];
+  key?: string;
+  processes?: ProcessFacts[];
 }
 
 export function describeProcesses(
@@ -62,34 +70,58 @@ export function describeProcesses(
   options: DescribeOptions,
 ): { processes: ProcessFacts[]; lostLockCheck: LostLockCheck } {
   const check = lostLockCheck(journalMode, holders);
-  const pids = [...new Set(holders.map((holder) => holder.pid))].filter((pid) => pid > 0);
-  const processes = pids.map((pid): ProcessFacts => {
+  const byPid = new Map<number, LockHolderEntry[]>();
+  for (const holder of holders) {
+    if (holder.pid > 0) {
+      byPid.set(holder.pid, [...(byPid.get(holder.pid) ?? []), holder]);
+    }
+  }
+  // What can change while the lock lines stay the same: states, the -shm scan, finished SQLite scans.
+  const seen = [...byPid].map(([pid, own]) => {
     const entries = options.libraries.entriesOf(pid);
+    return {
+      pid,
+      own,
+      entries,
+      state: options.stateOf
+        ? options.stateOf(pid, isBusy(own, journalMode))
+        : readProcessState(pid, options.procRoot),
+      lostLocks: lostLocksOf(pid, own, check, options.shmOpenPids),
+    };
+  });
+  const memo = options.memo;
+  const key = seen
+    .map(
+      ({ pid, entries, state, lostLocks }) =>
+        `${pid}${state?.code ?? '?'}${lostLocks.map((lost) => lost.file).join('')}:${entries?.map((entry) => entry.lookup.state[0]).join('') ?? '-'}`,
+    )
+    .join(' ');
+  if (memo !== undefined && memo.holders === holders && memo.key === key && memo.processes !== undefined) {
+    return { processes: memo.processes, lostLockCheck: check };
+  }
+  const processes = seen.map(({ pid, own, entries, state, lostLocks }): ProcessFacts => {
     const facts: ProcessFacts = {
       pid,
-      command: holders.find((holder) => holder.pid === pid)?.command ?? null,
-      state: options.stateOf
-        ? options.stateOf(pid, isBusy(pid, holders, journalMode))
-        : readProcessState(pid, options.procRoot),
-      lostLocks: lostLocksOf(pid, holders, check, options.shmOpenPids),
+      command: own[0].command,
+      state,
+      lostLocks,
       sqlite: entries === null ? null : entries.flatMap(libraryOf),
       warnings: [],
     };
-    const stuck = stuckProcessSentence(facts, holders);
+    const stuck = stuckProcessSentence(facts, own);
     facts.warnings = [...(stuck === null ? [] : [stuck]), ...lostLocksSentences(facts)];
     return facts;
   });
+  if (memo !== undefined) {
+    Object.assign(memo, { holders, key, processes });
+  }
   return { processes, lostLockCheck: check };
 }
 
-function isBusy(
-  pid: number,
-  holders: readonly LockHolderEntry[],
-  journalMode: PersistedJournalMode,
-): boolean {
-  return holders.some(
+/** Holds a lock others wait on: a write lock, a read snapshot, a rollback-mode read lock. */
+function isBusy(own: readonly LockHolderEntry[], journalMode: PersistedJournalMode): boolean {
+  return own.some(
     (holder) =>
-      holder.pid === pid &&
       !holder.waiting &&
       (isWriteLock(holder.lock) ||
         holder.lock === 'WAL_READ' ||

@@ -8,7 +8,7 @@
 // Like readLockHolders it opens no SQLite connection and must run where none is open.
 import * as fs from 'node:fs';
 import { type DatabaseFileHeader, readDatabaseHeader } from '../header/readDatabaseHeader';
-import { ProcessLibraries } from '../holders/describeProcesses';
+import { type ProcessFactsMemo, ProcessLibraries } from '../holders/describeProcesses';
 import { ProcessStateReader } from '../holders/processState';
 import { SqliteBuildCatalog } from '../holders/sqliteBuild/sqliteBuildCatalog';
 import { HoldClock, withHeldFor } from './holdClock';
@@ -35,6 +35,7 @@ export class LockReader {
   private readonly holds = new HoldClock();
   private readonly libraries: ProcessLibraries;
   private readonly states: ProcessStateReader;
+  private readonly factsMemo: ProcessFactsMemo = {};
   private header: { stamp: string; database: DatabaseFileHeader } | undefined;
 
   constructor(
@@ -94,6 +95,7 @@ export class LockReader {
       shmOpenPids: this.openFiles.shmOpenPids,
       libraries: this.libraries,
       stateOf: (pid, busy) => this.states.stateOf(pid, busy),
+      factsMemo: this.factsMemo,
       nameOf: this.names.nameOf,
       memo: this.memo,
       readHeader: this.readHeader,

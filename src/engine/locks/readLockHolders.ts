@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { journalModeOf } from '../header/journalModeOf';
 import { type DatabaseFileHeader, readDatabaseHeader } from '../header/readDatabaseHeader';
-import { ProcessLibraries, describeProcesses } from '../holders/describeProcesses';
+import { type ProcessFactsMemo, ProcessLibraries, describeProcesses } from '../holders/describeProcesses';
 import type { ProcessState } from '../holders/processState';
 import { SqliteBuildCatalog } from '../holders/sqliteBuild/sqliteBuildCatalog';
 import type { LockReport } from './lockReport';
@@ -27,6 +27,8 @@ export interface ReadLockHoldersOptions extends HolderTableOptions {
   libraries?: ProcessLibraries;
   /** Default: /proc/PID/stat read now, for every process. */
   stateOf?: (pid: number, busy: boolean) => ProcessState | null;
+  /** For a reader across readings: the same `processes` array while nothing in it changed. */
+  factsMemo?: ProcessFactsMemo;
 }
 
 /** Throws UserInputError naming `file` when it is missing, unreadable or not an SQLite database. */
@@ -55,6 +57,7 @@ export function readLockHolders(file: string, options: ReadLockHoldersOptions = 
     shmOpenPids: options.shmOpenPids?.() ?? shmOpen,
     libraries: options.libraries ?? new ProcessLibraries(new SqliteBuildCatalog('now'), procRoot),
     ...(options.stateOf ? { stateOf: options.stateOf } : {}),
+    ...(options.factsMemo ? { memo: options.factsMemo } : {}),
   });
   return {
     schema: 'sqlite-lock-doctor/lock-report@2',
