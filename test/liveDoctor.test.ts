@@ -15,6 +15,7 @@ import { findHolder, locksUntil, slow } from './support/lockReports';
 import { startClient } from './support/readyClient';
 import { runCli } from './support/runCli';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
+import { until } from './support/until';
 
 const factsOf = (report: LockReport, pid: number) => report.processes.find((facts) => facts.pid === pid);
 
@@ -149,19 +150,8 @@ describe('the live doctor with real python3 clients', () => {
         message.type === 'reading'
           ? message.report.holders.find((holder) => holder.pid === reader.pid && holder.lock === 'WAL_READ')
           : undefined;
-      const next = (done: (message: FromLockWatcher) => boolean, timeoutMs = 30_000) =>
-        new Promise<FromLockWatcher>((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error(`condition not met in ${timeoutMs} ms`)),
-            timeoutMs,
-          );
-          listener = (message) => {
-            if (done(message)) {
-              clearTimeout(timer);
-              resolve(message);
-            }
-          };
-        });
+      const next = (done: (message: FromLockWatcher) => boolean) =>
+        until<FromLockWatcher>((subscribe) => (listener = subscribe), done);
       watcher.send({ type: 'watch', file, intervalMs: 100 });
       const first = readerHold(await next((message) => readerHold(message) !== undefined));
       assert.equal(first?.heldForAtLeast, true, 'held before the watch began: "at least"');

@@ -16,23 +16,7 @@ import { linuxOnly, slow } from './support/lockReports';
 import { sqliteShell } from './support/sqliteShell';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 import { isRunning } from './support/processAlive';
-
-/** Resolves with the first value the subscription gives that `done` accepts; rejects after `timeoutMs`. */
-function until<T>(
-  subscribe: (listener: (value: T) => void) => void,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`condition not met in ${timeoutMs} ms`)), timeoutMs);
-    subscribe((value) => {
-      if (done(value)) {
-        clearTimeout(timer);
-        resolve(value);
-      }
-    });
-  });
-}
+import { until } from './support/until';
 
 async function gone(pid: number, timeoutMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

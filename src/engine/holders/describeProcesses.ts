@@ -5,6 +5,7 @@
 import type { PersistedJournalMode } from '../header/journalModeOf';
 import type { LockHolderEntry } from '../locks/lockReport';
 import { isWriteLock } from '../locks/lockStates';
+import { PerPid } from '../locks/perPid';
 import { readableCommandLine } from '../locks/processNames';
 import { lostLockCheck, lostLocksOf } from './lostLocks';
 import { lostLocksSentences, sqliteBugSentences, stuckProcessSentence } from './processAdvice';
@@ -16,31 +17,25 @@ import type { CatalogEntry, SqliteBuildCatalog } from './sqliteBuild/sqliteBuild
 
 /** Per PID, the catalog entries of its SQLite candidates: read once while the PID stays. */
 export class ProcessLibraries {
-  private readonly known = new Map<number, CatalogEntry[] | null>();
+  private readonly known: PerPid<CatalogEntry[] | null>;
 
   constructor(
     readonly catalog: SqliteBuildCatalog,
-    private readonly procRoot = '/proc',
-  ) {}
+    procRoot = '/proc',
+  ) {
+    this.known = new PerPid((pid) => {
+      const files = readSqliteCandidates(pid, procRoot);
+      return files === null ? null : files.map((file) => catalog.entryFor(file));
+    });
+  }
 
   entriesOf(pid: number): CatalogEntry[] | null {
-    let entries = this.known.get(pid);
-    if (entries === undefined) {
-      const files = readSqliteCandidates(pid, this.procRoot);
-      entries = files === null ? null : files.map((file) => this.catalog.entryFor(file));
-      this.known.set(pid, entries);
-    }
-    return entries;
+    return this.known.get(pid);
   }
 
   /** Forgets every PID not in `pids` (PIDs are reused). */
   keepOnly(pids: Iterable<number>): void {
-    const kept = new Set(pids);
-    for (const pid of this.known.keys()) {
-      if (!kept.has(pid)) {
-        this.known.delete(pid);
-      }
-    }
+    this.known.keepOnly(pids);
   }
 }
 
