@@ -1,6 +1,7 @@
 // The live doctor with real processes: python3 clients (their own SQLite, in processes of their own)
 // that are stopped with SIGSTOP, that lose their locks by opening and closing the database file with
-// plain os.open/os.close, whose SQLite version python itself reports; and a watcher whose held-for
+// plain os.open/os.close, that take an open-file-description lock, whose SQLite version python itself
+// reports; and a watcher whose held-for
 // times grow from reading to reading. Read through the built CLI and the lock watcher process, as a
 // user would; neither holds a connection.
 import assert from 'node:assert/strict';
@@ -108,6 +109,35 @@ describe('the live doctor with real python3 clients', () => {
       findHolder(report, careful.pid ?? -1, { file: 'db', lock: 'SHARED' });
     },
   );
+
+  test('an open-file-description lock (F_OFD_SETLK) is decoded and marked, under PID -1', slow, async (t) => {
+    const file = makeItemsDatabase(tempFolderFor(t), 'wal');
+    // The database's shared range, read-locked the way a connection does, but as an OFD lock.
+    const script = `
+import fcntl, os, struct, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.fcntl(fd, fcntl.F_OFD_SETLK, struct.pack("hhqqi4x", fcntl.F_RDLCK, 0, 1073741826, 510, 0))
+print("ready", flush=True)
+sys.stdin.readline()
+`;
+    const holder = await startClient(t, 'python3', ['-c', script, file]);
+    const report = await locksUntil(file, (reading) =>
+      reading.holders.some((entry) => entry.openFileDescription),
+    );
+    const ofd = report.holders.filter((entry) => entry.openFileDescription);
+    // Linux shows an OFD lock with PID -1 (it belongs to an open file, not a process); accept the
+    // holder's own PID too, should a kernel tie it to the process that took it.
+    assert.deepEqual(
+      ofd.map((entry) => `${entry.pid === holder.pid ? 'holder' : entry.pid} ${entry.file} ${entry.lock}`),
+      [`${ofd[0]?.pid === holder.pid ? 'holder' : -1} db SHARED`],
+    );
+    if (ofd[0].pid === -1) {
+      // The process itself has the file open: found by /proc/PID/fd, with no POSIX lock of its own.
+      findHolder(report, holder.pid ?? -1, { file: 'db', lock: 'OPEN' });
+    }
+    const text = await runCli(['locks', file]);
+    assert.match(text.stdout, /\s+db\s+SHARED \[OFD\]/);
+  });
 
   test(
     'the SQLite that python3 loads is reported with the version python itself reports',
