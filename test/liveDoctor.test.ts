@@ -1,8 +1,8 @@
 // The live doctor with real processes: python3 clients (their own SQLite, in processes of their own)
 // that are stopped with SIGSTOP, that lose their locks by opening and closing the database file with
 // plain os.open/os.close, that take an open-file-description lock, whose SQLite version python itself
-// reports; and a watcher whose held-for times grow from reading to reading. Read through the built CLI and the lock watcher process, as a
-// user would; neither holds a connection.
+// reports; and a watcher whose held-for times grow from reading to reading. Read through the built
+// CLI and the lock watcher process, as a user would; neither holds a connection.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
