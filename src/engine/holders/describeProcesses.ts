@@ -2,6 +2,8 @@
 // SIGSTOP changes no lock line), lost-lock signatures (from the decoded holders), and its SQLite
 // build (the candidates from /proc/PID/maps, read once per PID; the builds from the catalog, scanned
 // once per file identity).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { PersistedJournalMode } from '../header/journalModeOf';
 import type { LockHolderEntry } from '../locks/lockReport';
 import { isWriteLock } from '../locks/lockStates';
@@ -25,7 +27,12 @@ export class ProcessLibraries {
   ) {
     this.known = new PerPid((pid) => {
       const files = readSqliteCandidates(pid, procRoot);
-      return files === null ? null : files.map((file) => catalog.entryFor(file));
+      // Through /proc/PID/root: the path is the process's, in its own mount namespace (a container).
+      const root = path.join(procRoot, String(pid), 'root');
+      const viaRoot = fs.existsSync(root);
+      return files === null
+        ? null
+        : files.map((file) => catalog.entryFor(file, viaRoot ? path.join(root, file) : file));
     });
   }
 

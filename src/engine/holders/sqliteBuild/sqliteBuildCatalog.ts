@@ -28,11 +28,15 @@ export class SqliteBuildCatalog {
 
   constructor(private readonly mode: 'now' | 'background') {}
 
-  /** The entry for `file` as it is now on disk (one stat); starts its scan if that identity is new. */
-  entryFor(file: string): CatalogEntry {
+  /**
+   * The entry for `file` as it is now on disk (one stat); starts its scan if that identity is new.
+   * `readPath` is where to read it, when that differs from the name to show (a file seen through
+   * /proc/PID/root, in the process's own mount namespace).
+   */
+  entryFor(file: string, readPath = file): CatalogEntry {
     let stats: fs.BigIntStats;
     try {
-      stats = fs.statSync(file, { bigint: true });
+      stats = fs.statSync(readPath, { bigint: true });
     } catch (error) {
       return { file, lookup: { state: 'unreadable', reason: reasonOf(error) } };
     }
@@ -45,10 +49,10 @@ export class SqliteBuildCatalog {
     this.byIdentity.set(identity, entry);
     this.scans++;
     if (this.mode === 'now') {
-      entry.lookup = scanNow(file);
+      entry.lookup = scanNow(readPath);
     } else {
       this.queue = this.queue.then(async () => {
-        entry.lookup = await scanInTurns(file);
+        entry.lookup = await scanInTurns(readPath);
       });
     }
     return entry;
