@@ -63,19 +63,23 @@ describe('process states across readings', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     let now = 0;
     const states = new ProcessStateReader('/proc', 2000, () => now);
+    /** Polls the kernel's own view (a signal takes effect asynchronously) until the state is `code`. */
+    const kernelState = async (code: string) => {
+      const deadline = Date.now() + 10_000;
+      while (parseProcessState(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))?.code !== code) {
+        assert.ok(Date.now() < deadline, `state ${code} not reached`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     try {
+      await kernelState('S');
       assert.equal(states.stateOf(pid, false)?.code, 'S');
       process.kill(pid, 'SIGSTOP');
-      const deadline = Date.now() + 10_000;
-      while (states.stateOf(pid, true)?.code !== 'T' && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await kernelState('T');
+      assert.equal(states.stateOf(pid, false)?.code, 'S', 'idle: the reading of a moment ago');
       assert.equal(states.stateOf(pid, true)?.code, 'T', 'busy: read now');
       process.kill(pid, 'SIGCONT');
-      const resumedBy = Date.now() + 10_000;
-      while (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') T ') && Date.now() < resumedBy) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await kernelState('S');
       assert.equal(states.stateOf(pid, false)?.code, 'T', 'idle: the reading of a moment ago');
       now = 2000;
       assert.equal(states.stateOf(pid, false)?.code, 'S', 'idle, two seconds later: read again');
