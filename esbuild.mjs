@@ -18,11 +18,13 @@ const nodeTarget = {
   logLevel: 'warning',
 };
 
-// The engine spawns dist/engine-process.js (and the lock watcher, dist/lock-watcher.js) next to the
-// bundle that spawned it, so every output folder that bundles the engine also gets its own copy.
+// The engine spawns dist/engine-process.js (and the lock watcher, dist/lock-watcher.js, and the
+// recorder, dist/recorder.js) next to the bundle that spawned it, so every output folder that bundles
+// the engine also gets its own copy.
 const engineEntry = {
   'engine-process': 'src/engine/process/engineProcessEntry.ts',
   'lock-watcher': 'src/engine/process/lockWatcherEntry.ts',
+  recorder: 'src/engine/process/recorderEntry.ts',
 };
 
 const testFiles = existsSync('test')

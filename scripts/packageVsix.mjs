@@ -42,6 +42,7 @@ if (
   !existsSync('dist/extension.js') ||
   !existsSync('dist/engine-process.js') ||
   !existsSync('dist/lock-watcher.js') ||
+  !existsSync('dist/recorder.js') ||
   !existsSync('dist/webview/panel.js')
 ) {
   console.error('package: build first (npm run package does: node esbuild.mjs --production)');

@@ -21,6 +21,8 @@ const options = {
   transactions: { type: 'string' },
   watch: { type: 'string' },
   mode: { type: 'string' },
+  for: { type: 'string' },
+  interval: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -7,6 +7,7 @@ import { journalCommand } from './commands/journalCommand';
 import { locksCommand } from './commands/locksCommand';
 import { matrixCommand } from './commands/matrixCommand';
 import { probeCommand } from './commands/probeCommand';
+import { recordCommand } from './commands/recordCommand';
 
 export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   switch (cli.command) {
@@ -22,6 +23,8 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
       return locksCommand(cli, signal);
     case 'checkpoint':
       return Promise.resolve(checkpointCommand(cli));
+    case 'record':
+      return recordCommand(cli, signal);
     case 'demo':
       return demoCommand(cli, signal);
     default:

@@ -12,6 +12,7 @@ import {
   probeBusyTimeout,
 } from '../engine/options/timeLimits';
 import type { WholeNumberLimit } from '../engine/options/wholeNumberLimit';
+import { recordInterval } from '../engine/options/recordLimits';
 import { spelled } from './cliArguments';
 
 const oneOf = <V extends string>(list: ChoiceList<V>) => list.values.map(spelled).join('|');
@@ -30,6 +31,11 @@ Commands:
       Who holds which SQLite lock now (PID, command, lock state, waiting) and the WAL's health; with
       --watch, a new reading every MS ms (at least 100) until Ctrl-C, warning on checkpoint starvation.
       Linux only (/proc/locks); elsewhere it says which system tool to use. Takes no lock.
+  record <file> [--for DURATION] [--interval MS] [--json] [--html FILE]
+      Sample the locks on the database, -wal and -shm every --interval ms (${range(recordInterval)})
+      for --for (30s, 5m, 1h or ms; default: until Ctrl-C, which still writes the result), then show
+      each process's lock intervals, the longest write-lock holds, writers kept in PENDING by readers,
+      WAL growth and the readers pinning it. Linux only (/proc/locks). Takes no lock.
   checkpoint <file> [--mode ${oneOf(checkpointModes)}] [--busy-timeout MS] [--json]
       PRAGMA wal_checkpoint(MODE) on one short-lived connection: frames in the WAL and checkpointed.
       --busy-timeout ${range(checkpointBusyTimeout)} ms.

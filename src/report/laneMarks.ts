@@ -3,8 +3,8 @@
 // SVG that shows nothing more. So spans of the same state less than a pixel apart merge, and when a
 // lane still has many bars of one state (or many commit ticks), all but the wide ones are drawn as one
 // path with a single summary tooltip.
-import type { LockState, SessionResult, TimelineEvent } from '../engine/probe/probeTypes';
 import { heldLocksByStrength, type HeldLock } from './lockStateStyle';
+import type { DrawnState, LaneEvent, TimelineLane } from './timelineModel';
 
 export interface TimeScale {
   /** Pixel position of a time in microseconds. */
@@ -15,8 +15,8 @@ export interface TimeScale {
 export interface BarMark {
   x0: number;
   x1: number;
-  lock: LockState;
-  waitingFor?: LockState;
+  lock: DrawnState;
+  waitingFor?: DrawnState;
   fromUs: number;
   toUs: number;
   /** How many spans were merged into this bar, and their total length. */
@@ -26,14 +26,14 @@ export interface BarMark {
 
 /** Many narrow bars of one kind, drawn as one path. */
 export interface BarBatch {
-  lock: LockState;
-  waitingFor?: LockState;
+  lock: DrawnState;
+  waitingFor?: DrawnState;
   bars: BarMark[];
 }
 
 export interface PointMark {
   x: number;
-  events: TimelineEvent[];
+  events: LaneEvent[];
 }
 
 export interface LaneMarks {
@@ -57,7 +57,7 @@ const widePx = 40;
 const commitClusterPx = 2;
 
 /** `errorClusterPx`: error markers closer than this are one marker, so markers never overlap. */
-export function laneMarks(session: SessionResult, scale: TimeScale, errorClusterPx: number): LaneMarks {
+export function laneMarks(session: TimelineLane, scale: TimeScale, errorClusterPx: number): LaneMarks {
   const groups = new Map<string, BarMark[]>();
   for (const span of session.spans) {
     if (span.toUs < span.fromUs || (span.lock === 'none' && span.waitingFor === undefined)) {
@@ -71,8 +71,8 @@ export function laneMarks(session: SessionResult, scale: TimeScale, errorCluster
       waitingFor: span.waitingFor,
       fromUs: span.fromUs,
       toUs: span.toUs,
-      count: 1,
-      totalUs: span.toUs - span.fromUs,
+      count: span.count ?? 1,
+      totalUs: span.totalUs ?? span.toUs - span.fromUs,
     };
     const group = groups.get(key);
     if (group) {
@@ -143,7 +143,7 @@ function withMinWidth(bar: BarMark): BarMark {
   return bar.x1 - bar.x0 >= minBarPx ? bar : { ...bar, x1: bar.x0 + minBarPx };
 }
 
-function clusterPoints(events: TimelineEvent[], scale: TimeScale, clusterPx: number): PointMark[] {
+function clusterPoints(events: LaneEvent[], scale: TimeScale, clusterPx: number): PointMark[] {
   const sorted = [...events].sort((a, b) => a.tUs - b.tUs);
   const points: PointMark[] = [];
   for (const event of sorted) {

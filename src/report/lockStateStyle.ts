@@ -1,9 +1,10 @@
 // How each lock state looks in the timeline: its class and its colour. Colours are CSS variables so
 // the same SVG follows the VS Code theme inside a webview (light, dark, high contrast); the fallbacks
 // suit a plain white page.
-import type { LockState } from '../engine/probe/probeTypes';
+import type { DrawnLock } from '../engine/locks/lockStates';
 
-export type HeldLock = Exclude<LockState, 'none'>;
+/** A probe's transaction locks and a recording's WAL maintenance locks. */
+export type HeldLock = DrawnLock;
 
 /** Weakest to strongest: when spans share a pixel, the stronger lock is drawn last, on top. */
 export const heldLocksByStrength: readonly HeldLock[] = [
@@ -13,6 +14,8 @@ export const heldLocksByStrength: readonly HeldLock[] = [
   'WAL_WRITE',
   'PENDING',
   'EXCLUSIVE',
+  'WAL_CKPT',
+  'WAL_RECOVER',
 ];
 
 const classSuffix: Record<HeldLock, string> = {
@@ -22,6 +25,8 @@ const classSuffix: Record<HeldLock, string> = {
   EXCLUSIVE: 'ex',
   WAL_READ: 'wr',
   WAL_WRITE: 'ww',
+  WAL_CKPT: 'ck',
+  WAL_RECOVER: 'rc',
 };
 
 export const timelineColour: Record<HeldLock | 'wait' | 'error' | 'commit', string> = {
@@ -31,6 +36,9 @@ export const timelineColour: Record<HeldLock | 'wait' | 'error' | 'commit', stri
   EXCLUSIVE: 'var(--vscode-charts-purple, #8b5cf6)',
   WAL_READ: 'var(--vscode-terminal-ansiCyan, #06b6d4)',
   WAL_WRITE: 'var(--vscode-terminal-ansiMagenta, #db2777)',
+  // The WAL's maintenance locks (recordings only): a checkpoint and a recovery.
+  WAL_CKPT: 'var(--vscode-charts-green, #16a34a)',
+  WAL_RECOVER: 'var(--vscode-charts-red, #b91c1c)',
   // Neutral, so the locks being held and the errors (red) stand out against the waiting.
   wait: 'var(--vscode-charts-foreground, #64748b)',
   error: 'var(--vscode-errorForeground, #dc2626)',

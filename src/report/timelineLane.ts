@@ -1,12 +1,12 @@
 // One session's lane: its name, bars for the locks it held and the waits it sat in, commit ticks,
 // error markers, and as many labels as fit without overlapping.
-import type { SessionResult } from '../engine/probe/probeTypes';
 import { escapeHtml } from './escapeHtml';
 import { LabelSlots, estimateTextWidth } from './labelSlots';
 import { laneMarks, type BarBatch, type BarMark, type PointMark, type TimeScale } from './laneMarks';
 import { commitClass, errorClass, heldClass, waitClass } from './lockStateStyle';
 import { num } from './svgNumber';
 import type { TimelineLayout } from './timelineLayout';
+import type { TimelineLane } from './timelineModel';
 import {
   barLabels,
   barTooltip,
@@ -22,7 +22,7 @@ const title = (text: string) => `<title>${escapeHtml(text)}</title>`;
 const heldBandPx = 3;
 
 export function renderLane(
-  session: SessionResult,
+  session: TimelineLane,
   index: number,
   top: number,
   layout: TimelineLayout,

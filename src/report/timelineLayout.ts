@@ -1,7 +1,7 @@
 // Sizes of the timeline: lanes shrink as sessions are added, down to a height that still holds a
 // line of small text, and the name gutter fits the longest name within limits.
-import type { ProbeResult } from '../engine/probe/probeTypes';
 import { estimateTextWidth } from './labelSlots';
+import type { TimelineModel } from './timelineModel';
 
 export interface TimelineLayout {
   width: number;
@@ -26,14 +26,14 @@ const maxLaneHeight = 36;
 const minLaneHeight = 14;
 const minWidth = 480;
 
-export function timelineLayout(result: ProbeResult, requestedWidth: number | undefined): TimelineLayout {
+export function timelineLayout(result: TimelineModel, requestedWidth: number | undefined): TimelineLayout {
   const width = Math.max(minWidth, Math.round(requestedWidth ?? 960));
-  const lanes = Math.max(1, result.sessions.length);
+  const lanes = Math.max(1, result.lanes.length);
   const laneHeight = Math.max(minLaneHeight, Math.min(maxLaneHeight, Math.floor(lanesTargetHeight / lanes)));
   const fontSize = laneHeight >= 24 ? 12 : laneHeight >= 17 ? 11 : 10;
   const barInset = laneHeight >= 24 ? 5 : laneHeight >= 17 ? 3 : 2;
 
-  const longestName = result.sessions.reduce(
+  const longestName = result.lanes.reduce(
     (longest, session) => Math.max(longest, [...session.name].length),
     1,
   );
@@ -54,10 +54,10 @@ export function timelineLayout(result: ProbeResult, requestedWidth: number | und
   };
 }
 
-/** The probe's duration, stretched if a span or event ends later; never zero. */
-function timelineEndUs(result: ProbeResult): number {
+/** The duration, stretched if a span or event ends later; never zero. */
+function timelineEndUs(result: TimelineModel): number {
   let endUs = result.durationMs * 1000;
-  for (const session of result.sessions) {
+  for (const session of result.lanes) {
     for (const span of session.spans) {
       endUs = Math.max(endUs, span.toUs);
     }

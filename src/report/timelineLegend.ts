@@ -1,8 +1,8 @@
 // The key to the timeline's colours and marks, listing only what this result actually shows.
-import type { ProbeResult } from '../engine/probe/probeTypes';
 import { estimateTextWidth } from './labelSlots';
 import { commitClass, errorClass, heldClass, heldLocksByStrength, waitClass } from './lockStateStyle';
 import { escapeHtml } from './escapeHtml';
+import type { TimelineModel } from './timelineModel';
 
 export interface Legend {
   svg: string;
@@ -13,9 +13,9 @@ const fontSize = 12;
 const rowHeight = 20;
 const swatchWidth = 16;
 
-export function renderLegend(result: ProbeResult, width: number, waitPatternId: string): Legend {
-  const spans = result.sessions.flatMap((session) => session.spans);
-  const events = result.sessions.flatMap((session) => session.events);
+export function renderLegend(result: TimelineModel, width: number, waitPatternId: string): Legend {
+  const spans = result.lanes.flatMap((lane) => lane.spans);
+  const events = result.lanes.flatMap((lane) => lane.events);
   const held = new Set(spans.filter((span) => span.waitingFor === undefined).map((span) => span.lock));
   const swatch = (x: number, y: number, body: string) => `<g transform="translate(${x},${y})">${body}</g>`;
 

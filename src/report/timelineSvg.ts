@@ -1,5 +1,5 @@
-// The probe's lock timeline as one self-contained SVG: a lane per session on a shared time axis.
-// Pure string rendering, shared by the command-line twin and the VS Code webview.
+// The lock timeline as one self-contained SVG: a lane per probe session or recorded process on a
+// shared time axis. Pure string rendering, shared by the command-line twin and the VS Code webview.
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import { escapeHtml } from './escapeHtml';
 import type { TimeScale } from './laneMarks';
@@ -9,7 +9,7 @@ import { renderLane } from './timelineLane';
 import { timelineLayout } from './timelineLayout';
 import { renderLegend } from './timelineLegend';
 import { timelineCss } from './timelineStyle';
-import { timelineSummary } from './timelineText';
+import { type TimelineModel, probeTimeline } from './timelineModel';
 
 // The stylesheet, for pages that install it once themselves (a webview's CSP allows no unnonced <style>).
 export { timelineCss };
@@ -34,7 +34,13 @@ const axisLabelHeight = 18;
 /** More lanes than this also get tick labels below them, so the scale stays in view. */
 const bottomAxisFromLanes = 12;
 
+/** A probe's timeline. */
 export function renderTimelineSvg(result: ProbeResult, options: TimelineOptions = {}): string {
+  return renderLanesSvg(probeTimeline(result), options);
+}
+
+/** Any lanes: a probe's sessions, a recording's processes. */
+export function renderLanesSvg(result: TimelineModel, options: TimelineOptions = {}): string {
   const layout = timelineLayout(result, options.width);
   const { width, plotX0, plotX1, laneHeight, fontSize, endUs } = layout;
   const prefix = (options.idPrefix ?? 'sld').replace(/[^A-Za-z0-9_-]/g, '_');
@@ -44,8 +50,8 @@ export function renderTimelineSvg(result: ProbeResult, options: TimelineOptions 
   const legend = renderLegend(result, width - 16, waitPatternId);
   const axisTop = legendTop + legend.height + 6;
   const lanesTop = axisTop + axisLabelHeight + 4;
-  const lanesBottom = lanesTop + result.sessions.length * laneHeight;
-  const bottomAxis = result.sessions.length > bottomAxisFromLanes;
+  const lanesBottom = lanesTop + result.lanes.length * laneHeight;
+  const bottomAxis = result.lanes.length > bottomAxisFromLanes;
   const height = lanesBottom + (bottomAxis ? axisLabelHeight + 6 : 8);
 
   const axisLine = axisTop + axisLabelHeight - 2;
@@ -55,14 +61,14 @@ export function renderTimelineSvg(result: ProbeResult, options: TimelineOptions 
   ];
   const ticks = axisTicks(endUs, plotX0, plotX1, scale, axisLine, lanesBottom, labelRows);
 
-  const lanes = result.sessions.map((session, index) =>
+  const lanes = result.lanes.map((session, index) =>
     renderLane(session, index, lanesTop + index * laneHeight, layout, scale, waitPatternId),
   );
 
   const namespace = options.inHtml ? '' : ' xmlns="http://www.w3.org/2000/svg"';
   return [
     `<svg${namespace} class="sld-timeline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
-      `role="img" aria-label="${escapeHtml(timelineSummary(result))}" font-size="${fontSize}">`,
+      `role="img" aria-label="${escapeHtml(result.summary)}" font-size="${fontSize}">`,
     ...(options.embedStyle === false ? [] : [`<style>${timelineCss()}</style>`]),
     `<defs><pattern id="${waitPatternId}" width="6" height="6" patternUnits="userSpaceOnUse" ` +
       `patternTransform="rotate(45)"><rect width="6" height="6" class="sld-hatch-bg"/>` +

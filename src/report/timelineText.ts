@@ -1,11 +1,12 @@
 // The words of the timeline: tooltips, in-lane labels and the summary a screen reader announces.
-import type { LockState, ProbeResult, TimelineEvent } from '../engine/probe/probeTypes';
+import type { ProbeResult } from '../engine/probe/probeTypes';
 import { formatMs } from '../engine/text/formatMs';
 import type { BarBatch, BarMark, PointMark } from './laneMarks';
+import type { DrawnState, LaneEvent } from './timelineModel';
 import { errorCountRows, outcomeCounts, sessionRows, describeOutcome } from './resultTables';
 
 /** "waiting for RESERVED", or with the lock already held: "waiting for RESERVED (holds SHARED)". */
-export function describeWait(waitingFor: LockState, holding: LockState): string {
+export function describeWait(waitingFor: DrawnState, holding: DrawnState): string {
   return holding === 'none' ? `waiting for ${waitingFor}` : `waiting for ${waitingFor} (holds ${holding})`;
 }
 
@@ -34,7 +35,7 @@ export function batchTooltip(session: string, batch: BarBatch): string {
   return `${session}: ${count} short spans ${stateOf(batch)}, ${range(first.fromUs, last.toUs)} (${formatMs(totalUs / 1000)} in all, ${formatMs(totalUs / 1000 / count)} each on average)`;
 }
 
-function errorLine(event: TimelineEvent): string {
+function errorLine(event: LaneEvent): string {
   const code = event.code ?? 'error';
   const errno = event.errno === undefined ? '' : ` (${event.errno})`;
   const after = event.elapsedUs === undefined ? '' : ` after ${formatMs(event.elapsedUs / 1000)}`;

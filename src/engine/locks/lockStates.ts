@@ -78,6 +78,9 @@ export type LockName = LockStateEntry['name'];
 /** The states a probe session's timeline shows (the transaction locks), and 'none'. */
 export type TimelineLock = Extract<LockStateEntry, { inTimeline: true }>['name'];
 
+/** Every state a timeline can draw: a probe's transaction locks and, in recordings, the WAL's maintenance locks. */
+export type DrawnLock = Exclude<LockName, 'OPEN'>;
+
 /** The rollback-mode states on the database file, weakest first. */
 export type DatabaseLock = Extract<LockStateEntry, { family: 'rollback' }>['name'];
 

@@ -4,6 +4,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** Whether process `pid` has a descriptor on `realPath` (false when it ended or cannot be read). */
+export function processHasFileOpen(pid: number, realPath: string, procRoot = '/proc'): boolean {
+  const folder = path.join(procRoot, String(pid), 'fd');
+  let descriptors: string[];
+  try {
+    descriptors = fs.readdirSync(folder);
+  } catch {
+    return false;
+  }
+  return descriptors.some((descriptor) => {
+    try {
+      return fs.readlinkSync(path.join(folder, descriptor)) === realPath;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** PIDs with a descriptor on `realPath` (symlinks resolved, as the kernel shows it), ascending. */
 export function processesWithFileOpen(realPath: string, procRoot = '/proc'): number[] {
   return processesWithFilesOpen([realPath], procRoot)[0];

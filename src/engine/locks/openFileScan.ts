@@ -16,6 +16,8 @@ export interface OpenFileScanTiming {
   minGapMs: number;
   /** Most time between two scans while the lock PIDs stay the same. */
   refreshMs: number;
+  /** Least time between two checks that the listed processes still exist (default: every call). */
+  aliveCheckMs?: number;
 }
 
 export const openFileScanTiming: OpenFileScanTiming = { minGapMs: 1000, refreshMs: 10_000 };
@@ -24,6 +26,7 @@ export class OpenFileScan {
   /** How many times /proc/*\/fd was scanned. */
   scans = 0;
   private scannedAt = Number.NEGATIVE_INFINITY;
+  private checkedAt = Number.NEGATIVE_INFINITY;
   private scannedFor: string | undefined;
   private pids: readonly number[] = [];
   private shmPids: readonly number[] = [];
@@ -50,9 +53,11 @@ export class OpenFileScan {
       this.scannedAt = now;
       this.scannedFor = key;
       this.scans++;
-    } else {
+    } else if (now - this.checkedAt >= (this.timing.aliveCheckMs ?? 0)) {
+      this.checkedAt = now;
+      // Only these: a PID that left the -shm list matters only if it is a holder, and holders change
+      // the lock PIDs, which brings a new scan.
       this.pids = this.stillRunning(this.pids);
-      this.shmPids = this.stillRunning(this.shmPids);
     }
     return this.pids;
   };
@@ -60,9 +65,12 @@ export class OpenFileScan {
   /** The processes with the -shm file open, as of the last scan (for the same file as `openPids`). */
   readonly shmOpenPids = (): readonly number[] => this.shmPids;
 
+  /** The same array while nobody left, so a caller can tell "unchanged" by identity. */
   private stillRunning(pids: readonly number[]): readonly number[] {
-    return pids.length === 0
-      ? pids
-      : pids.filter((pid) => fs.existsSync(path.join(this.procRoot, String(pid))));
+    if (pids.length === 0) {
+      return pids;
+    }
+    const alive = pids.filter((pid) => fs.existsSync(path.join(this.procRoot, String(pid))));
+    return alive.length === pids.length ? pids : alive;
   }
 }

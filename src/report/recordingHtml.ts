@@ -1,0 +1,72 @@
+// One standalone HTML file for a recording (record --html): the findings, the lanes drawn by the
+// probe's timeline code, the tables and the limits. No scripts, no external resources, every
+// untrusted string escaped.
+import type { Recording } from '../engine/record/recordingTypes';
+import { escapeHtml } from './escapeHtml';
+import { htmlReportCss } from './htmlReportStyle';
+import {
+  type Table,
+  pendingTable,
+  pinningTable,
+  processTable,
+  recordingFindings,
+  samplingLine,
+  writeHoldTable,
+} from './recordingFindings';
+import { recordingTimeline } from './recordingTimeline';
+import { renderLanesSvg } from './timelineSvg';
+
+const h = escapeHtml;
+
+/** The recording's lanes as one standalone SVG (the timeline drawing shared with the probe). */
+export function renderRecordingSvg(recording: Recording, options: { inHtml?: boolean } = {}): string {
+  return renderLanesSvg(recordingTimeline(recording), { idPrefix: 'rec', ...options });
+}
+
+export function renderRecordingHtml(recording: Recording): string {
+  const title = `Lock recording of ${recording.database}`;
+  const findings = recordingFindings(recording)
+    .map((finding) => `<li>${h(finding)}</li>`)
+    .join('');
+  const limits = recording.limits.map((limit) => `<li>${h(limit)}</li>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<style>${htmlReportCss}</style>
+</head>
+<body>
+<main>
+<h1>${h(title)}</h1>
+<p class="muted">${h(samplingLine(recording))} · started ${h(recording.startedAt)}</p>
+<section class="result">
+<h2>Summary</h2>
+<ul>${findings}</ul>
+<figure>${renderRecordingSvg(recording, { inHtml: true })}</figure>
+${table('Processes', processTable(recording))}
+${table('Longest write-lock holds', writeHoldTable(recording))}
+${table('Writers kept in PENDING by readers', pendingTable(recording))}
+${table('Read snapshots held while the WAL grew', pinningTable(recording))}
+<h3>Limits</h3>
+<ul>${limits}</ul>
+</section>
+</main>
+</body>
+</html>
+`;
+}
+
+function table(title: string, content: Table): string {
+  if (content.rows.length === 0) {
+    return '';
+  }
+  const cell = (text: string, column: number, tag: 'td' | 'th') =>
+    `<${tag}${content.numeric.includes(column) ? ' class="num"' : ''}>${h(text)}</${tag}>`;
+  const head = content.header.map((text, column) => cell(text, column, 'th')).join('');
+  const body = content.rows
+    .map((row) => `<tr>${row.map((text, column) => cell(text, column, 'td')).join('')}</tr>`)
+    .join('\n');
+  return `<h3>${h(title)}</h3><div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}

@@ -1,0 +1,41 @@
+// What the timeline draws: lanes on one time axis, each with bars (a lock held, or waited for) and
+// marks (errors, commits). A probe's sessions and a recording's processes both map to it, so one
+// drawing code (timelineSvg.ts) shows both.
+import type { TimelineEvent } from '../engine/probe/probeTypes';
+import type { ProbeResult } from '../engine/probe/probeTypes';
+import type { HeldLock } from './lockStateStyle';
+import { timelineSummary } from './timelineText';
+
+export type DrawnState = HeldLock | 'none';
+
+/** A stretch of a lane: the lock held, or (waitingFor) a wait for a lock while holding `lock`. */
+export interface LaneSpan {
+  fromUs: number;
+  toUs: number;
+  lock: DrawnState;
+  waitingFor?: DrawnState;
+  /** A coarse span standing for this many intervals, `totalUs` long in all (default 1, its length). */
+  count?: number;
+  totalUs?: number;
+}
+
+/** Marks on a lane: 'error' (a diamond) and 'commit' (a tick); other kinds are not drawn. */
+export type LaneEvent = Pick<TimelineEvent, 'tUs' | 'kind' | 'code' | 'errno' | 'elapsedUs' | 'message'>;
+
+export interface TimelineLane {
+  name: string;
+  spans: readonly LaneSpan[];
+  events: readonly LaneEvent[];
+}
+
+export interface TimelineModel {
+  durationMs: number;
+  lanes: readonly TimelineLane[];
+  /** What a screen reader says for the whole chart. */
+  summary: string;
+}
+
+/** A probe's sessions as lanes, as they are. */
+export function probeTimeline(result: ProbeResult): TimelineModel {
+  return { durationMs: result.durationMs, lanes: result.sessions, summary: timelineSummary(result) };
+}
