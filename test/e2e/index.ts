@@ -234,6 +234,15 @@ export const tests: E2eTest[] = [
       assert.doesNotMatch((await workbench.statusBarTexts()).join(' | '), /Recording app\.db/);
       await panel.locator('#recording').evaluate((element) => element.scrollIntoView({ block: 'start' }));
       await workbench.screenshot('panel-recording');
+      // The last recording is kept in the workspace's storage: a window reload shows it again.
+      await workbench.page.reload();
+      await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await workbench.waitForStatusBarItem(/app\.db · DELETE/, { timeoutMs: 60_000 });
+      const reloaded = workbench.webview();
+      await reloaded.locator('vscode-tab-header[data-view="recording"]').click({ timeout: 30_000 });
+      const lanesAgain = reloaded.locator('#recording-lanes svg');
+      await lanesAgain.waitFor({ timeout: 30_000 });
+      assert.match(await lanesAgain.innerHTML(), new RegExp(`python3 ${writer.pid}`));
     },
   },
   {
