@@ -3,14 +3,14 @@
 // failures are counted, with --run the app's "database is locked" lines are counted by kind and the app
 // is stopped; bad input is one sentence each.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadResultSchema, type LoadResult } from '../src/engine/load/loadResult';
 import { type Recording, recordingSchema } from '../src/engine/record/recordingTypes';
 import { isRunning } from './support/processAlive';
-import { cliPath, runCli } from './support/runCli';
+import { startCli } from './support/cliProcess';
+import { runCli } from './support/runCli';
 import { freePort, seedAppArgs, startSeedApp } from './support/seedApp';
 import { makeItemsDatabase, readBack, tempFolderFor } from './support/tempDatabase';
 
@@ -234,41 +234,24 @@ test('Ctrl-C during load --run: the report covers what was sent, and the app is 
   const port = await freePort();
   // One request at a time, each holding 2 s: the load would take 20 s.
   const command = ['python3', ...seedAppArgs(database, port, { holdMs: 2000 })].join(' ');
-  const child = spawn(
-    process.execPath,
-    [
-      cliPath,
-      'load',
-      `http://127.0.0.1:${port}/session_b`,
-      '--db',
-      database,
-      '--requests',
-      '10',
-      '--concurrency',
-      '1',
-      '--run',
-      command,
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  t.after(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const cli = startCli(t, [
+    'load',
+    `http://127.0.0.1:${port}/session_b`,
+    '--db',
+    database,
+    '--requests',
+    '10',
+    '--concurrency',
+    '1',
+    '--run',
+    command,
+    '--json',
+  ]);
   // Interrupted once the app listens: before or during the first 2 s request, whichever it is by then.
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (/listening on \d+/.test(stderr)) {
-        resolve();
-      }
-    }),
-  );
-  child.kill('SIGINT');
-  assert.equal(await closed, 0, stderr);
-  const result = fromRecording(stdout);
+  await cli.untilStderr(/listening on \d+/);
+  cli.child.kill('SIGINT');
+  assert.equal(await cli.closed, 0, cli.stderr());
+  const result = fromRecording(cli.stdout());
   assert.equal(result.cancelled, true);
   assert.ok(result.sent < 10, `sent ${result.sent}`);
   assert.ok(result.app !== null && result.app.source.kind === 'run');

@@ -1,13 +1,13 @@
 // `record --run` and `record --log`: the app's lock-error lines on the recording's clock, on the lane of
 // the process that printed them; the recording stops when the --run app exits; bad input is one sentence.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Recording } from '../src/engine/record/recordingTypes';
 import { isRunning } from './support/processAlive';
-import { cliPath, runCli } from './support/runCli';
+import { startCli } from './support/cliProcess';
+import { runCli } from './support/runCli';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 
 // Holds the write lock about 0.6 s; meanwhile a second connection of its own fails after 200 ms.
@@ -71,29 +71,11 @@ test('record --log: lines appended while recording, counted by kind', async (t) 
   const database = makeItemsDatabase(folder);
   const log = join(folder, 'app.log');
   writeFileSync(log, 'sqlite3.OperationalError: database is locked (before the recording)\n');
-  const child = spawn(
-    process.execPath,
-    [cliPath, 'record', database, '--log', log, '--for', '1500ms', '--json'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  t.after(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stderr.includes('Recording locks')) {
-        resolve();
-      }
-    }),
-  );
+  const cli = startCli(t, ['record', database, '--log', log, '--for', '1500ms', '--json']);
+  await cli.untilStderr(/Recording locks/);
   appendFileSync(log, 'INFO request\nError: SQLITE_BUSY: database is locked\n');
-  assert.equal(await closed, 0, stderr);
-  const app = (JSON.parse(stdout) as Recording).app;
+  assert.equal(await cli.closed, 0, cli.stderr());
+  const app = (JSON.parse(cli.stdout()) as Recording).app;
   assert.ok(app !== undefined);
   assert.deepEqual(app.source, { kind: 'log', file: log });
   assert.deepEqual(app.errorCounts, { SQLITE_BUSY: 1 });
@@ -106,34 +88,17 @@ test('record --log: lines appended while recording, counted by kind', async (t) 
 test('Ctrl-C during record --run stops the app too, and the recording is still printed', async (t) => {
   const folder = tempFolderFor(t);
   const database = makeItemsDatabase(folder);
-  const child = spawn(
-    process.execPath,
-    [
-      cliPath,
-      'record',
-      database,
-      '--run',
-      `python3 -c "import time; print('up', flush=True); time.sleep(60)"`,
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  t.after(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (/^up$/m.test(stderr)) {
-        resolve();
-      }
-    }),
-  );
-  child.kill('SIGINT');
-  assert.equal(await closed, 0, stderr);
-  const app = (JSON.parse(stdout) as Recording).app;
+  const cli = startCli(t, [
+    'record',
+    database,
+    '--run',
+    `python3 -c "import time; print('up', flush=True); time.sleep(60)"`,
+    '--json',
+  ]);
+  await cli.untilStderr(/^up$/m);
+  cli.child.kill('SIGINT');
+  assert.equal(await cli.closed, 0, cli.stderr());
+  const app = (JSON.parse(cli.stdout()) as Recording).app;
   assert.ok(app !== undefined && app.source.kind === 'run');
   assert.equal(app.source.signal, 'SIGTERM');
   assert.ok(!isRunning(app.source.pid), 'the app is gone');

@@ -3,7 +3,7 @@
 // untrusted string escaped.
 import type { Recording } from '../engine/record/recordingTypes';
 import { escapeHtml } from './escapeHtml';
-import { htmlReportCss } from './htmlReportStyle';
+import { htmlPage } from './htmlPage';
 import {
   type Table,
   pendingTable,
@@ -34,22 +34,7 @@ export function renderRecordingSvg(
 
 export function renderRecordingHtml(recording: Recording): string {
   const title = `Lock recording of ${recording.database}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${htmlReportCss}</style>
-</head>
-<body>
-<main>
-<h1>${h(title)}</h1>
-${recordingSectionHtml(recording)}
-</main>
-</body>
-</html>
-`;
+  return htmlPage(title, recordingSectionHtml(recording));
 }
 
 /** The recording as part of a page: its sampling line and one section (a load test's report shows it
