@@ -127,11 +127,14 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Windows has no process groups to signal: there the child alone is ended (not what it started). */
+const groupOf = (pid: number) => (process.platform === 'win32' ? pid : -pid);
+
 /** Signals the process group `pid` leads. Linux never reuses a PID still in use as a group ID, so the
  * group is the child's own while any member lives; once none does the call finds nothing (ESRCH). */
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(-pid, signal);
+    process.kill(groupOf(pid), signal);
   } catch {
     // ESRCH: the group is gone already.
   }
@@ -139,7 +142,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 
 function groupExists(pid: number): boolean {
   try {
-    process.kill(-pid, 0);
+    process.kill(groupOf(pid), 0);
     return true;
   } catch {
     return false;
