@@ -66,6 +66,34 @@ test('record --run: the app error is a mark inside its own lock interval, and th
   assert.match(run.stderr, /sqlite3\.OperationalError: database is locked/, 'passed through');
 });
 
+test('record --run on a database the app creates at start-up: recording begins once the file is there', async (t) => {
+  const folder = tempFolderFor(t);
+  const database = join(folder, 'created.db');
+  const script = join(folder, 'creator.py');
+  writeFileSync(
+    script,
+    `import sqlite3, sys, time
+time.sleep(0.3)
+setup = sqlite3.connect(sys.argv[1])
+setup.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)")
+setup.commit()
+setup.close()
+time.sleep(0.3)
+${lockerScript}`,
+  );
+  const run = await runCli(['record', database, '--run', `python3 ${script} ${database}`, '--json']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /Waiting for the app to create .*created\.db/);
+  const recording = JSON.parse(run.stdout) as Recording;
+  assert.deepEqual(recording.app?.errorCounts, { 'database is locked': 1 });
+  const source = recording.app?.source;
+  assert.ok(source?.kind === 'run');
+  assert.ok(
+    recording.processes.some((process) => process.pid === source.pid),
+    'the app held its write lock after the file appeared',
+  );
+});
+
 test('record --log: lines appended while recording, counted by kind', async (t) => {
   const folder = tempFolderFor(t);
   const database = makeItemsDatabase(folder);
