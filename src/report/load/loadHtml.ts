@@ -53,7 +53,7 @@ ${result.cancelled ? `<p class="note">Cancelled after ${result.sent} of ${result
 <div><h3>Lock errors</h3>${
     lockErrors.length === 0
       ? '<p class="muted">None seen.</p>'
-      : table(['Kind', "App's output", 'Responses'], lockErrors, [1, 2])
+      : table(['Kind', "App's output", 'Responses', 'Meaning'], lockErrors, [1, 2])
   }
 ${
   shown.length === 0
