@@ -169,6 +169,35 @@ test('load --log follows the log of an app that runs already and counts its lock
   );
 });
 
+test('rows counted by --count-sql or --table; a writing query or a missing table is one sentence', async (t) => {
+  const folder = tempFolderFor(t);
+  const database = makeItemsDatabase(folder);
+  const { port } = await startSeedApp(t, database, { holdMs: 0 });
+  const url = `http://127.0.0.1:${port}/session_b`;
+  const counted = parsed(
+    await runCli([
+      'load',
+      url,
+      '--db',
+      database,
+      '--count-sql',
+      "SELECT count(*) FROM items WHERE name = '/session_b'",
+      '--requests',
+      '3',
+      '--json',
+    ]),
+  );
+  assert.deepEqual([counted.rows.counted, counted.rows.before, counted.rows.added], ['sql', 0, 3]);
+  assert.equal(counted.check.text, 'All 3 requests succeeded; 3 rows were added for 3 successful requests');
+  const before = readBack(database).items.length;
+  await refused(
+    [url, '--db', database, '--count-sql', 'DELETE FROM items'],
+    /--count-sql must be one read-only query that returns a count, not "DELETE FROM items"/,
+  );
+  await refused([url, '--db', database, '--table', 'orders'], /has no table "orders" \(its tables: items\)/);
+  assert.equal(readBack(database).items.length, before, 'nothing was deleted, no request was sent');
+});
+
 /** Exit code `code`, nothing on stdout, and our last line of stderr is the one sentence (a --run app's
  * own output, passed through, comes before it). */
 async function refused(args: string[], sentence: RegExp, code = 2, appLines = 0): Promise<void> {
