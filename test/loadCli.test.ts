@@ -3,14 +3,14 @@
 // failures are counted, with --run the app's "database is locked" lines are counted by kind and the app
 // is stopped; bad input is one sentence each.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadResultSchema, type LoadResult } from '../src/engine/load/loadResult';
 import { type Recording, recordingSchema } from '../src/engine/record/recordingTypes';
 import { isRunning } from './support/processAlive';
-import { cliPath, runCli } from './support/runCli';
+import { startCli } from './support/cliProcess';
+import { runCli } from './support/runCli';
 import { freePort, seedAppArgs, startSeedApp } from './support/seedApp';
 import { makeItemsDatabase, readBack, tempFolderFor } from './support/tempDatabase';
 
@@ -169,6 +169,35 @@ test('load --log follows the log of an app that runs already and counts its lock
   );
 });
 
+test('rows counted by --count-sql or --table; a writing query or a missing table is one sentence', async (t) => {
+  const folder = tempFolderFor(t);
+  const database = makeItemsDatabase(folder);
+  const { port } = await startSeedApp(t, database, { holdMs: 0 });
+  const url = `http://127.0.0.1:${port}/session_b`;
+  const counted = parsed(
+    await runCli([
+      'load',
+      url,
+      '--db',
+      database,
+      '--count-sql',
+      "SELECT count(*) FROM items WHERE name = '/session_b'",
+      '--requests',
+      '3',
+      '--json',
+    ]),
+  );
+  assert.deepEqual([counted.rows.counted, counted.rows.before, counted.rows.added], ['sql', 0, 3]);
+  assert.equal(counted.check.text, 'All 3 requests succeeded; 3 rows were added for 3 successful requests');
+  const before = readBack(database).items.length;
+  await refused(
+    [url, '--db', database, '--count-sql', 'DELETE FROM items'],
+    /--count-sql must be one read-only query that returns a count, not "DELETE FROM items"/,
+  );
+  await refused([url, '--db', database, '--table', 'orders'], /has no table "orders" \(its tables: items\)/);
+  assert.equal(readBack(database).items.length, before, 'nothing was deleted, no request was sent');
+});
+
 /** Exit code `code`, nothing on stdout, and our last line of stderr is the one sentence (a --run app's
  * own output, passed through, comes before it). */
 async function refused(args: string[], sentence: RegExp, code = 2, appLines = 0): Promise<void> {
@@ -234,41 +263,24 @@ test('Ctrl-C during load --run: the report covers what was sent, and the app is 
   const port = await freePort();
   // One request at a time, each holding 2 s: the load would take 20 s.
   const command = ['python3', ...seedAppArgs(database, port, { holdMs: 2000 })].join(' ');
-  const child = spawn(
-    process.execPath,
-    [
-      cliPath,
-      'load',
-      `http://127.0.0.1:${port}/session_b`,
-      '--db',
-      database,
-      '--requests',
-      '10',
-      '--concurrency',
-      '1',
-      '--run',
-      command,
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  t.after(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const cli = startCli(t, [
+    'load',
+    `http://127.0.0.1:${port}/session_b`,
+    '--db',
+    database,
+    '--requests',
+    '10',
+    '--concurrency',
+    '1',
+    '--run',
+    command,
+    '--json',
+  ]);
   // Interrupted once the app listens: before or during the first 2 s request, whichever it is by then.
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (/listening on \d+/.test(stderr)) {
-        resolve();
-      }
-    }),
-  );
-  child.kill('SIGINT');
-  assert.equal(await closed, 0, stderr);
-  const result = fromRecording(stdout);
+  await cli.untilStderr(/listening on \d+/);
+  cli.child.kill('SIGINT');
+  assert.equal(await cli.closed, 0, cli.stderr());
+  const result = fromRecording(cli.stdout());
   assert.equal(result.cancelled, true);
   assert.ok(result.sent < 10, `sent ${result.sent}`);
   assert.ok(result.app !== null && result.app.source.kind === 'run');

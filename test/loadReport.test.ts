@@ -6,6 +6,7 @@ import { loadResultSchema, type LoadResult } from '../src/engine/load/loadResult
 import { renderLoadHtml } from '../src/report/load/loadHtml';
 import { renderLoadMarkdown } from '../src/report/load/loadMarkdown';
 import { renderLoadText } from '../src/report/load/loadText';
+import { requestsLane } from '../src/report/load/requestsLane';
 
 const hostile = '<script>alert(1)</script> \u001b[31mdatabase is locked\u001b[0m | *x*';
 
@@ -40,6 +41,11 @@ function result(): LoadResult {
       { url: 'http://127.0.0.1:8000/b', sent: 10, successful: 1, failed: 9 },
     ],
     lockErrorsInResponses: {},
+    outcomes: [
+      { url: 0, startMs: 310, ms: 5010, status: 500, lockError: 'database is locked' },
+      { url: 1, startMs: 310, ms: 1020, status: 200 },
+    ],
+    droppedOutcomes: 18,
     rows: { counted: 'table', what: 'items', before: 20, after: 22, added: 2, otherTables: [] },
     check: {
       text: '18 of 20 requests failed; 2 rows were added for 2 successful requests',
@@ -78,4 +84,20 @@ test('HTML and Markdown escape what the app printed', () => {
   assert.match(markdown, /^# Load test\n\n> 18 of 20 requests failed/);
   assert.match(markdown, /&lt;script&gt;/);
   assert.match(markdown, /\\\| \\\*x\\\*/);
+});
+
+test('the requests lane: a tick per success, an error mark per failure, where its answer arrived', () => {
+  const lane = requestsLane(result());
+  assert.equal(lane.name, 'requests');
+  assert.deepEqual(
+    lane.events.map((event) => [event.kind, event.tUs, event.code]),
+    [
+      ['error', (310 + 5010) * 1000, 'database is locked'],
+      ['commit', (310 + 1020) * 1000, undefined],
+    ],
+  );
+  assert.match(
+    lane.events[0].message ?? '',
+    /^http:\/\/127\.0\.0\.1:8000\/a: HTTP 500 after 5\.01 s \(database is locked\)$/,
+  );
 });

@@ -209,6 +209,8 @@ test('a recording made during a load test shows the seed’s check first, respon
     noResponse: [],
     latencyMs: { p50: 110, p90: 1010, p99: 1020, max: 1020 },
     perUrl: [],
+    outcomes: [],
+    droppedOutcomes: 0,
     lockErrorsInResponses: { 'database is locked': 18 },
     rows: { counted: 'allTables', what: 'items', before: 20, after: 22, added: 2, otherTables: [] },
     check: {

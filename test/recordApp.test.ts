@@ -1,13 +1,13 @@
 // `record --run` and `record --log`: the app's lock-error lines on the recording's clock, on the lane of
 // the process that printed them; the recording stops when the --run app exits; bad input is one sentence.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Recording } from '../src/engine/record/recordingTypes';
 import { isRunning } from './support/processAlive';
-import { cliPath, runCli } from './support/runCli';
+import { startCli } from './support/cliProcess';
+import { runCli } from './support/runCli';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 
 // Holds the write lock about 0.6 s; meanwhile a second connection of its own fails after 200 ms.
@@ -66,34 +66,44 @@ test('record --run: the app error is a mark inside its own lock interval, and th
   assert.match(run.stderr, /sqlite3\.OperationalError: database is locked/, 'passed through');
 });
 
+test('record --run on a database the app creates at start-up: recording begins once the file is there', async (t) => {
+  const folder = tempFolderFor(t);
+  const database = join(folder, 'created.db');
+  const script = join(folder, 'creator.py');
+  writeFileSync(
+    script,
+    `import sqlite3, sys, time
+time.sleep(0.3)
+setup = sqlite3.connect(sys.argv[1])
+setup.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)")
+setup.commit()
+setup.close()
+time.sleep(0.3)
+${lockerScript}`,
+  );
+  const run = await runCli(['record', database, '--run', `python3 ${script} ${database}`, '--json']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /Waiting for the app to create .*created\.db/);
+  const recording = JSON.parse(run.stdout) as Recording;
+  assert.deepEqual(recording.app?.errorCounts, { 'database is locked': 1 });
+  const source = recording.app?.source;
+  assert.ok(source?.kind === 'run');
+  assert.ok(
+    recording.processes.some((process) => process.pid === source.pid),
+    'the app held its write lock after the file appeared',
+  );
+});
+
 test('record --log: lines appended while recording, counted by kind', async (t) => {
   const folder = tempFolderFor(t);
   const database = makeItemsDatabase(folder);
   const log = join(folder, 'app.log');
   writeFileSync(log, 'sqlite3.OperationalError: database is locked (before the recording)\n');
-  const child = spawn(
-    process.execPath,
-    [cliPath, 'record', database, '--log', log, '--for', '1500ms', '--json'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  t.after(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stderr.includes('Recording locks')) {
-        resolve();
-      }
-    }),
-  );
+  const cli = startCli(t, ['record', database, '--log', log, '--for', '1500ms', '--json']);
+  await cli.untilStderr(/Recording locks/);
   appendFileSync(log, 'INFO request\nError: SQLITE_BUSY: database is locked\n');
-  assert.equal(await closed, 0, stderr);
-  const app = (JSON.parse(stdout) as Recording).app;
+  assert.equal(await cli.closed, 0, cli.stderr());
+  const app = (JSON.parse(cli.stdout()) as Recording).app;
   assert.ok(app !== undefined);
   assert.deepEqual(app.source, { kind: 'log', file: log });
   assert.deepEqual(app.errorCounts, { SQLITE_BUSY: 1 });
@@ -106,34 +116,17 @@ test('record --log: lines appended while recording, counted by kind', async (t) 
 test('Ctrl-C during record --run stops the app too, and the recording is still printed', async (t) => {
   const folder = tempFolderFor(t);
   const database = makeItemsDatabase(folder);
-  const child = spawn(
-    process.execPath,
-    [
-      cliPath,
-      'record',
-      database,
-      '--run',
-      `python3 -c "import time; print('up', flush=True); time.sleep(60)"`,
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  t.after(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (/^up$/m.test(stderr)) {
-        resolve();
-      }
-    }),
-  );
-  child.kill('SIGINT');
-  assert.equal(await closed, 0, stderr);
-  const app = (JSON.parse(stdout) as Recording).app;
+  const cli = startCli(t, [
+    'record',
+    database,
+    '--run',
+    `python3 -c "import time; print('up', flush=True); time.sleep(60)"`,
+    '--json',
+  ]);
+  await cli.untilStderr(/^up$/m);
+  cli.child.kill('SIGINT');
+  assert.equal(await cli.closed, 0, cli.stderr());
+  const app = (JSON.parse(cli.stdout()) as Recording).app;
   assert.ok(app !== undefined && app.source.kind === 'run');
   assert.equal(app.source.signal, 'SIGTERM');
   assert.ok(!isRunning(app.source.pid), 'the app is gone');

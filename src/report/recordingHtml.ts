@@ -3,7 +3,7 @@
 // untrusted string escaped.
 import type { Recording } from '../engine/record/recordingTypes';
 import { escapeHtml } from './escapeHtml';
-import { htmlReportCss } from './htmlReportStyle';
+import { htmlPage } from './htmlPage';
 import {
   type Table,
   pendingTable,
@@ -14,38 +14,36 @@ import {
   writeHoldTable,
 } from './recordingFindings';
 import { recordingTimeline } from './recordingTimeline';
+import type { TimelineLane } from './timelineModel';
 import { renderLanesSvg } from './timelineSvg';
 
 const h = escapeHtml;
 
 /** The recording's lanes as one standalone SVG (the timeline drawing shared with the probe). */
-export function renderRecordingSvg(recording: Recording, options: { inHtml?: boolean } = {}): string {
-  return renderLanesSvg(recordingTimeline(recording), { idPrefix: 'rec', ...options });
+export function renderRecordingSvg(
+  recording: Recording,
+  options: { inHtml?: boolean; extraLanes?: readonly TimelineLane[] } = {},
+): string {
+  const model = recordingTimeline(recording);
+  const { extraLanes = [], ...svgOptions } = options;
+  return renderLanesSvg(
+    { ...model, lanes: [...extraLanes, ...model.lanes] },
+    { idPrefix: 'rec', ...svgOptions },
+  );
 }
 
 export function renderRecordingHtml(recording: Recording): string {
   const title = `Lock recording of ${recording.database}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${htmlReportCss}</style>
-</head>
-<body>
-<main>
-<h1>${h(title)}</h1>
-${recordingSectionHtml(recording)}
-</main>
-</body>
-</html>
-`;
+  return htmlPage(title, recordingSectionHtml(recording));
 }
 
 /** The recording as part of a page: its sampling line and one section (a load test's report shows it
  * below the load summary). */
-export function recordingSectionHtml(recording: Recording, heading = 'Summary'): string {
+export function recordingSectionHtml(
+  recording: Recording,
+  heading = 'Summary',
+  extraLanes: readonly TimelineLane[] = [],
+): string {
   const findings = recordingFindings(recording)
     .map((finding) => `<li>${h(finding)}</li>`)
     .join('');
@@ -54,7 +52,7 @@ export function recordingSectionHtml(recording: Recording, heading = 'Summary'):
 <section class="result">
 <h2>${h(heading)}</h2>
 <ul>${findings}</ul>
-<figure>${renderRecordingSvg(recording, { inHtml: true })}</figure>
+<figure>${renderRecordingSvg(recording, { inHtml: true, extraLanes })}</figure>
 ${table('Processes', processTable(recording))}
 ${table('Longest write-lock holds', writeHoldTable(recording))}
 ${table('Writers kept in PENDING by readers', pendingTable(recording))}

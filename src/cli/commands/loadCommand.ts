@@ -7,6 +7,7 @@ import { httpMethods, loadConcurrency, loadRequests } from '../../engine/options
 import { recordInterval } from '../../engine/options/recordLimits';
 import { renderLoadHtml } from '../../report/load/loadHtml';
 import { renderLoadText } from '../../report/load/loadText';
+import { requestsLane } from '../../report/load/requestsLane';
 import { recordingSectionHtml } from '../../report/recordingHtml';
 import { renderRecordingText } from '../../report/recordingText';
 import { choiceFlag, type ParsedCli, wholeNumberFlag } from '../cliArguments';
@@ -43,7 +44,10 @@ export async function loadCommand(cli: ParsedCli, signal: AbortSignal): Promise<
   }
   if (flags.html !== undefined) {
     const title = `Load test of ${result.config.urls.join(', ')}`;
-    const following = recording === null ? '' : recordingSectionHtml(recording, 'Locks during the load');
+    const following =
+      recording === null
+        ? ''
+        : recordingSectionHtml(recording, 'Locks during the load', [requestsLane(result)]);
     const written = writeReportFile(flags.html, renderLoadHtml(result, title, following));
     process.stderr.write(`HTML report: ${written}\n`);
   }

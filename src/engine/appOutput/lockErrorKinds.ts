@@ -14,24 +14,28 @@ export const lockErrorKinds = [
   {
     kind: 'SQLITE_LOCKED',
     patterns: [/\bSQLITE_LOCKED\w*/],
-    meaning: 'a conflict inside one connection or a shared cache; the busy timeout does not apply',
+    meaning:
+      'A conflict inside one connection, or between connections sharing a cache (cache=shared); the busy timeout does not apply.',
   },
   {
     kind: 'SQLITE_BUSY',
     // SQLITE_BUSY and its extended codes (_RECOVERY, _TIMEOUT), e.g. "Error: SQLITE_BUSY: database is
     // locked" (node-sqlite3) or "database is locked (5) (SQLITE_BUSY)" (Go, modernc).
     patterns: [/\bSQLITE_BUSY(?:_\w+)?\b/],
-    meaning: 'another connection held the lock longer than the busy timeout',
+    meaning:
+      'Another connection held a lock this one needed past the busy timeout (at once when it is 0, or when a deferred transaction that had read wants to write).',
   },
   {
     kind: 'database table is locked',
     patterns: [/database (?:table|schema) is locked/i],
-    meaning: 'SQLITE_LOCKED: a conflict inside one connection or a shared cache',
+    meaning:
+      "SQLITE_LOCKED's message: a conflict inside one connection, or in a shared cache; the busy timeout does not apply.",
   },
   {
     kind: 'database is locked',
     patterns: [/database is locked/i],
-    meaning: 'SQLITE_BUSY: another connection held the lock longer than the busy timeout',
+    meaning:
+      "SQLITE_BUSY's message: another connection held a lock this one needed past the busy timeout (at once when it is 0, or when a deferred transaction that had read wants to write).",
   },
   {
     kind: 'prisma timeout',
@@ -43,13 +47,11 @@ export const lockErrorKinds = [
       /\bSocket timeout\b/,
       /database failed to respond to a query within the configured timeout/i,
     ],
-    meaning: "Prisma's name for SQLITE_BUSY: another connection held the lock longer than the timeout",
+    meaning: "Prisma's report of SQLITE_BUSY: another connection held the lock past Prisma's timeout.",
   },
 ] as const;
 
 export type LockErrorKind = (typeof lockErrorKinds)[number]['kind'];
-
-export const lockErrorKindNames: readonly LockErrorKind[] = lockErrorKinds.map((entry) => entry.kind);
 
 /** Prisma's timeouts name the connector: a MySQL or PostgreSQL one is not SQLite's lock. */
 const otherConnector = /pris\.ly\/d\/(?!sqlite)[a-z]+-connector/i;

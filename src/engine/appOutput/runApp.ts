@@ -40,6 +40,8 @@ export interface RunningApp {
 }
 
 export const defaultStopGraceMs = 5000;
+/** How long a stop waits for the last of the app's output after it exited. */
+const outputDrainMs = 1000;
 
 export async function runApp(command: string, options: RunAppOptions): Promise<RunningApp> {
   const flag = options.flag ?? '--run';
@@ -83,6 +85,7 @@ export async function runApp(command: string, options: RunAppOptions): Promise<R
     });
   });
 
+  const outputEnded = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let stopping: Promise<AppExit> | undefined;
   const stop = (graceMs = defaultStopGraceMs): Promise<AppExit> => {
     stopping ??= (async () => {
@@ -91,6 +94,9 @@ export async function runApp(command: string, options: RunAppOptions): Promise<R
       // Still there: the child ignored SIGTERM, or something it started outlived it.
       signalGroup(pid, 'SIGKILL');
       const result = await exited;
+      // Its last lines may still be in the pipes after its exit: read them (bounded, in case a process
+      // outside the group, one that left it with setsid, still holds a pipe open).
+      await Promise.race([outputEnded, delay(outputDrainMs)]);
       process.off('exit', killOnExit);
       return result;
     })();
@@ -127,11 +133,14 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Windows has no process groups to signal: there the child alone is ended (not what it started). */
+const groupOf = (pid: number) => (process.platform === 'win32' ? pid : -pid);
+
 /** Signals the process group `pid` leads. Linux never reuses a PID still in use as a group ID, so the
  * group is the child's own while any member lives; once none does the call finds nothing (ESRCH). */
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(-pid, signal);
+    process.kill(groupOf(pid), signal);
   } catch {
     // ESRCH: the group is gone already.
   }
@@ -139,7 +148,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 
 function groupExists(pid: number): boolean {
   try {
-    process.kill(-pid, 0);
+    process.kill(groupOf(pid), 0);
     return true;
   } catch {
     return false;

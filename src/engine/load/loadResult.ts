@@ -3,6 +3,10 @@ import type { AppOutput } from '../appOutput/appOutputTypes';
 import type { LockErrorKind } from '../appOutput/lockErrorKinds';
 import type { HttpMethod } from '../options/loadOptions';
 import type { LatencySummary } from './percentiles';
+import type { RequestOutcome } from './sendRequests';
+
+/** Requests kept one by one in a result (the timeline's marks); counts cover every request. */
+export const keptRequestOutcomes = 5000;
 
 export const loadResultSchema = 'sqlite-lock-doctor/load@1';
 
@@ -57,6 +61,10 @@ export interface LoadResult {
   /** Latency of every request that got a response, in ms. */
   latencyMs: LatencySummary | null;
   perUrl: { url: string; sent: number; successful: number; failed: number }[];
+  /** Each request on the recording's clock, in the order sent: the first `keptRequestOutcomes`. */
+  outcomes: RequestOutcome[];
+  /** Requests sent beyond those kept in `outcomes`. */
+  droppedOutcomes: number;
   /** Lock errors named in failed responses' bodies, by kind (apps that return the error text). */
   lockErrorsInResponses: Partial<Record<LockErrorKind, number>>;
   rows: RowsAdded;

@@ -3,7 +3,7 @@
 // connections, each request's status and time measured on its own. Redirects are not followed, so
 // requests go only to the URLs given.
 import { performance } from 'node:perf_hooks';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import { classifyLockError, type LockErrorKind } from '../appOutput/lockErrorKinds';
 import type { HttpMethod } from '../options/loadOptions';
 
@@ -38,6 +38,9 @@ export function isSuccess(outcome: RequestOutcome): boolean {
 }
 
 export async function sendRequests(plan: RequestPlan): Promise<RequestOutcome[]> {
+  // Loaded when a load test runs, not when the command line starts: undici 8 fails to load on Node 20,
+  // and there the command line must still start, to say in one sentence that it needs Node 22.
+  const { Agent, request } = await import('undici');
   const agent = new Agent({ connections: plan.concurrency, pipelining: 1 });
   const outcomes: RequestOutcome[] = new Array<RequestOutcome>(plan.requests);
   let next = 0;
@@ -47,7 +50,7 @@ export async function sendRequests(plan: RequestPlan): Promise<RequestOutcome[]>
     while (next < plan.requests && !plan.signal?.aborted) {
       const index = next++;
       const url = index % plan.urls.length;
-      const outcome = await sendOne(agent, plan, url);
+      const outcome = await sendOne(request, agent, plan, url);
       outcomes[index] = outcome;
       done++;
       failed += isSuccess(outcome) ? 0 : 1;
@@ -63,7 +66,12 @@ export async function sendRequests(plan: RequestPlan): Promise<RequestOutcome[]>
   return outcomes.filter((outcome) => outcome !== undefined);
 }
 
-async function sendOne(agent: Agent, plan: RequestPlan, url: number): Promise<RequestOutcome> {
+async function sendOne(
+  request: typeof import('undici').request,
+  agent: Agent,
+  plan: RequestPlan,
+  url: number,
+): Promise<RequestOutcome> {
   const started = performance.now();
   const startMs = round(plan.nowMs());
   try {

@@ -2,7 +2,7 @@
 // check in one line: do successful requests map to rows added?
 import type { LockErrorKind } from '../appOutput/lockErrorKinds';
 import type { RowCount } from './countRows';
-import type { LoadCheck, LoadResult, RowsAdded } from './loadResult';
+import { keptRequestOutcomes, type LoadCheck, type LoadResult, type RowsAdded } from './loadResult';
 import { shownUrl } from './loadTarget';
 import { latencySummary } from './percentiles';
 import { isSuccess, type RequestOutcome } from './sendRequests';
@@ -17,6 +17,8 @@ export type RequestTally = Pick<
   | 'latencyMs'
   | 'perUrl'
   | 'lockErrorsInResponses'
+  | 'outcomes'
+  | 'droppedOutcomes'
 >;
 
 export function tallyRequests(outcomes: readonly RequestOutcome[], urls: readonly URL[]): RequestTally {
@@ -54,6 +56,8 @@ export function tallyRequests(outcomes: readonly RequestOutcome[], urls: readonl
     latencyMs: latencySummary(latencies),
     perUrl,
     lockErrorsInResponses: lockErrors,
+    outcomes: outcomes.slice(0, keptRequestOutcomes),
+    droppedOutcomes: Math.max(0, outcomes.length - keptRequestOutcomes),
   };
 }
 

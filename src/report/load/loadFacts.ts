@@ -2,7 +2,7 @@
 // run, responses by status, latency, per URL, and the lock errors from the app's output and responses.
 // Plain strings; each renderer escapes them for its medium.
 import type { AppLine } from '../../engine/appOutput/appOutputTypes';
-import { lockErrorKindNames } from '../../engine/appOutput/lockErrorKinds';
+import { lockErrorKinds } from '../../engine/appOutput/lockErrorKinds';
 import { type LoadResult, loadResultSchema } from '../../engine/load/loadResult';
 import { formatMs } from '../../engine/text/formatMs';
 
@@ -81,13 +81,18 @@ export function rowsLine(result: LoadResult): string {
   );
 }
 
-/** [kind, in the app's output, in responses] for every kind seen. */
-export function lockErrorRows(result: LoadResult): [string, string, string][] {
+/** [kind, in the app's output, in responses, what it means] for every kind seen. */
+export function lockErrorRows(result: LoadResult): [string, string, string, string][] {
   const app = result.app?.errorCounts ?? {};
   const responses = result.lockErrorsInResponses;
-  return lockErrorKindNames
-    .filter((kind) => (app[kind] ?? 0) > 0 || (responses[kind] ?? 0) > 0)
-    .map((kind) => [kind, result.app === null ? '—' : String(app[kind] ?? 0), String(responses[kind] ?? 0)]);
+  return lockErrorKinds
+    .filter(({ kind }) => (app[kind] ?? 0) > 0 || (responses[kind] ?? 0) > 0)
+    .map(({ kind, meaning }) => [
+      kind,
+      result.app === null ? '—' : String(app[kind] ?? 0),
+      String(responses[kind] ?? 0),
+      meaning,
+    ]);
 }
 
 export function appErrorLines(result: LoadResult): { shown: AppLine[]; more: number } {

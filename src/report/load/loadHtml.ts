@@ -3,7 +3,7 @@
 import type { LoadResult } from '../../engine/load/loadResult';
 import { formatMs } from '../../engine/text/formatMs';
 import { escapeHtml as h } from '../escapeHtml';
-import { htmlReportCss } from '../htmlReportStyle';
+import { htmlPage } from '../htmlPage';
 import {
   appErrorLines,
   appExitLine,
@@ -53,7 +53,7 @@ ${result.cancelled ? `<p class="note">Cancelled after ${result.sent} of ${result
 <div><h3>Lock errors</h3>${
     lockErrors.length === 0
       ? '<p class="muted">None seen.</p>'
-      : table(['Kind', "App's output", 'Responses'], lockErrors, [1, 2])
+      : table(['Kind', "App's output", 'Responses', 'Meaning'], lockErrors, [1, 2])
   }
 ${
   shown.length === 0
@@ -70,21 +70,5 @@ ${perUrl}
 
 /** A standalone page: the load summary, then whatever sections follow it (a recording's timeline). */
 export function renderLoadHtml(result: LoadResult, title: string, following = ''): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${htmlReportCss}</style>
-</head>
-<body>
-<main>
-<h1>${h(title)}</h1>
-${loadSectionHtml(result)}
-${following}
-</main>
-</body>
-</html>
-`;
+  return htmlPage(title, `${loadSectionHtml(result)}\n${following}`);
 }

@@ -55,7 +55,7 @@ export function renderLoadMarkdown(result: LoadResult): string {
   } else {
     lines.push(
       ...table(
-        ['Kind', "App's output", 'Responses'],
+        ['Kind', "App's output", 'Responses', 'Meaning'],
         lockErrors.map((row) => row.map(md)),
       ),
     );
