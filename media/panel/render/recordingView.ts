@@ -63,7 +63,9 @@ function renderRecording(
   return html`<section id="recording" aria-labelledby="recording-title">
     <div class="section-head">
       <div>
-        <h2 id="recording-title">Lock recording</h2>
+        <h2 id="recording-title">
+          ${recording.load === undefined ? 'Lock recording' : 'Load test and the locks during it'}
+        </h2>
         <p class="muted">
           ${new Date(recording.startedAt).toLocaleString()} · ${formatMs(recording.durationMs)} ·
           ${samplingLine(recording)}
