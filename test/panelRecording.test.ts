@@ -143,6 +143,8 @@ test('while recording: what is recorded, and Stop asks the host to stop', () => 
 test('no recording yet: how to make one', () => {
   const { tab } = panel({ lastRecording: null });
   assert.match(textOf(tab.querySelector('#recording-empty')), /Record Lock Activity/);
+  const untrusted = panel({ lastRecording: null, trusted: false }).tab;
+  assert.match(textOf(untrusted.querySelector('#recording-empty')), /needs a trusted workspace/);
 });
 
 test('the app’s lock errors by kind, and the exports name the recording', () => {

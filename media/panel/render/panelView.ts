@@ -30,8 +30,8 @@ export function renderPanel(state: PanelState, view: PanelView, actions: ViewAct
   const untrusted = state.trusted
     ? ''
     : html`<p class="message message-info" id="untrusted">
-        Restricted mode: this workspace is not trusted, so the panel only inspects. Switching the journal mode
-        and running the probe need a trusted workspace.
+        Restricted mode: this workspace is not trusted, so the panel only inspects. Switching the journal
+        mode, running the probe, recording lock activity and the load test need a trusted workspace.
       </p>`;
   if (state.database === null) {
     return html`${renderHeader(state, actions)}${renderStatus(state)}${untrusted}`;

@@ -31,6 +31,11 @@ export function renderRecordingView(
 function renderRecordingNow(state: PanelState, actions: ViewActions): TemplateResult {
   const now = state.recordingNow;
   if (now === null) {
+    if (state.lastRecording === null && !state.trusted) {
+      return html`<p class="muted" id="recording-empty">
+        Recording lock activity needs a trusted workspace: it can run a command you give it.
+      </p>`;
+    }
     return state.lastRecording === null
       ? html`<p class="muted" id="recording-empty">
           No recording yet. Run <strong>SQLite Lock Doctor: Record Lock Activity</strong> from the command
