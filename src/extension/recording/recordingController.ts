@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { recordInterval } from '../../engine/options/recordLimits';
 import { type RecorderProcess, startRecorder } from '../../engine/process/startRecorder';
+import type { RecorderProgress } from '../../engine/record/lockRecorder';
 import type { Recording } from '../../engine/record/recordingTypes';
 import type { DatabaseFacts } from '../../shared/panelProtocol';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
@@ -20,6 +21,8 @@ interface ActiveRecording {
   startedMs: number;
   command?: string;
   terminal?: CommandTerminal;
+  /** The recorder's last progress message: samples so far, processes holding a lock now. */
+  progress?: RecorderProgress;
 }
 
 export class RecordingController implements vscode.Disposable {
@@ -81,6 +84,11 @@ export class RecordingController implements vscode.Disposable {
       intervalMs: recordInterval.default,
       ...(command === undefined ? {} : { run: { command, cwd: workspaceFolderOf(database.path) } }),
       onAppOutput: (text) => terminal?.write(text),
+      onProgress: (progress) => {
+        if (this.active === active) {
+          active.progress = progress;
+        }
+      },
     });
     const startedMs = Date.now();
     const active: ActiveRecording = { recorder, name: database.name, startedMs, command, terminal };
@@ -168,7 +176,11 @@ export class RecordingController implements vscode.Disposable {
     }
     this.item.text = `$(record) Recording ${active.name} ${elapsedClock(Date.now() - active.startedMs)}`;
     const running = active.command === undefined ? '' : ` while running ${active.command}`;
-    this.item.tooltip = `Recording the locks on ${active.name}${running}. Click to stop and show the recording.`;
+    const progress =
+      active.progress === undefined
+        ? ''
+        : ` ${active.progress.samples} samples so far; ${active.progress.holders} process${active.progress.holders === 1 ? '' : 'es'} holding a lock now.`;
+    this.item.tooltip = `Recording the locks on ${active.name}${running}.${progress} Click to stop and show the recording.`;
     this.item.accessibilityInformation = {
       label: `Recording the locks on ${active.name}; activate to stop`,
     };
