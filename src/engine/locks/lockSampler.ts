@@ -45,11 +45,15 @@ export class LockSampler {
   private readonly openFiles: OpenFileScan;
   private readonly walPath: string;
   private readonly shmPath: string;
-  private lastLines: string | undefined;
+  /** Counts the changes of the lines on the files (or of the -shm file itself). */
+  private linesSeen = 0;
+  private lastProcLines: string | undefined;
+  private lastShmIno: bigint | null = null;
+  private lastLines: number | undefined;
   private databaseLocks: ProcLockEntry[] = [];
   private shmLocks: ProcLockEntry[] = [];
   private lockPids: number[] = [];
-  private decodedLines: string | undefined;
+  private decodedLines: number | undefined;
   private decodedOpenPids: readonly number[] | undefined;
   private lastHolders: readonly DecodedHolder[] = [];
   /**
@@ -91,10 +95,18 @@ export class LockSampler {
       shm === undefined
         ? [inodeMark(this.database.inode)]
         : [inodeMark(this.database.inode), inodeMark(shm.ino)];
-    const lines = `${shm?.ino ?? ''}\n${this.procLocks.linesOn(marks)}`;
+    const procLines = this.procLocks.linesOn(marks);
+    const shmIno = shm?.ino ?? null;
+    // linesOn returns the same string while the table's bytes stay the same: most samples of a quiet
+    // database stop at this comparison.
+    if (procLines !== this.lastProcLines || shmIno !== this.lastShmIno) {
+      this.lastProcLines = procLines;
+      this.lastShmIno = shmIno;
+      this.linesSeen++;
+    }
+    const lines = this.linesSeen;
     if (lines !== this.lastLines) {
-      // Parsed only when the lines changed: most samples of a quiet database stop at the compare.
-      const entries = ProcLocksFile.parse(lines);
+      const entries = this.procLocks.parse(procLines);
       this.databaseLocks = posixLocksOnFile(entries, this.database.device, this.database.inode);
       this.shmLocks = shm === undefined ? [] : posixLocksOnFile(entries, shm.dev, shm.ino);
       const lockPids = pidsWithLockLines(this.databaseLocks, this.shmLocks);

@@ -59,10 +59,14 @@ export class RecordingBuilder {
   private previousAt: number | undefined;
   private firstAt: number | undefined;
   private lastHolders: readonly SampledHolder[] | undefined;
+  private lastWalBytes: number | null | undefined;
   private readonly open = new Map<string, OpenInterval>();
   private readonly store: IntervalStore;
   private readonly processes = new Map<number, ProcessTrack>();
   private droppedProcesses = 0;
+  private lanes = 0;
+  /** The tracks present at the last change of holders. */
+  private readonly presentTracks = new Set<ProcessTrack>();
   private readonly summary: SummaryBuilder;
   private readonly walSize: WalSizeTrack;
   private current = emptyView();
@@ -87,20 +91,25 @@ export class RecordingBuilder {
     const boundary = first ? sample.atMs : (this.previousAt! + sample.atMs) / 2;
     this.firstAt ??= sample.atMs;
     this.samples++;
-    this.walSize.add(sample.atMs, sample.walBytes);
-    // The decoder returns the same array while nothing changed: then only the times move on.
-    if (sample.holders !== this.lastHolders) {
+    // The decoder returns the same array while nothing changed: then only the clock moves on, and a
+    // sample costs this comparison (the holds, presence and summary change only with the holders).
+    const changed = sample.holders !== this.lastHolders;
+    if (changed) {
       this.lastHolders = sample.holders;
       this.current = viewOf(sample.holders);
       this.updateIntervals(boundary, first);
+      this.updatePresence(sample.atMs, boundary, first);
     }
-    this.updatePresence(sample.atMs, boundary, first);
-    this.summary.add({
-      ...this.current.summary,
-      atMs: sample.atMs,
-      boundaryMs: boundary,
-      walBytes: sample.walBytes,
-    });
+    if (changed || sample.walBytes !== this.lastWalBytes) {
+      this.walSize.add(sample.atMs, sample.walBytes);
+      this.summary.add({
+        ...this.current.summary,
+        atMs: sample.atMs,
+        boundaryMs: boundary,
+        walBytes: sample.walBytes,
+      });
+      this.lastWalBytes = sample.walBytes;
+    }
     this.previousAt = sample.atMs;
   }
 
@@ -112,6 +121,9 @@ export class RecordingBuilder {
       this.keep(pid, interval);
     }
     this.open.clear();
+    for (const track of this.presentTracks) {
+      track.lastSeenMs = endMs;
+    }
     const summary: RecordingSummary = { ...this.summary.finish(endMs), ...this.moments() };
     const processes: RecordedProcess[] = [...this.processes.values()]
       .filter((track) => track.hasLane)
@@ -175,6 +187,10 @@ export class RecordingBuilder {
     }
   }
 
+  /**
+   * Called when the holders changed. A process present before and gone now was last seen at the
+   * previous sample; one present at the end is seen until the last sample (finish sets it).
+   */
   private updatePresence(atMs: number, boundary: number, first: boolean): void {
     for (const pid of this.current.presentPids) {
       let track = this.processes.get(pid);
@@ -183,7 +199,6 @@ export class RecordingBuilder {
           this.droppedProcesses++;
           continue;
         }
-        const lanes = [...this.processes.values()].filter((known) => known.hasLane).length;
         track = {
           pid,
           name: this.nameOf(pid),
@@ -192,22 +207,28 @@ export class RecordingBuilder {
           presentAtStart: first,
           present: true,
           locked: false,
-          hasLane: lanes < this.caps.maxLanes,
+          hasLane: this.lanes < this.caps.maxLanes,
         };
-        if (!track.hasLane) {
+        if (track.hasLane) {
+          this.lanes++;
+        } else {
           this.droppedProcesses++;
         }
         this.processes.set(pid, track);
+        this.presentTracks.add(track);
+      } else if (!track.present) {
+        track.present = true;
+        this.presentTracks.add(track);
       }
-      track.present = true;
-      track.lastSeenMs = atMs;
       if (this.current.lockPids.has(pid)) {
         track.locked = true;
       }
     }
-    for (const track of this.processes.values()) {
-      if (track.present && !this.current.presentPids.has(track.pid)) {
+    for (const track of this.presentTracks) {
+      if (!this.current.presentPids.has(track.pid)) {
         track.present = false;
+        track.lastSeenMs = this.previousAt ?? atMs;
+        this.presentTracks.delete(track);
       }
     }
   }
