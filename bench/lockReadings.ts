@@ -1,9 +1,13 @@
 // The cost of a lock reading with 40 real clients (python3 processes, WAL mode, 10 of them inside a
 // read transaction): the old way, a Node process started per reading (here `cli.js locks --json`, the
 // same start-up, bundle and reading the extension's per-reading engine call had), against the long-lived
-// lock watcher process and the reading loop in-process (`locks --watch`).
+// lock watcher process and the reading loop in-process (`locks --watch`); and what the live doctor adds
+// (process states, SQLite scans once per library).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { ProcessLibraries, describeProcesses } from '../src/engine/holders/describeProcesses';
+import { ProcessStateReader } from '../src/engine/holders/processState';
+import { SqliteBuildCatalog } from '../src/engine/holders/sqliteBuild/sqliteBuildCatalog';
 import { join } from 'node:path';
 import { LockReader } from '../src/engine/locks/lockReader';
 import { processesWithFileOpen } from '../src/engine/locks/openDescriptors';
@@ -214,6 +218,48 @@ export async function benchLockReadings(folder: string): Promise<[string, string
       'in-process reading every 30 ms, no scan',
       `${spaced.total.toFixed(2)} ms CPU per tick (mean of 100), ${spaced.inReading.toFixed(2)} ms of it in the reading`,
     ]);
+    // The doctor's per-process facts: what describing 40 holders adds to a reading, and the SQLite scans.
+    const facts = reader.read();
+    const described = (facts.processes ?? []).length;
+    const factsBefore = process.cpuUsage();
+    const states = new ProcessStateReader();
+    const libraries = new ProcessLibraries(new SqliteBuildCatalog('now'));
+    const memo = {};
+    for (let run = 0; run < 200; run++) {
+      describeProcesses(facts.holders, facts.journalMode, {
+        memo,
+        shmOpenPids: [],
+        libraries,
+        stateOf: (pid, busy) => states.stateOf(pid, busy),
+      });
+    }
+    const factsUsed = process.cpuUsage(factsBefore);
+    states.dispose();
+    rows.push([
+      'doctor: process facts per reading',
+      `${((factsUsed.user + factsUsed.system) / 1000 / 200).toFixed(3)} ms CPU for ${described} processes (mean of 200 readings with the same lock lines, as the watcher sees them; busy holders' states read each time, idle ones every 2 s)`,
+    ]);
+    for (const library of [
+      ...new Set(facts.processes.flatMap((entry) => (entry.sqlite ?? []).map((found) => found.file))),
+      process.execPath,
+    ]) {
+      const catalog = new SqliteBuildCatalog('now');
+      const scanStarted = process.cpuUsage();
+      const entry = catalog.entryFor(library);
+      const scanned = process.cpuUsage(scanStarted);
+      const againStarted = process.cpuUsage();
+      for (let run = 0; run < 100; run++) {
+        catalog.entryFor(library);
+      }
+      const again = process.cpuUsage(againStarted);
+      const found =
+        entry.lookup.state === 'scanned' ? (entry.lookup.build?.version ?? 'no SQLite') : entry.lookup.state;
+      rows.push([
+        `doctor: SQLite scan of ${library.split('/').pop()} (${(statSync(library).size / 1e6).toFixed(1)} MB)`,
+        `${((scanned.user + scanned.system) / 1000).toFixed(0)} ms CPU once (found ${found}); ${((again.user + again.system) / 1000 / 100).toFixed(3)} ms per later lookup (a stat)`,
+      ]);
+    }
+
     const scanBefore = process.cpuUsage();
     for (let run = 0; run < 10; run++) {
       processesWithFileOpen(file);

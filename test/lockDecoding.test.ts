@@ -234,7 +234,7 @@ describe('one list of lock states', () => {
       meaning: '',
     });
     const report = (journalMode: 'wal' | 'delete', holders: LockReport['holders']): LockReport => ({
-      schema: 'sqlite-lock-doctor/lock-report@1',
+      schema: 'sqlite-lock-doctor/lock-report@2',
       file: '/x.db',
       realPath: '/x.db',
       journalMode,
@@ -244,6 +244,8 @@ describe('one list of lock states', () => {
       wal: null,
       takenAt: new Date(0).toISOString(),
       readMs: 0,
+      processes: [],
+      lostLockCheck: { possible: journalMode === 'wal', note: null },
     });
     const walReaders = [entry(1, 'SHARED', 'db'), entry(1, 'WAL_READ', 'shm'), entry(2, 'SHARED', 'db')];
     assert.equal(lockSummary(report('wal', walReaders)), '1 reader', 'in WAL mode SHARED is only open');

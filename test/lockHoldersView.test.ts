@@ -27,7 +27,7 @@ function holder(overrides: Partial<LockHolderEntry>): LockHolderEntry {
 
 function report(holders: LockHolderEntry[], overrides: Partial<LockReport> = {}): LockReport {
   return {
-    schema: 'sqlite-lock-doctor/lock-report@1',
+    schema: 'sqlite-lock-doctor/lock-report@2',
     file: '/w/app.db',
     realPath: '/w/app.db',
     journalMode: 'wal',
@@ -37,6 +37,8 @@ function report(holders: LockHolderEntry[], overrides: Partial<LockReport> = {})
     wal: null,
     takenAt: '2026-11-24T21:00:00.000Z',
     readMs: 2.4,
+    processes: [],
+    lostLockCheck: { possible: true, note: null },
     ...overrides,
   };
 }
@@ -134,4 +136,58 @@ test("before the first live reading, inspect's holders fill the same table", () 
   assert.equal(root.querySelector('#lock-holders vscode-table-row')?.getAttribute('data-lock'), 'RESERVED');
   assert.deepEqual(tableRows(root, 'lock-holders')[0].slice(0, 4), ['12', 'python3', 'db', 'RESERVED']);
   assert.match(textOf(root), /As the file's inspection saw them/);
+});
+
+test('live readings: how long each lock is held, a stopped holder, and its SQLite with its known bug', () => {
+  const root = locksView(
+    report(
+      [
+        holder({ heldSince: '2026-11-24T20:59:47.700Z', heldForMs: 12_300, heldForAtLeast: true }),
+        holder({ pid: 99, command: 'node', lock: 'WAL_READ', access: 'read', readSlot: 1, heldForMs: 400 }),
+      ],
+      {
+        processes: [
+          {
+            pid: 4711,
+            command: 'python3',
+            state: { code: 'T', name: 'stopped', stuck: true },
+            lostLocks: [],
+            warnings: [
+              'python3 4711 is stopped (SIGSTOP or job control): it keeps its write lock until resumed',
+            ],
+            sqlite: [
+              {
+                file: '/usr/lib/<b>libsqlite3.so.0',
+                state: 'found',
+                sourceId: '2022-12-28 14:03:47 df5c253c',
+                version: '3.40.1',
+                compileOptions: ['THREADSAFE=1'],
+                warnings: ['SQLite 3.40.1 has the WAL-reset database corruption bug'],
+              },
+            ],
+          },
+          { pid: 99, command: 'node', state: null, lostLocks: [], warnings: [], sqlite: null },
+        ],
+      },
+    ),
+  );
+  assert.deepEqual(
+    tableRows(root, 'lock-holders').map((row) => row[5]),
+    ['at least 12.3 s', '0.4 s'],
+  );
+  const alert = root.querySelector('.holder-warning[role="alert"]');
+  assert.equal(alert?.getAttribute('data-pid'), '4711');
+  assert.match(textOf(alert), /python3 4711 is stopped/);
+  const python = root.querySelector('#holder-processes li[data-pid="4711"]');
+  assert.equal(python?.getAttribute('data-state'), 'T');
+  assert.equal(python?.querySelector('.sqlite-library')?.getAttribute('data-version'), '3.40.1');
+  assert.match(textOf(python?.querySelector('.sqlite-bug') ?? null), /WAL-reset/);
+  assert.equal(root.querySelector('#holder-processes b'), null, 'a path from /proc stays text');
+  assert.match(textOf(root.querySelector('#holder-processes li[data-pid="99"]')), /cannot be read/);
+});
+
+test('a single reading (no watch) has no held-for column', () => {
+  const root = locksView(report([holder({})]));
+  assert.equal(tableRows(root, 'lock-holders')[0].length, 5);
+  assert.equal(root.querySelector('.holder-warning'), null);
 });

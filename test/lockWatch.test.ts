@@ -16,23 +16,7 @@ import { linuxOnly, slow } from './support/lockReports';
 import { sqliteShell } from './support/sqliteShell';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 import { isRunning } from './support/processAlive';
-
-/** Resolves with the first value the subscription gives that `done` accepts; rejects after `timeoutMs`. */
-function until<T>(
-  subscribe: (listener: (value: T) => void) => void,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`condition not met in ${timeoutMs} ms`)), timeoutMs);
-    subscribe((value) => {
-      if (done(value)) {
-        clearTimeout(timer);
-        resolve(value);
-      }
-    });
-  });
-}
+import { until } from './support/until';
 
 async function gone(pid: number, timeoutMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -93,10 +77,10 @@ describe('the reading loop on a prepared /proc', () => {
   test('while the lock lines stay the same, the decoded holders are reused; a change decodes anew', (t) => {
     const { file, root, reader, writer } = preparedProc(t);
     const lockReader = new LockReader(file, { platform: 'linux', procRoot: root });
-    const first = lockReader.read().holders;
-    assert.equal(lockReader.read().holders, first, 'the same array: nothing changed');
+    const first = lockReader.readStamped().holders;
+    assert.equal(lockReader.readStamped().holders, first, 'the same array: nothing changed');
     writeProcLocks(root, [reader, writer]);
-    const second = lockReader.read().holders;
+    const second = lockReader.readStamped().holders;
     assert.notEqual(second, first);
     assert.deepEqual(
       second.map((holder) => `${holder.pid} ${holder.lock}`),

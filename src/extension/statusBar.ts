@@ -1,8 +1,11 @@
-// The status bar item: the open database and its journal mode ("app.db · WAL"), a tooltip with the
-// path, the mode and the last probe's verdict, a warning colour when that probe saw lock errors.
+// The status bar item: the open database and its journal mode ("app.db · WAL"), the live lock state
+// ("writer: python3 4711, held 12.3 s"), a tooltip with the path, the mode, the holders and the last
+// probe's verdict; a warning form when a holder is stopped or lost its locks, and a warning colour
+// when the last probe saw lock errors.
 import * as vscode from 'vscode';
 import type { LockDoctorModel } from './lockDoctorModel';
-import { lockSummary } from './lockSummary';
+import { lockSummary, lockWarning } from './lockSummary';
+import { heldForText } from '../engine/text/heldForText';
 import { readSettings } from './settings';
 
 export class LockDoctorStatusBar implements vscode.Disposable {
@@ -41,6 +44,21 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     this.item.dispose();
   }
 
+  /** Known bugs of the SQLite the holders run, once per version. */
+  private bugSentences(): string[] {
+    const seen = new Set<string>();
+    const sentences: string[] = [];
+    for (const facts of this.model.locks?.processes ?? []) {
+      for (const library of facts.sqlite ?? []) {
+        if (library.version && !seen.has(library.version)) {
+          seen.add(library.version);
+          sentences.push(...(library.warnings ?? []));
+        }
+      }
+    }
+    return sentences;
+  }
+
   private update(): void {
     const database = this.model.database;
     if (!database || !readSettings().statusBarEnabled) {
@@ -50,13 +68,13 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     }
     const mode = database.report ? database.report.journalMode.toUpperCase() : database.problem ? '?' : '…';
     const icon = this.model.busy ? '$(sync~spin)' : '$(database)';
-    const live = lockSummary(this.model.locks);
-    this.item.text = `${icon} ${database.name} · ${mode}${live ? ` · ${live}` : ''}`;
+    const warning = lockWarning(this.model.locks);
+    const live = warning?.short ?? lockSummary(this.model.locks);
+    this.item.text = `${warning ? '$(warning)' : icon} ${database.name} · ${mode}${live ? ` · ${live}` : ''}`;
     const result = this.model.lastResult;
     const sawLockErrors = result !== null && Object.keys(result.errorCounts).length > 0;
-    this.item.backgroundColor = sawLockErrors
-      ? new vscode.ThemeColor('statusBarItem.warningBackground')
-      : undefined;
+    this.item.backgroundColor =
+      sawLockErrors || warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown('**SQLite Lock Doctor**\n\n');
     tooltip.appendText(database.path);
@@ -72,8 +90,12 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     if (holders.length > 0) {
       tooltip.appendMarkdown('\n\n');
       tooltip.appendText(
-        `Now: ${holders.map((holder) => `${holder.command ?? '?'} ${holder.pid} ${holder.lock}${holder.waiting ? ' (waiting)' : ''}`).join(', ')}`,
+        `Now: ${holders.map((holder) => `${holder.command ?? '?'} ${holder.pid} ${holder.lock}${holder.waiting ? ' (waiting)' : ''}${heldForText(holder) ? ` (${heldForText(holder)})` : ''}`).join(', ')}`,
       );
+    }
+    for (const sentence of [...(warning?.sentences ?? []), ...this.bugSentences()]) {
+      tooltip.appendMarkdown('\n\n$(warning) ');
+      tooltip.appendText(sentence);
     }
     if (this.model.busy) {
       tooltip.appendMarkdown('\n\n');
@@ -88,7 +110,7 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown('\n\nClick to show the panel.');
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
-      label: `SQLite Lock Doctor: ${database.name}, journal mode ${mode}${sawLockErrors ? ', the last probe saw lock errors' : ''}`,
+      label: `SQLite Lock Doctor: ${database.name}, journal mode ${mode}${warning ? `, ${warning.short}` : ''}${sawLockErrors ? ', the last probe saw lock errors' : ''}`,
     };
     this.item.show();
     this.visible = true;

@@ -36,3 +36,28 @@ export function addProcess(
 export function removeProcess(root: string, pid: number): void {
   fs.rmSync(path.join(root, String(pid)), { recursive: true, force: true });
 }
+
+/** /proc/PID/stat for a fake process: `comm` in parentheses (it may hold ')' and spaces), then `state`. */
+export function writeProcStat(root: string, pid: number, comm: string, state: string): void {
+  fs.mkdirSync(path.join(root, String(pid)), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, String(pid), 'stat'),
+    `${pid} (${comm}) ${state} 1 ${pid} ${pid} 0 -1 4194560\n`,
+  );
+}
+
+/** /proc/PID/maps mapping `files` (the first is the program), two lines each as the kernel writes them. */
+export function writeProcMaps(root: string, pid: number, files: string[]): void {
+  fs.mkdirSync(path.join(root, String(pid)), { recursive: true });
+  const lines = files.flatMap((file, index) => {
+    const base = (0x7f0000000000 + index * 0x100000).toString(16);
+    return [
+      `${base}-${base.slice(0, -4)}1000 r--p 00000000 fe:00 ${1000 + index}                     ${file}`,
+      `${base.slice(0, -4)}1000-${base.slice(0, -4)}2000 r-xp 00001000 fe:00 ${1000 + index}                     ${file}`,
+    ];
+  });
+  fs.writeFileSync(
+    path.join(root, String(pid), 'maps'),
+    [...lines, '7ffd00000000-7ffd00021000 rw-p 00000000 00:00 0                          [stack]'].join('\n'),
+  );
+}

@@ -1,5 +1,6 @@
 // Who holds the lock, live, in a real extension host: a python3 writer appears in the panel's state and
-// the status bar under its own PID; the extension host itself never holds a lock.
+// the status bar under its own PID, with how long it has held the lock; a writer stopped with SIGSTOP
+// turns the status bar into a warning naming it; the extension host itself never holds a lock.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { holdLockWithPython } from '../support/lockHolder';
@@ -29,8 +30,11 @@ test('Show Lock Holders: a python3 writer in WAL mode is named with its PID, in 
     );
     await eventually(
       () => lockDoctor.statusBarText(),
-      (text) => text === `$(database) locks.db · WAL · writer: python3 ${writer.pid}`,
-      'status bar with the live writer',
+      (text) =>
+        new RegExp(
+          `^\\$\\(database\\) locks\\.db · WAL · writer: python3 ${writer.pid}, held (at least )?\\d+\\.\\d s$`,
+        ).test(text ?? ''),
+      'status bar with the live writer and how long it has held the lock',
     );
   } finally {
     await writer.release();
@@ -42,6 +46,53 @@ test('Show Lock Holders: a python3 writer in WAL mode is named with its PID, in 
     (text) => text === '$(database) locks.db · WAL',
     'status bar after release',
   );
+});
+
+/** Asks for a reading (Show Lock Holders) until the status bar says what `accept` wants. */
+async function statusBarAfterReadings(
+  accept: (text: string | undefined) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const lockDoctor = await lockDoctorApi();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await vscode.commands.executeCommand('sqliteLockDoctor.showLockHolders');
+    const text = lockDoctor.statusBarText();
+    if (accept(text)) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: still ${JSON.stringify(text)} after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('a writer stopped with SIGSTOP: the status bar warns, naming it; resumed, the warning goes', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const database = lockDoctor.state().database?.path ?? '';
+  const writer = await holdLockWithPython(database, [
+    'BEGIN IMMEDIATE',
+    "INSERT INTO items (name) VALUES ('stopped')",
+  ]);
+  process.kill(writer.pid, 'SIGSTOP');
+  try {
+    await statusBarAfterReadings(
+      (text) => text === `$(warning) locks.db · WAL · python3 ${writer.pid} stopped, holding a lock`,
+      'status bar warning about the stopped writer',
+    );
+    const facts = lockDoctor.state().locks?.processes.find((entry) => entry.pid === writer.pid);
+    assert.match(facts?.warnings[0] ?? '', new RegExp(`kill -CONT ${writer.pid}`));
+    process.kill(writer.pid, 'SIGCONT');
+    await statusBarAfterReadings(
+      (text) => text?.startsWith(`$(database) locks.db · WAL · writer: python3 ${writer.pid}`) ?? false,
+      'status bar after SIGCONT',
+    );
+  } finally {
+    process.kill(writer.pid, 'SIGCONT');
+    await writer.release();
+  }
 });
 
 test('while idle, no process of the extension holds a lock or has the file open', async () => {

@@ -1,6 +1,8 @@
 // The one view of who holds which lock: a row per process, file and lock, with what the lock means for
-// other connections. It draws the live readings, what inspect saw, and a running probe's sessions.
+// other connections, and how long it has been held (live readings). It draws the live readings, what
+// inspect saw, and a running probe's sessions.
 import { html, type TemplateResult } from 'lit-html';
+import { heldForText } from '../../../src/engine/text/heldForText';
 import type { LockHolderEntry, LockHolderTable } from '../../../src/engine/locks/lockReport';
 import { dataTable } from './table';
 
@@ -8,7 +10,8 @@ function lockLabel(holder: LockHolderEntry): string {
   if (holder.openWithoutLock) {
     return 'open, no lock';
   }
-  return holder.readSlot !== undefined ? `${holder.lock} (slot ${holder.readSlot})` : holder.lock;
+  const label = holder.readSlot !== undefined ? `${holder.lock} (slot ${holder.readSlot})` : holder.lock;
+  return holder.openFileDescription ? `${label}, OFD lock` : label;
 }
 
 function stateLabel(holder: LockHolderEntry): TemplateResult | string {
@@ -21,7 +24,7 @@ function stateLabel(holder: LockHolderEntry): TemplateResult | string {
 function processLabel(holder: LockHolderEntry, sessionsByPid: Record<number, string[]>): string {
   const sessions = sessionsByPid[holder.pid];
   if (!sessions || sessions.length === 0) {
-    return holder.command ?? '?';
+    return holder.command ?? (holder.pid < 0 ? 'an open file description' : '?');
   }
   return `probe ${sessions.length === 1 ? 'session' : 'sessions'} ${sessions.join(', ')}`;
 }
@@ -40,6 +43,8 @@ export function renderLockHolders(
   if (table.holders.length === 0) {
     return html`<p id=${id} class="muted">No process holds a lock on this file or has it open.</p>`;
   }
+  // Only live readings know how long a lock has been held.
+  const timed = table.holders.some((holder) => holder.heldForMs !== undefined);
   return dataTable(
     id,
     'Processes holding locks or with the file open',
@@ -49,9 +54,10 @@ export function renderLockHolders(
       { label: 'File' },
       { label: 'Lock' },
       { label: 'State' },
+      ...(timed ? [{ label: 'Held for' }] : []),
     ],
     table.holders.map((holder) => ({
-      key: `${holder.pid}|${holder.file}|${holder.lock}|${holder.readSlot ?? ''}|${holder.waiting}`,
+      key: `${holder.pid}|${holder.file}|${holder.lock}|${holder.readSlot ?? ''}|${holder.waiting}|${holder.openFileDescription ?? ''}`,
       data: { pid: String(holder.pid), lock: holder.lock },
       title: holder.meaning || undefined,
       cells: [
@@ -60,6 +66,7 @@ export function renderLockHolders(
         holder.file,
         lockLabel(holder),
         stateLabel(holder),
+        ...(timed ? [(heldForText(holder) ?? '').replace(/^held /, '')] : []),
       ],
     })),
   );

@@ -5,14 +5,15 @@ import type { LockReport } from '../../../src/engine/locks/lockReport';
 import type { WalGrowthAssessment } from '../../../src/engine/locks/walGrowth';
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import { formatBytes, formatCount } from './format';
+import { renderHolderProcesses } from './holderProcesses';
 import { renderLockHolders } from './lockHolders';
 
 export function renderLocksView(state: PanelState): TemplateResult {
   const report = state.database?.report;
   if (state.locks) {
-    return html`${renderLockHolders(state.locks, 'lock-holders')}${renderWalHealth(state.locks)}${renderWalGrowth(
-        state.walGrowth,
-      )}
+    return html`${renderLockHolders(state.locks, 'lock-holders')}${renderHolderProcesses(state.locks)}${renderWalHealth(
+        state.locks,
+      )}${renderWalGrowth(state.walGrowth)}
       <p class="muted">
         Read from /proc/locks at ${new Date(state.locks.takenAt).toLocaleTimeString()} in
         ${state.locks.readMs.toFixed(1)} ms; refreshed while this panel is visible and VS Code has focus.

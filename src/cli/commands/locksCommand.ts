@@ -2,6 +2,7 @@
 // milliseconds until Ctrl-C, each fed to the checkpoint-starvation check. The watch runs the lock
 // watcher's reading loop (LockWatch) in this process, which holds no SQLite connection either.
 import { formatLockReport } from '../../engine/locks/formatLockReport';
+import { withHeldFor } from '../../engine/locks/holdClock';
 import { LockWatch } from '../../engine/locks/lockWatch';
 import type { LockReport } from '../../engine/locks/lockReport';
 import { readLockHolders } from '../../engine/locks/readLockHolders';
@@ -30,7 +31,8 @@ export async function locksCommand(cli: ParsedCli, signal: AbortSignal): Promise
     return 0;
   }
   const samples: WalGrowthSample[] = [];
-  const print = (report: LockReport) => {
+  const print = (stamped: LockReport) => {
+    const report = { ...stamped, holders: withHeldFor(stamped.holders, stamped.takenAt) };
     samples.push(walGrowthSample(report, Date.parse(report.takenAt)));
     if (samples.length > keptSamples) {
       samples.shift();

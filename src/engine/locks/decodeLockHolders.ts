@@ -2,7 +2,8 @@
 // the database open without a lock) into SQLite lock states, one entry per process, file and lock. On
 // the database file a process gets its strongest state (a writer in PENDING also holds RESERVED and
 // SHARED); in -shm every lock byte is its own lock. `locks`, `inspect`, the watcher and the extension
-// all show what this returns.
+// all show what this returns. Open-file-description locks (OFDLCK) are decoded the same way and
+// marked: they belong to an open file, and their PID is -1 when not tied to one process.
 import type { PersistedJournalMode } from '../header/journalModeOf';
 import { lockMeaning } from './lockMeanings';
 import type { LockHolderEntry, LockName, LockedFile } from './lockReport';
@@ -26,9 +27,10 @@ export function decodeLockHolders(
     lock: LockName,
     access: 'read' | 'write',
     waiting: boolean,
-    readSlot?: number,
+    readSlot: number | undefined,
+    ofd: boolean,
   ) => {
-    const key = `${pid}|${file}|${lock}|${readSlot ?? ''}|${waiting}`;
+    const key = `${pid}|${file}|${lock}|${readSlot ?? ''}|${waiting}|${ofd}`;
     const known = holders.get(key);
     if (known !== undefined) {
       // The same lock seen twice (read and write lines): the write lock is the stronger statement.
@@ -47,37 +49,48 @@ export function decodeLockHolders(
       waiting,
       openWithoutLock: false,
       meaning: '',
+      ...(ofd ? { openFileDescription: true as const } : {}),
     };
     entry.meaning = lockMeaning(entry, journalMode);
     holders.set(key, entry);
   };
 
-  const heldByPid = new Map<number, ProcLockEntry[]>();
+  // Per owner: a process's POSIX locks, or the OFD locks shown under one PID.
+  const heldByOwner = new Map<string, ProcLockEntry[]>();
   for (const entry of databaseLocks) {
     if (entry.blocked) {
       const wanted = databaseLockOf(entry);
       if (wanted !== null) {
-        add(entry.pid, 'db', wanted, accessOf(entry), true);
+        add(entry.pid, 'db', wanted, accessOf(entry), true, undefined, isOfd(entry));
       }
       continue;
     }
-    const held = heldByPid.get(entry.pid);
+    const owner = `${entry.pid}|${isOfd(entry)}`;
+    const held = heldByOwner.get(owner);
     if (held === undefined) {
-      heldByPid.set(entry.pid, [entry]);
+      heldByOwner.set(owner, [entry]);
     } else {
       held.push(entry);
     }
   }
-  for (const [pid, entries] of heldByPid) {
+  for (const entries of heldByOwner.values()) {
     const state = databaseLockOfProcess(entries);
     if (state !== null) {
       // The access of the line that gives the state: SHARED is a read lock, the others write locks.
-      add(pid, 'db', state, state === 'SHARED' ? 'read' : 'write', false);
+      add(
+        entries[0].pid,
+        'db',
+        state,
+        state === 'SHARED' ? 'read' : 'write',
+        false,
+        undefined,
+        isOfd(entries[0]),
+      );
     }
   }
   for (const entry of shmLocks) {
     for (const lock of shmLocksOf(entry)) {
-      add(entry.pid, 'shm', shmLockName(lock), accessOf(entry), entry.blocked, lock.readSlot);
+      add(entry.pid, 'shm', shmLockName(lock), accessOf(entry), entry.blocked, lock.readSlot, isOfd(entry));
     }
   }
   const withLocks = new Set([...holders.values()].map((holder) => holder.pid));
@@ -111,6 +124,10 @@ export function databaseWriterPids(
       (holder.lock === 'RESERVED' || holder.lock === 'PENDING' || holder.lock === 'EXCLUSIVE'),
   );
   return [...new Set(writers.map((holder) => holder.pid))].sort((a, b) => a - b);
+}
+
+function isOfd(entry: ProcLockEntry): boolean {
+  return entry.kind === 'OFDLCK';
 }
 
 function accessOf(entry: ProcLockEntry): 'read' | 'write' {

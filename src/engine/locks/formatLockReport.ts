@@ -1,5 +1,8 @@
-// The terminal rendering of a LockReport: a table of holders (PID, command, file, lock, waiting, what
-// it means), the command lines, then the WAL's health.
+// The terminal rendering of a LockReport: a table of holders (PID, command, file, lock, waiting, how
+// long held when watching, what it means), the command lines, what is wrong with a holder's process
+// (stopped, lost locks) and the SQLite it runs, then the WAL's health.
+import { sqliteLibrarySentence } from '../holders/processAdvice';
+import { heldForText } from '../text/heldForText';
 import type { LockHolderEntry, LockReport } from './lockReport';
 import type { WalGrowthAssessment } from './walGrowth';
 import type { WalHealth } from './walHealth';
@@ -12,7 +15,7 @@ export function formatLockReport(report: LockReport, growth?: WalGrowthAssessmen
   } else if (report.holders.length === 0) {
     lines.push('No process holds a lock on this file or has it open.');
   } else {
-    lines.push(...holderTable(report.holders), ...commandLines(report.holders));
+    lines.push(...holderTable(report.holders), ...commandLines(report.holders), ...processLines(report));
   }
   if (report.wal !== null) {
     lines.push(...walLines(report.wal));
@@ -28,14 +31,19 @@ export function lockLabel(holder: Pick<LockHolderEntry, 'lock' | 'readSlot'>): s
 }
 
 function holderTable(holders: LockHolderEntry[]): string[] {
+  // Only a watch knows how long a lock has been held: a single reading has no HELD column.
+  const timed = holders.some((holder) => holder.heldForMs !== undefined);
+  const held = (holder: LockHolderEntry) =>
+    timed ? [(heldForText(holder) ?? '').replace(/^held /, '').replace(/^at least /, '>= ')] : [];
   const rows = [
-    ['PID', 'COMMAND', 'FILE', 'LOCK', 'WAITING', 'MEANING'],
+    ['PID', 'COMMAND', 'FILE', 'LOCK', 'WAITING', ...(timed ? ['HELD'] : []), 'MEANING'],
     ...holders.map((holder) => [
       String(holder.pid),
-      holder.command ?? '?',
+      holder.command ?? (holder.pid < 0 ? '(OFD lock)' : '?'),
       holder.file,
-      lockLabel(holder),
+      `${lockLabel(holder)}${holder.openFileDescription ? ' [OFD]' : ''}`,
       holder.waiting ? 'yes' : 'no',
+      ...held(holder),
       holder.meaning,
     ]),
   ];
@@ -58,6 +66,22 @@ function commandLines(holders: LockHolderEntry[]): string[] {
     }
   }
   return lines.length === 0 ? [] : ['Command lines:', ...lines];
+}
+
+/** Per process: stopped or traced with a lock, lost locks, its SQLite and that SQLite's known bugs. */
+function processLines(report: LockReport): string[] {
+  const lines: string[] = [];
+  for (const facts of report.processes) {
+    lines.push(...facts.warnings.map((sentence) => `  WARNING: ${sentence}.`));
+    for (const library of facts.sqlite ?? []) {
+      lines.push(`  PID ${facts.pid}: ${sqliteLibrarySentence(library)}.`);
+      lines.push(...(library.warnings ?? []).map((sentence) => `    WARNING: ${sentence}.`));
+    }
+  }
+  if (!report.lostLockCheck.possible || report.lostLockCheck.note !== null) {
+    lines.push(`  ${report.lostLockCheck.note}`);
+  }
+  return lines.length === 0 ? [] : ['Processes:', ...lines];
 }
 
 function walLines(wal: WalHealth): string[] {

@@ -2,10 +2,16 @@
 // as `locks` (readLockHolders), with what can be kept between readings kept: process names while a
 // PID stays, the /proc/*/fd scan repeated only when the lock PIDs change (openFileScan.ts), and the
 // decoded holders reused (the same array) while the lock lines stay the same. The database header is
-// read again only when a stat of the file differs (a journal-mode switch writes the file).
+// read again only when a stat of the file differs (a journal-mode switch writes the file). It also
+// keeps when each lock was first seen (holdClock.ts) and each holder's SQLite build: the files are
+// scanned once per identity, in the background, so a reading never waits for a scan.
 // Like readLockHolders it opens no SQLite connection and must run where none is open.
 import * as fs from 'node:fs';
 import { type DatabaseFileHeader, readDatabaseHeader } from '../header/readDatabaseHeader';
+import { type ProcessFactsMemo, ProcessLibraries } from '../holders/describeProcesses';
+import { ProcessStateReader } from '../holders/processState';
+import { SqliteBuildCatalog } from '../holders/sqliteBuild/sqliteBuildCatalog';
+import { HoldClock, withHeldFor } from './holdClock';
 import type { LockReport } from './lockReport';
 import { OpenFileScan, type OpenFileScanTiming, openFileScanTiming } from './openFileScan';
 import { ProcessNameCache } from './processNames';
@@ -17,6 +23,8 @@ export interface LockReaderOptions {
   procRoot?: string;
   scanTiming?: OpenFileScanTiming;
   now?: () => number;
+  /** Shared by the readers of one watch, so a library mapped by many processes is scanned once. */
+  catalog?: SqliteBuildCatalog;
 }
 
 export class LockReader {
@@ -24,6 +32,10 @@ export class LockReader {
   private readonly openFiles: OpenFileScan;
   private readonly names: ProcessNameCache;
   private readonly memo: HolderMemo = {};
+  private readonly holds = new HoldClock();
+  private readonly libraries: ProcessLibraries;
+  private readonly states: ProcessStateReader;
+  private readonly factsMemo: ProcessFactsMemo = {};
   private header: { stamp: string; database: DatabaseFileHeader } | undefined;
 
   constructor(
@@ -33,6 +45,18 @@ export class LockReader {
     const procRoot = options.procRoot ?? '/proc';
     this.openFiles = new OpenFileScan(procRoot, options.scanTiming ?? openFileScanTiming, options.now);
     this.names = new ProcessNameCache(procRoot);
+    this.libraries = new ProcessLibraries(options.catalog ?? new SqliteBuildCatalog('background'), procRoot);
+    this.states = new ProcessStateReader(procRoot, undefined, options.now);
+  }
+
+  /** Closes the /proc files kept open between readings. */
+  dispose(): void {
+    this.states.dispose();
+  }
+
+  /** The SQLite build catalog (the benchmark and tests wait on its scans). */
+  get catalog(): SqliteBuildCatalog {
+    return this.libraries.catalog;
   }
 
   /** How many times this reader scanned /proc/*\/fd. */
@@ -58,21 +82,38 @@ export class LockReader {
     return database;
   };
 
-  /** Throws UserInputError naming the file when it is missing, unreadable or not a database. */
-  read(): LockReport {
+  /**
+   * Throws UserInputError naming the file when it is missing, unreadable or not a database. The
+   * holders carry `heldSince`/`heldForAtLeast`, and keep their identity while unchanged; `heldForMs`
+   * is added by `withHeldFor` where a reading is shown (see `readWithHeldFor`).
+   */
+  readStamped(): LockReport {
     const report = readLockHolders(this.file, {
       ...(this.options.platform === undefined ? {} : { platform: this.options.platform }),
       ...(this.options.procRoot === undefined ? {} : { procRoot: this.options.procRoot }),
       openPids: this.openFiles.openPids,
+      shmOpenPids: this.openFiles.shmOpenPids,
+      libraries: this.libraries,
+      stateOf: (pid, busy) => this.states.stateOf(pid, busy),
+      factsMemo: this.factsMemo,
       nameOf: this.names.nameOf,
       memo: this.memo,
       readHeader: this.readHeader,
     });
     if (report.holders !== this.namedHolders) {
       this.namedHolders = report.holders;
-      this.names.keepOnly(report.holders.map((holder) => holder.pid));
+      const pids = report.holders.map((holder) => holder.pid);
+      this.names.keepOnly(pids);
+      this.libraries.keepOnly(pids);
+      this.states.keepOnly(pids);
     }
     this.readings++;
-    return report;
+    return { ...report, holders: this.holds.stamp(report.holders, report.takenAt) };
+  }
+
+  /** A reading with how long each lock has been held (`heldForMs`). */
+  read(): LockReport {
+    const report = this.readStamped();
+    return { ...report, holders: withHeldFor(report.holders, report.takenAt) };
   }
 }

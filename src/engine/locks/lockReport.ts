@@ -1,6 +1,7 @@
 // What `locks` finds out about who holds a lock on a database, printed as `locks --json`: the field
 // names are a public shape, documented in docs/locks.md.
 import type { PersistedJournalMode } from '../header/journalModeOf';
+import type { LostLockCheck, ProcessFacts } from '../holders/processFacts';
 import type { LockName } from './lockStates';
 import type { WalHealth } from './walHealth';
 
@@ -27,6 +28,17 @@ export interface LockHolderEntry {
   openWithoutLock: boolean;
   /** One sentence: what this lock means for other connections. */
   meaning: string;
+  /**
+   * An open-file-description lock (`OFDLCK` in /proc/locks): it belongs to an open file, not to a
+   * process; its PID is -1 when the kernel does not tie it to one process.
+   */
+  openFileDescription?: true;
+  /** Watching only (`locks --watch`, the watcher): when a reading first showed this lock (ISO 8601). */
+  heldSince?: string;
+  /** Watching only: from `heldSince` to this reading, a lower bound of how long it has been held. */
+  heldForMs?: number;
+  /** Watching only: the first reading of the watch already showed it, so it began earlier still. */
+  heldForAtLeast?: boolean;
 }
 
 /** Who holds which lock on a database: `locks` reports it with the WAL's health, `inspect` as is. */
@@ -39,7 +51,7 @@ export interface LockHolderTable {
 }
 
 export interface LockReport extends LockHolderTable {
-  schema: 'sqlite-lock-doctor/lock-report@1';
+  schema: 'sqlite-lock-doctor/lock-report@2';
   /** Absolute path as given. */
   file: string;
   /** Symlinks resolved: the -wal and -shm files sit beside this one. */
@@ -54,4 +66,8 @@ export interface LockReport extends LockHolderTable {
   takenAt: string;
   /** How long reading /proc took, in milliseconds. */
   readMs: number;
+  /** Since @2: each process in `holders` (PID > 0): its state, lost locks and SQLite build. */
+  processes: ProcessFacts[];
+  /** Since @2: whether lost locks can be seen here (WAL mode only), with why not. */
+  lostLockCheck: LostLockCheck;
 }

@@ -224,5 +224,5 @@ export class LockSampler {
 }
 
 function lineKey(entry: ProcLockEntry): string {
-  return `${entry.blocked ? '>' : ''}${entry.access[0]}${entry.start}-${entry.end ?? 'EOF'} `;
+  return `${entry.kind === 'OFDLCK' ? 'o' : ''}${entry.blocked ? '>' : ''}${entry.access[0]}${entry.start}-${entry.end ?? 'EOF'} `;
 }

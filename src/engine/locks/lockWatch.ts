@@ -1,6 +1,9 @@
 // The reading loop: reads the locks of each watched file on a timer of its own and hands every
 // reading to one callback. The lock watcher process (the extension's live view) and `locks --watch`
 // both run it. Each file's interval can change while it runs; an unwatched file's reader is dropped.
+// Readings carry `heldSince` but not `heldForMs` (unchanged holders keep their identity, which the
+// watcher uses to send less): whoever shows a reading adds it with `withHeldFor` (holdClock.ts).
+import { SqliteBuildCatalog } from '../holders/sqliteBuild/sqliteBuildCatalog';
 import { LockReader, type LockReaderOptions } from './lockReader';
 import type { LockReport } from './lockReport';
 
@@ -19,10 +22,15 @@ export class LockWatch {
   private readings = 0;
   private openFileScans = 0;
 
+  private readonly readerOptions: LockReaderOptions;
+
   constructor(
     private readonly onReading: (reading: LockReading) => void,
-    private readonly readerOptions: LockReaderOptions = {},
-  ) {}
+    readerOptions: LockReaderOptions = {},
+  ) {
+    // One catalog for every file watched: a library is scanned once for all of them.
+    this.readerOptions = { catalog: new SqliteBuildCatalog('background'), ...readerOptions };
+  }
 
   /** Starts watching `file` (first reading at once) or changes its interval (no new reader). */
   watch(file: string, intervalMs: number): void {
@@ -50,13 +58,20 @@ export class LockWatch {
   unwatch(file: string): void {
     const entry = this.watched.get(file);
     clearTimeout(entry?.timer);
+    entry?.reader.dispose();
     this.watched.delete(file);
   }
 
   /** One reading now, watched or not (a watched file keeps its schedule). */
   readNow(file: string): void {
     const entry = this.watched.get(file);
-    this.deliver(file, entry?.reader ?? new LockReader(file, this.readerOptions));
+    if (entry !== undefined) {
+      this.deliver(file, entry.reader);
+      return;
+    }
+    const reader = new LockReader(file, this.readerOptions);
+    this.deliver(file, reader);
+    reader.dispose();
   }
 
   files(): string[] {
@@ -95,7 +110,7 @@ export class LockWatch {
     const scansBefore = reader.openFileScans;
     let reading: LockReading;
     try {
-      reading = { file, report: reader.read() };
+      reading = { file, report: reader.readStamped() };
     } catch (error) {
       reading = { file, error };
     }

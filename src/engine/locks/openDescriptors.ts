@@ -24,13 +24,18 @@ export function processHasFileOpen(pid: number, realPath: string, procRoot = '/p
 
 /** PIDs with a descriptor on `realPath` (symlinks resolved, as the kernel shows it), ascending. */
 export function processesWithFileOpen(realPath: string, procRoot = '/proc'): number[] {
+  return processesWithFilesOpen([realPath], procRoot)[0];
+}
+
+/** For each of `realPaths`, the PIDs with a descriptor on it, ascending: one pass over /proc. */
+export function processesWithFilesOpen(realPaths: readonly string[], procRoot = '/proc'): number[][] {
+  const found = realPaths.map((): number[] => []);
   let entries: string[];
   try {
     entries = fs.readdirSync(procRoot);
   } catch {
-    return [];
+    return found;
   }
-  const pids: number[] = [];
   for (const name of entries) {
     if (!/^\d+$/.test(name)) {
       continue;
@@ -42,6 +47,7 @@ export function processesWithFileOpen(realPath: string, procRoot = '/proc'): num
     } catch {
       continue;
     }
+    const seen = new Set<number>();
     for (const descriptor of descriptors) {
       let target: string;
       try {
@@ -49,11 +55,15 @@ export function processesWithFileOpen(realPath: string, procRoot = '/proc'): num
       } catch {
         continue;
       }
-      if (target === realPath) {
-        pids.push(Number(name));
-        break;
+      const index = realPaths.indexOf(target);
+      if (index >= 0 && !seen.has(index)) {
+        seen.add(index);
+        found[index].push(Number(name));
+        if (seen.size === realPaths.length) {
+          break;
+        }
       }
     }
   }
-  return pids.sort((a, b) => a - b);
+  return found.map((pids) => pids.sort((a, b) => a - b));
 }

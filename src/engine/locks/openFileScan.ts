@@ -4,11 +4,12 @@
 // on the file changes (a connection opened, closed or began a transaction), at most once a second,
 // and otherwise every 10 s: an idle rollback-mode connection, which holds no lock, shows up within
 // that time. Between scans, processes that ended are dropped from the last result. Only processes
-// without a lock line are kept: the decoder lists the others by their locks.
+// without a lock line are kept: the decoder lists the others by their locks. The same pass finds the
+// processes with the -shm file open (all of them), for the lost-lock check.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { processesWithFileOpen } from './openDescriptors';
+import { processesWithFilesOpen } from './openDescriptors';
 
 export interface OpenFileScanTiming {
   /** Least time between two scans, even when the lock PIDs change at every reading. */
@@ -28,6 +29,7 @@ export class OpenFileScan {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private scannedFor: string | undefined;
   private pids: readonly number[] = [];
+  private shmPids: readonly number[] = [];
 
   constructor(
     private readonly procRoot = '/proc',
@@ -45,18 +47,30 @@ export class OpenFileScan {
     if (due) {
       // Lock holders are listed by their locks; a change in them brings a new scan anyway.
       const locking = new Set(lockPids);
-      this.pids = processesWithFileOpen(realPath, this.procRoot).filter((pid) => !locking.has(pid));
+      const [database, shm] = processesWithFilesOpen([realPath, `${realPath}-shm`], this.procRoot);
+      this.pids = database.filter((pid) => !locking.has(pid));
+      this.shmPids = shm;
       this.scannedAt = now;
       this.scannedFor = key;
       this.scans++;
-    } else if (this.pids.length > 0 && now - this.checkedAt >= (this.timing.aliveCheckMs ?? 0)) {
+    } else if (now - this.checkedAt >= (this.timing.aliveCheckMs ?? 0)) {
       this.checkedAt = now;
-      const alive = this.pids.filter((pid) => fs.existsSync(path.join(this.procRoot, String(pid))));
-      // The same array while nobody left, so a caller can tell "unchanged" by identity.
-      if (alive.length !== this.pids.length) {
-        this.pids = alive;
-      }
+      // Only these: a PID that left the -shm list matters only if it is a holder, and holders change
+      // the lock PIDs, which brings a new scan.
+      this.pids = this.stillRunning(this.pids);
     }
     return this.pids;
   };
+
+  /** The processes with the -shm file open, as of the last scan (for the same file as `openPids`). */
+  readonly shmOpenPids = (): readonly number[] => this.shmPids;
+
+  /** The same array while nobody left, so a caller can tell "unchanged" by identity. */
+  private stillRunning(pids: readonly number[]): readonly number[] {
+    if (pids.length === 0) {
+      return pids;
+    }
+    const alive = pids.filter((pid) => fs.existsSync(path.join(this.procRoot, String(pid))));
+    return alive.length === pids.length ? pids : alive;
+  }
 }

@@ -60,12 +60,19 @@ export function splitLinuxDevice(device: bigint): { major: number; minor: number
   return { major: Number(major), minor: Number(minor) };
 }
 
-/** The POSIX locks on the file with this device and inode (holders and waiters). */
+/**
+ * The byte-range locks on the file with this device and inode (holders and waiters): POSIX locks and
+ * open-file-description locks (OFDLCK, same byte ranges; SQLite builds such as modernc's Go port can
+ * use them). flock() and lease lines are not SQLite's.
+ */
 export function posixLocksOnFile(entries: ProcLockEntry[], device: bigint, inode: bigint): ProcLockEntry[] {
   const { major, minor } = splitLinuxDevice(device);
   return entries.filter(
     (entry) =>
-      entry.kind === 'POSIX' && entry.major === major && entry.minor === minor && entry.inode === inode,
+      (entry.kind === 'POSIX' || entry.kind === 'OFDLCK') &&
+      entry.major === major &&
+      entry.minor === minor &&
+      entry.inode === inode,
   );
 }
 

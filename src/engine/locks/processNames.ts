@@ -3,6 +3,7 @@
 // reads of /proc; a process that ended or is hidden (hidepid) gives null.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PerPid } from './perPid';
 
 export interface ProcessName {
   command: string | null;
@@ -49,26 +50,16 @@ export function processNamer(procRoot = '/proc'): (pid: number) => ProcessName {
  * readings, and forgotten when it leaves (PIDs are reused).
  */
 export class ProcessNameCache {
-  private readonly known = new Map<number, ProcessName>();
+  private readonly known: PerPid<ProcessName>;
 
-  constructor(private readonly procRoot = '/proc') {}
+  constructor(procRoot = '/proc') {
+    this.known = new PerPid((pid) => readProcessName(pid, procRoot));
+  }
 
-  readonly nameOf = (pid: number): ProcessName => {
-    let name = this.known.get(pid);
-    if (name === undefined) {
-      name = readProcessName(pid, this.procRoot);
-      this.known.set(pid, name);
-    }
-    return name;
-  };
+  readonly nameOf = (pid: number): ProcessName => this.known.get(pid);
 
   /** Forgets every PID not in `pids`. */
   keepOnly(pids: Iterable<number>): void {
-    const kept = new Set(pids);
-    for (const pid of this.known.keys()) {
-      if (!kept.has(pid)) {
-        this.known.delete(pid);
-      }
-    }
+    this.known.keepOnly(pids);
   }
 }

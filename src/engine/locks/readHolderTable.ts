@@ -82,7 +82,10 @@ export function readHolderTable(
 
 function linesKey(lines: readonly ProcLockEntry[]): string {
   return lines
-    .map((line) => `${line.pid}${line.blocked ? '>' : ''}${line.access[0]}${line.start}-${line.end}`)
+    .map(
+      (line) =>
+        `${line.kind[0]}${line.pid}${line.blocked ? '>' : ''}${line.access[0]}${line.start}-${line.end}`,
+    )
     .join(' ');
 }
 

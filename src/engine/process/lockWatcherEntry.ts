@@ -16,13 +16,23 @@ if (!process.send) {
     return { pid: process.pid, ...watch.counts(), cpuMs: (cpu.user + cpu.system) / 1000 };
   };
   /**
-   * Per file, the last reading sent: its holders (the reader returns the same array while they stay
-   * the same) and the rest without its time. The next equal reading goes as `unchanged`.
+   * Per file, the last reading sent: its holders and processes (the reader returns the same arrays
+   * while they stay the same) and the rest without its time. The next equal reading goes as `unchanged`.
    */
-  const lastSent = new Map<string, { holders: LockReport['holders']; rest: string }>();
+  const lastSent = new Map<
+    string,
+    { holders: LockReport['holders']; processes: LockReport['processes']; rest: string }
+  >();
   const contentOf = (report: LockReport) => ({
     holders: report.holders,
-    rest: JSON.stringify({ ...report, holders: undefined, takenAt: undefined, readMs: undefined }),
+    processes: report.processes,
+    rest: JSON.stringify({
+      ...report,
+      holders: undefined,
+      processes: undefined,
+      takenAt: undefined,
+      readMs: undefined,
+    }),
   });
   const send = (message: LockWatcherWire) => {
     if (process.connected) {
@@ -35,7 +45,12 @@ if (!process.send) {
       const { file, report } = reading;
       const content = contentOf(report);
       const last = lastSent.get(file);
-      if (last !== undefined && last.holders === content.holders && last.rest === content.rest) {
+      if (
+        last !== undefined &&
+        last.holders === content.holders &&
+        last.processes === content.processes &&
+        last.rest === content.rest
+      ) {
         send({ type: 'unchanged', file, takenAt: report.takenAt, readMs: report.readMs, stats: stats() });
       } else {
         lastSent.set(file, content);

@@ -3,6 +3,7 @@
 // caller's process goes away.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { withHeldFor } from '../locks/holdClock';
 import type { LockReport } from '../locks/lockReport';
 import type { FromLockWatcher, LockWatcherWire, ToLockWatcher } from './lockWatcherProtocol';
 
@@ -25,20 +26,26 @@ export function startLockWatcher(
   child.on('error', (error) => process.stderr.write(`sqlite-lock-doctor: lock watcher: ${error.message}\n`));
   // The last full reading per file, to complete the `unchanged` ones.
   const lastReports = new Map<string, LockReport>();
+  // The watcher sends when each lock was first seen; how long that is, is worked out per reading here.
+  const timed = (report: LockReport): LockReport => ({
+    ...report,
+    holders: withHeldFor(report.holders, report.takenAt),
+  });
   child.on('message', (wire: LockWatcherWire) => {
     if (wire.type === 'unchanged') {
       const last = lastReports.get(wire.file);
       if (last !== undefined) {
-        const report = { ...last, takenAt: wire.takenAt, readMs: wire.readMs };
+        const report = timed({ ...last, takenAt: wire.takenAt, readMs: wire.readMs });
         onMessage({ type: 'reading', file: wire.file, report, stats: wire.stats });
       }
       return;
     }
     if (wire.type === 'reading') {
       lastReports.set(wire.file, wire.report);
-    } else {
-      lastReports.delete(wire.file);
+      onMessage({ ...wire, report: timed(wire.report) });
+      return;
     }
+    lastReports.delete(wire.file);
     onMessage(wire);
   });
   child.once('close', onExit);
