@@ -3,6 +3,7 @@
 // core, i.e. 50 ms per second), its sampling jitter, and the shortest lock hold it reliably catches
 // (holds of 1, 2, 5, 10 and 20 ms: the fraction that shows as an interval).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { recordInterval } from '../src/engine/options/recordLimits';
@@ -30,7 +31,11 @@ while True:
     time.sleep(random.uniform(0.05, 0.25))
 `;
 
-/** Holds the write lock `count` times for `ms` each, with 15 to 35 ms between; prints the holds done. */
+/**
+ * Holds the write lock `count` times for `ms` each (busy-waiting, so the hold is exact), with 40 to
+ * 80 ms between: far enough apart that two holds never look like one, so what is measured is the
+ * hold's length alone.
+ */
 const holdingClient = `
 import random, sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1], timeout=10, isolation_level=None)
@@ -41,7 +46,7 @@ for i in range(int(sys.argv[3])):
     while time.perf_counter() < end:
         pass
     db.execute("COMMIT")
-    time.sleep(random.uniform(0.015, 0.035))
+    time.sleep(random.uniform(0.04, 0.08))
 `;
 
 function startBusyClient(file: string): Promise<ChildProcess> {
@@ -138,6 +143,12 @@ export async function benchRecorder(folder: string): Promise<[string, string][]>
   const rows: [string, string][] = [];
   const intervalMs = Number(process.env.RECORD_INTERVAL ?? recordInterval.default);
   const seconds = Number(process.env.RECORD_SECONDS ?? 10);
+  rows.push([
+    'machine',
+    `${cpus().length} cores, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} (other work on it inflates every figure below)`,
+  ]);
   rows.push([
     `reference: an empty Node timer every ${intervalMs} ms`,
     `${(await emptyTimerCpuMsPerSecond(intervalMs, 3)).toFixed(1)} ms CPU per second (the floor of any sampler in Node here, now)`,
