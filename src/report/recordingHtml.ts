@@ -14,12 +14,15 @@ import {
   writeHoldTable,
 } from './recordingFindings';
 import { recordingTimeline } from './recordingTimeline';
-import { renderLanesSvg } from './timelineSvg';
+import { type TimelineOptions, renderLanesSvg } from './timelineSvg';
 
 const h = escapeHtml;
 
-/** The recording's lanes as one standalone SVG (the timeline drawing shared with the probe). */
-export function renderRecordingSvg(recording: Recording, options: { inHtml?: boolean } = {}): string {
+/**
+ * The recording's lanes as one SVG (the timeline drawing shared with the probe): standalone by default;
+ * a webview passes `embedStyle: false` and installs timelineCss() once, as for the probe.
+ */
+export function renderRecordingSvg(recording: Recording, options: TimelineOptions = {}): string {
   return renderLanesSvg(recordingTimeline(recording), { idPrefix: 'rec', ...options });
 }
 
