@@ -11,6 +11,7 @@ import { startRecorder } from '../src/engine/process/startRecorder';
 import type { RecorderProgress } from '../src/engine/record/lockRecorder';
 import type { Recording } from '../src/engine/record/recordingTypes';
 import { openDatabase } from '../src/engine/sqliteModule';
+import { hourOfBusyApp } from './hourOfBusyApp';
 
 /** A busy client: short transactions, a read or a write, with pauses of 50 to 250 ms. */
 const busyClient = `
@@ -189,5 +190,13 @@ export async function benchRecorder(folder: string): Promise<[string, string][]>
     caught.push(`${holdMs} ms: ${Math.round((Math.min(seen, count) / count) * 100)} %`);
   }
   rows.push([`shortest hold caught, every ${intervalMs} ms (${count} holds each)`, caught.join(', ')]);
+
+  const hour = hourOfBusyApp(intervalMs);
+  rows.push([
+    `an hour of 40 busy connections, every ${intervalMs} ms (synthetic)`,
+    `${hour.samples} samples, ${hour.writeHolds} write holds counted; ${hour.intervalsKept} intervals kept ` +
+      `(${hour.mergedIntervals} merged into spans, gap ${hour.resolutionMs} ms); JSON ${(hour.jsonBytes / 1024 / 1024).toFixed(1)} MB; ` +
+      `heap ${hour.heapMb.toFixed(0)} MB after; built in ${hour.seconds.toFixed(1)} s`,
+  ]);
   return rows;
 }

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import type { ProcessName } from '../src/engine/locks/processNames';
 import { RecordingBuilder, type SampledHolder } from '../src/engine/record/recordingBuilder';
 import { defaultRecordingCaps } from '../src/engine/record/recordingCaps';
+import { hourOfBusyApp } from '../bench/hourOfBusyApp';
 
 const names: Record<number, ProcessName> = {
   10: { command: 'writer', commandLine: 'python3 writer.py' },
@@ -203,5 +204,15 @@ describe('bounded for an hour of a busy app', () => {
     assert.equal(parts.summary.writeHolds.count, 934);
     assert.equal(parts.summary.longestWriteHolds[0].durationMs, 1000);
     assert.ok(intervals.every((interval) => interval.endMs >= interval.startMs));
+  });
+
+  test('ten minutes of 40 busy connections at 10 ms: lanes, JSON and spans stay bounded', () => {
+    // The same synthetic app as the benchmark's hour (npm run bench -- --record), a sixth of it.
+    const result = hourOfBusyApp(10, 40, 10);
+    assert.equal(result.samples, 60_000);
+    assert.ok(result.writeHolds > 30_000, `${result.writeHolds} write holds`);
+    assert.ok(result.intervalsKept <= defaultRecordingCaps.maxIntervals, `${result.intervalsKept} intervals`);
+    assert.ok(result.mergedIntervals > 0);
+    assert.ok(result.jsonBytes < 4 * 1024 * 1024, `${result.jsonBytes} bytes of JSON`);
   });
 });
