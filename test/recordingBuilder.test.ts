@@ -134,7 +134,7 @@ describe('samples to intervals', () => {
         ...walOpen(10),
         ...walOpen(20),
         ...(step >= 10 && step < 80 ? [walRead(20, 2)] : []),
-        ...(step >= 20 && step < 70 ? [walWrite(10)] : []),
+        ...(step >= 20 && step < 70 ? [walWrite(10), walRead(10, 1)] : []),
       ],
       { wal: (step) => (step < 30 ? 0 : 32 + Math.min(step - 30, 40) * 4120) },
     );
@@ -143,6 +143,7 @@ describe('samples to intervals', () => {
     assert.equal(wal.startBytes, 0);
     assert.equal(wal.maxBytes, 32 + 40 * 4120);
     assert.equal(wal.grewBytes, 32 + 40 * 4120);
+    // The writer's own snapshot grew with its own writes: not a pinning reader.
     assert.equal(parts.summary.pinningReaders.length, 1);
     const reader = parts.summary.pinningReaders[0];
     assert.deepEqual([reader.pid, reader.slot, reader.startMs, reader.endMs], [20, 2, 47.5, 397.5]);

@@ -173,9 +173,13 @@ export class SummaryBuilder {
       const grew = bytes - (this.walEnd ?? 0);
       if (this.walEnd !== null && grew > 0) {
         this.walGrew += grew;
-        // Every snapshot still held when the file grew kept a checkpoint from restarting the WAL.
+        // Every snapshot still held when the file grew kept a checkpoint from restarting the WAL; a
+        // writer's own snapshot grows with its own writes, which says nothing about pinning.
         for (const snapshot of this.openSnapshots.values()) {
-          if (sample.walReaders.has(`${snapshot.pid}|${snapshot.slot ?? ''}`)) {
+          if (
+            sample.walReaders.has(`${snapshot.pid}|${snapshot.slot ?? ''}`) &&
+            !sample.walWriters.has(snapshot.pid)
+          ) {
             snapshot.grew += grew;
           }
         }
