@@ -122,7 +122,7 @@ function costRow(
     `recorder, ${clients} busy clients, every ${recording.intervalMs} ms`,
     `${steadyCpuMsPerSecond.toFixed(1)} ms CPU per second (${(steadyCpuMsPerSecond / 10).toFixed(1)} % of a core) after ` +
       `the first second, ${(sampling.cpuMsPerSecond ?? 0).toFixed(1)} with start-up; ` +
-      `late by ${sampling.jitterP50Ms} ms (p50), ${sampling.jitterP99Ms} ms (p99); ${sampling.missedSamples} of ` +
+      `off schedule by ${sampling.jitterP50Ms} ms (p50), ${sampling.jitterP99Ms} ms (p99); ${sampling.missedSamples} of ` +
       `${recording.samples + sampling.missedSamples} samples skipped; ${intervals} intervals, ${recording.processes.length} lanes`,
   ];
 }

@@ -84,7 +84,7 @@ export function samplingLine(recording: Recording): string {
       : ` · recorder CPU ${formatMs(sampling.cpuMsPerSecond)} per second`;
   return (
     `${recording.samples} samples every ${formatMs(recording.intervalMs)} over ${formatMs(recording.durationMs)} · ` +
-    `late by ${formatMs(sampling.jitterP50Ms)} (median), ${formatMs(sampling.jitterP99Ms)} (p99)` +
+    `off schedule by ${formatMs(sampling.jitterP50Ms)} (median), ${formatMs(sampling.jitterP99Ms)} (p99)` +
     `${sampling.missedSamples > 0 ? ` · ${sampling.missedSamples} skipped` : ''}${cpu}`
   );
 }

@@ -4,8 +4,8 @@ import type { WholeNumberLimit } from './wholeNumberLimit';
 
 /**
  * The sampling interval. The default is measured (npm run bench -- --record, docs/record.md): on the
- * loaded 2-core test machine 10 ms costs about 3 % of a core with no client and 5 % with 10 busy ones
- * (5 ms: 4 % and 6.5 %), and catches most holds of 10 ms and nearly all of 20 ms; --interval 5 or less
+ * loaded 2-core test machine 10 ms costs about 2 % of a core with no client and 5 % with 10 busy ones
+ * (5 ms: 3 % and 6.5 %), and catches most holds of 10 ms and nearly all of 20 ms; --interval 5 or less
  * catches shorter ones for about twice the CPU.
  */
 export const recordInterval: WholeNumberLimit = {

@@ -145,11 +145,13 @@ export class LockRecorder {
           return;
         }
         const now = performance.now();
-        this.jitter.add(now - (this.t0 + this.slot * this.options.intervalMs));
+        // Off schedule either way: a timer can fire a fraction of a millisecond early too.
+        this.jitter.add(Math.abs(now - (this.t0 + this.slot * this.options.intervalMs)));
         this.takeSample(now);
         this.scheduleNext();
       },
-      Math.max(0, delay),
+      // Node's timers count whole milliseconds and cut the fraction (firing up to 1 ms early): round up.
+      Math.max(0, Math.ceil(delay)),
     );
   }
 

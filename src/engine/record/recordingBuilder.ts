@@ -3,7 +3,6 @@
 // consecutive samples is one interval, estimated to start and end half-way between the samples that
 // saw it change. OPEN entries, and a WAL connection's SHARED lock on the database (held for as long as
 // the connection is open), only mark a process as present: they are not transactions.
-import type { DecodedHolder } from '../locks/decodeLockHolders';
 import type { ProcessName } from '../locks/processNames';
 import { IntervalStore, round } from './intervalStore';
 import { type RecordingCaps, defaultRecordingCaps } from './recordingCaps';
@@ -15,10 +14,13 @@ import type {
   Recording,
   RecordingSummary,
 } from './recordingTypes';
-import { type SummarySample, SummaryBuilder } from './summaryBuilder';
+import { emptyView, viewOf } from './sampleView';
+import { SummaryBuilder } from './summaryBuilder';
 import { WalSizeTrack } from './walSizeTrack';
 
-export type SampledHolder = Pick<DecodedHolder, 'pid' | 'file' | 'lock' | 'readSlot' | 'waiting'>;
+import type { SampledHolder } from './sampleView';
+
+export type { SampledHolder } from './sampleView';
 
 export interface RecorderSample {
   atMs: number;
@@ -254,76 +256,4 @@ export class RecordingBuilder {
       leftCount: left.length,
     };
   }
-}
-
-interface SampleView {
-  /** Interval key -> the holder. */
-  locks: Map<string, SampledHolder>;
-  presentPids: Set<number>;
-  /** PIDs with a lock interval (not only presence). */
-  lockPids: Set<number>;
-  summary: Omit<SummarySample, 'atMs' | 'boundaryMs' | 'walBytes'>;
-}
-
-function emptyView(): SampleView {
-  return {
-    locks: new Map(),
-    presentPids: new Set(),
-    lockPids: new Set(),
-    summary: {
-      databaseWriters: new Map(),
-      walWriters: new Set(),
-      databaseReaders: new Set(),
-      walReaders: new Map(),
-    },
-  };
-}
-
-const databaseWriteLocks = new Set(['RESERVED', 'PENDING', 'EXCLUSIVE']);
-const writeStrength: Record<string, number> = { RESERVED: 0, PENDING: 1, EXCLUSIVE: 2 };
-
-function viewOf(holders: readonly SampledHolder[]): SampleView {
-  const view = emptyView();
-  const walConnections = new Set(
-    holders.filter((holder) => holder.file === 'shm' && holder.lock === 'OPEN').map((holder) => holder.pid),
-  );
-  const databaseWriters = new Map<number, 'RESERVED' | 'PENDING' | 'EXCLUSIVE'>();
-  const walWriters = new Set<number>();
-  const databaseReaders = new Set<number>();
-  const walReaders = new Map<string, { pid: number; slot?: number }>();
-  for (const holder of holders) {
-    view.presentPids.add(holder.pid);
-    if (holder.lock === 'OPEN') {
-      continue;
-    }
-    // In WAL mode every open connection read-locks the database file: presence, not a read.
-    if (
-      holder.file === 'db' &&
-      holder.lock === 'SHARED' &&
-      walConnections.has(holder.pid) &&
-      !holder.waiting
-    ) {
-      continue;
-    }
-    const key = `${holder.pid}|${holder.file}|${holder.lock}|${holder.readSlot ?? ''}|${holder.waiting}`;
-    view.locks.set(key, holder);
-    view.lockPids.add(holder.pid);
-    if (holder.waiting) {
-      continue;
-    }
-    if (holder.file === 'db' && databaseWriteLocks.has(holder.lock)) {
-      const known = databaseWriters.get(holder.pid);
-      if (known === undefined || writeStrength[holder.lock] > writeStrength[known]) {
-        databaseWriters.set(holder.pid, holder.lock as 'RESERVED' | 'PENDING' | 'EXCLUSIVE');
-      }
-    } else if (holder.lock === 'WAL_WRITE') {
-      walWriters.add(holder.pid);
-    } else if (holder.file === 'db' && holder.lock === 'SHARED') {
-      databaseReaders.add(holder.pid);
-    } else if (holder.lock === 'WAL_READ') {
-      walReaders.set(`${holder.pid}|${holder.readSlot ?? ''}`, { pid: holder.pid, slot: holder.readSlot });
-    }
-  }
-  view.summary = { databaseWriters, walWriters, databaseReaders, walReaders };
-  return view;
 }

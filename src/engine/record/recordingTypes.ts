@@ -148,7 +148,7 @@ export interface Recording {
   intervalMs: number;
   samples: number;
   sampling: {
-    /** How late samples were against their schedule: median and 99th percentile, ms. */
+    /** How far samples were off their schedule (mostly late): median and 99th percentile, ms. */
     jitterP50Ms: number;
     jitterP99Ms: number;
     /** Scheduled samples skipped because the previous one came too late. */
