@@ -11,10 +11,20 @@ export interface RecordFlags {
   intervalMs: number;
   json: boolean;
   html: string | undefined;
+  /** --run: the app's command, as typed (started by record, which stops when it exits). */
+  run: string | undefined;
+  /** --log: the app's log file, followed while recording. */
+  log: string | undefined;
 }
 
 export function parseRecordFlags(cli: ParsedCli): RecordFlags {
   const file = onlyFile('record', cli.positionals);
+  if (cli.flags.run !== undefined && cli.flags.log !== undefined) {
+    throw new UserInputError(
+      undefined,
+      'give --run (record starts the app) or --log (the app runs already), not both',
+    );
+  }
   let forMs: number | undefined;
   if (cli.flags.for !== undefined) {
     const parsed = parseDuration(cli.flags.for, '--for');
@@ -29,5 +39,7 @@ export function parseRecordFlags(cli: ParsedCli): RecordFlags {
     intervalMs: wholeNumberFlag('--interval', cli.flags.interval, recordInterval),
     json: cli.flags.json ?? false,
     html: cli.flags.html,
+    run: cli.flags.run,
+    log: cli.flags.log,
   };
 }

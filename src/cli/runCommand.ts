@@ -4,6 +4,7 @@ import { checkpointCommand } from './commands/checkpointCommand';
 import { demoCommand } from './demo/demoCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { journalCommand } from './commands/journalCommand';
+import { loadCommand } from './commands/loadCommand';
 import { locksCommand } from './commands/locksCommand';
 import { matrixCommand } from './commands/matrixCommand';
 import { probeCommand } from './commands/probeCommand';
@@ -23,6 +24,8 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
       return locksCommand(cli, signal);
     case 'checkpoint':
       return Promise.resolve(checkpointCommand(cli));
+    case 'load':
+      return loadCommand(cli, signal);
     case 'record':
       return recordCommand(cli, signal);
     case 'demo':

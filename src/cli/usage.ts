@@ -12,6 +12,7 @@ import {
   probeBusyTimeout,
 } from '../engine/options/timeLimits';
 import type { WholeNumberLimit } from '../engine/options/wholeNumberLimit';
+import { httpMethods, loadConcurrency, loadRequests } from '../engine/options/loadOptions';
 import { recordInterval } from '../engine/options/recordLimits';
 import { spelled } from './cliArguments';
 
@@ -31,11 +32,13 @@ Commands:
       Who holds which SQLite lock now (PID, command, lock state, waiting) and the WAL's health; with
       --watch, a new reading every MS ms (at least 100) until Ctrl-C, warning on checkpoint starvation.
       Linux only (/proc/locks); elsewhere it says which system tool to use. Takes no lock.
-  record <file> [--for DURATION] [--interval MS] [--json] [--html FILE]
+  record <file> [--for DURATION] [--interval MS] [--run "CMD ..." | --log FILE] [--json] [--html FILE]
       Sample the locks on the database, -wal and -shm every --interval ms (${range(recordInterval)})
       for --for (30s, 5m, 1h or ms; default: until Ctrl-C, which still writes the result), then show
       each process's lock intervals, the longest write-lock holds, writers kept in PENDING by readers,
       WAL growth and the readers pinning it. Linux only (/proc/locks). Takes no lock.
+      --run starts your app and records until it exits (or --for, or Ctrl-C, which stop it); --log
+      follows your app's log. Its lock-error lines are counted by kind and marked on its lane.
   checkpoint <file> [--mode ${oneOf(checkpointModes)}] [--busy-timeout MS] [--json]
       PRAGMA wal_checkpoint(MODE) on one short-lived connection: frames in the WAL and checkpointed.
       --busy-timeout ${range(checkpointBusyTimeout)} ms.
@@ -50,6 +53,18 @@ Commands:
       burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)}.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
+  load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]
+       [--header NAME:VALUE]... [--count-sql SQL | --table T] [--run "CMD ..." | --log FILE]
+       [--interval MS] [--json] [--html FILE]
+      The seed article's load test on your app: counts rows (a read-only query), sends N requests,
+      C at a time, taking the URLs in turn, counts again, and says whether rows added = successful
+      requests. --requests ${range(loadRequests)}; --concurrency ${range(loadConcurrency)};
+      --method ${oneOf(httpMethods)} (default get, post with --body). http:// and https:// only;
+      redirects are not followed. --run starts the app first (split like a shell would, run without
+      one), waits until the first URL's port accepts connections, and stops it after the load; its
+      output goes to stderr and its lock-error lines are counted by kind. --log FILE instead follows
+      the log of an app that runs already. The locks are recorded during the load (as record does,
+      every --interval ms): --json prints that recording, with the load's result in its "load" field.
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
 

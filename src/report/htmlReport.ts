@@ -3,7 +3,7 @@
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import { escapeHtml } from './escapeHtml';
 import { formatMs } from '../engine/text/formatMs';
-import { htmlReportCss } from './htmlReportStyle';
+import { htmlPage } from './htmlPage';
 import { matrixTable } from './matrixTable';
 import { configFacts, describeTarget } from './probeConfigLine';
 import { describeJournal, describeOutcome, errorCountRows, hasProblem, sessionRows } from './resultTables';
@@ -18,24 +18,12 @@ export function renderProbeHtml(results: ProbeResult[], title: string): string {
     results.length === 0
       ? '<p>No probe results.</p>'
       : `<p class="muted">${results.length === 1 ? 'One probe' : `${results.length} probes`} of SQLite locking under concurrent writes.</p>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${htmlReportCss}</style>
-</head>
-<body>
-<main>
-<h1>${h(title)}</h1>
-${intro}
+  return htmlPage(
+    title,
+    `${intro}
 ${results.length > 1 ? overview(results) : ''}
-${sections.join('\n')}
-</main>
-</body>
-</html>
-`;
+${sections.join('\n')}`,
+  );
 }
 
 function overview(results: ProbeResult[]): string {

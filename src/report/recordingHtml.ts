@@ -3,7 +3,7 @@
 // untrusted string escaped.
 import type { Recording } from '../engine/record/recordingTypes';
 import { escapeHtml } from './escapeHtml';
-import { htmlReportCss } from './htmlReportStyle';
+import { htmlPage } from './htmlPage';
 import {
   type Table,
   pendingTable,
@@ -14,51 +14,56 @@ import {
   writeHoldTable,
 } from './recordingFindings';
 import { recordingTimeline } from './recordingTimeline';
+import type { TimelineLane } from './timelineModel';
 import { type TimelineOptions, renderLanesSvg } from './timelineSvg';
 
 const h = escapeHtml;
 
 /**
  * The recording's lanes as one SVG (the timeline drawing shared with the probe): standalone by default;
- * a webview passes `embedStyle: false` and installs timelineCss() once, as for the probe.
+ * a webview passes `embedStyle: false` and installs timelineCss() once, as for the probe. `extraLanes`
+ * go on top (a load test's requests).
  */
-export function renderRecordingSvg(recording: Recording, options: TimelineOptions = {}): string {
-  return renderLanesSvg(recordingTimeline(recording), { idPrefix: 'rec', ...options });
+export function renderRecordingSvg(
+  recording: Recording,
+  options: TimelineOptions & { extraLanes?: readonly TimelineLane[] } = {},
+): string {
+  const model = recordingTimeline(recording);
+  const { extraLanes = [], ...svgOptions } = options;
+  return renderLanesSvg(
+    { ...model, lanes: [...extraLanes, ...model.lanes] },
+    { idPrefix: 'rec', ...svgOptions },
+  );
 }
 
 export function renderRecordingHtml(recording: Recording): string {
   const title = `Lock recording of ${recording.database}`;
+  return htmlPage(title, recordingSectionHtml(recording));
+}
+
+/** The recording as part of a page: its sampling line and one section (a load test's report shows it
+ * below the load summary). */
+export function recordingSectionHtml(
+  recording: Recording,
+  heading = 'Summary',
+  extraLanes: readonly TimelineLane[] = [],
+): string {
   const findings = recordingFindings(recording)
     .map((finding) => `<li>${h(finding)}</li>`)
     .join('');
   const limits = recording.limits.map((limit) => `<li>${h(limit)}</li>`).join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${htmlReportCss}</style>
-</head>
-<body>
-<main>
-<h1>${h(title)}</h1>
-<p class="muted">${h(samplingLine(recording))} · started ${h(recording.startedAt)}</p>
+  return `<p class="muted">${h(samplingLine(recording))} · started ${h(recording.startedAt)}</p>
 <section class="result">
-<h2>Summary</h2>
+<h2>${h(heading)}</h2>
 <ul>${findings}</ul>
-<figure>${renderRecordingSvg(recording, { inHtml: true })}</figure>
+<figure>${renderRecordingSvg(recording, { inHtml: true, extraLanes })}</figure>
 ${table('Processes', processTable(recording))}
 ${table('Longest write-lock holds', writeHoldTable(recording))}
 ${table('Writers kept in PENDING by readers', pendingTable(recording))}
 ${table('Read snapshots held while the WAL grew', pinningTable(recording))}
 <h3>Limits</h3>
 <ul>${limits}</ul>
-</section>
-</main>
-</body>
-</html>
-`;
+</section>`;
 }
 
 function table(title: string, content: Table): string {

@@ -6,6 +6,7 @@ import type { CheckpointResult } from '../locks/checkpointNow';
 import type { CheckpointMode } from '../options/checkpointModes';
 import type { JournalTarget } from '../options/journalModes';
 import type { JournalSwitchOptions, JournalSwitchResult } from '../journal/switchJournalMode';
+import type { RowCount, RowCountRequest } from '../load/countRows';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
 import { OperationError, UserInputError } from '../userInputError';
@@ -27,6 +28,8 @@ export interface EngineCalls {
     request: { file: string; mode: CheckpointMode; busyTimeoutMs?: number };
     response: CheckpointResult;
   };
+  /** The load test's row count: one read-only query on a read-only connection, closed before it answers. */
+  countRows: { request: { count: RowCountRequest }; response: RowCount };
 }
 
 export type EngineCallName = keyof EngineCalls;

@@ -1,6 +1,7 @@
 // Serves one engine request inside the child process and reports the outcome to the parent.
 import { readDatabaseHeader } from '../header/readDatabaseHeader';
 import { inspectDatabase } from '../inspect/inspectDatabase';
+import { countRows } from '../load/countRows';
 import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
@@ -54,6 +55,8 @@ function answer(
           request.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: request.busyTimeoutMs },
         ),
       );
+    case 'countRows':
+      return Promise.resolve(countRows(request.count));
   }
 }
 

@@ -2,6 +2,7 @@
 // what the reports draw. A public shape (docs/record.md). Times are milliseconds since the recording
 // started, on a monotonic clock; `startedAt` is the wall-clock time of ms 0.
 import type { LockedFile } from '../locks/lockReport';
+import type { AppOutput } from '../appOutput/appOutputTypes';
 import type { LockName } from '../locks/lockStates';
 
 export const recordingSchema = 'sqlite-lock-doctor/recording@1';
@@ -109,31 +110,9 @@ export interface RecordingSummary {
   kernelWaits: number;
 }
 
-export type LockErrorKind =
-  | 'database is locked'
-  | 'SQLITE_BUSY'
-  | 'SQLITE_BUSY_SNAPSHOT'
-  | 'database table is locked'
-  | 'SQLITE_LOCKED'
-  | 'prisma timeout';
-
-export interface AppLine {
-  atMs: number;
-  stream: 'stdout' | 'stderr' | 'log';
-  text: string;
-  lockError?: LockErrorKind;
-  pid?: number;
-}
-
-/** The app's own output (record --run / --log): filled by the app-output source, not the recorder. */
-export interface AppOutput {
-  source:
-    | { kind: 'run'; command: string; pid: number; exitCode: number | null; signal: string | null }
-    | { kind: 'log'; file: string };
-  lines: AppLine[];
-  droppedLines: number;
-  errorCounts: Partial<Record<LockErrorKind, number>>;
-}
+// The app's own output (record --run / --log, load): defined with its source in src/engine/appOutput.
+export type { AppLine, AppOutput } from '../appOutput/appOutputTypes';
+export type { LockErrorKind } from '../appOutput/lockErrorKinds';
 
 export interface Recording {
   schema: typeof recordingSchema;
