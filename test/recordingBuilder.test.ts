@@ -154,6 +154,30 @@ describe('samples to intervals', () => {
     assert.equal(parts.walSize.length, 42);
   });
 
+  test('checkpoints and recoveries: counted, the longest named', () => {
+    const parts = record(60, (step) => [
+      ...walOpen(10),
+      ...(step >= 5 && step < 7
+        ? [{ pid: 10, file: 'shm' as const, lock: 'WAL_RECOVER' as const, waiting: false }]
+        : []),
+      ...(step >= 10 && step < 12
+        ? [{ pid: 10, file: 'shm' as const, lock: 'WAL_CKPT' as const, waiting: false }]
+        : []),
+      ...(step >= 30 && step < 40
+        ? [{ pid: 10, file: 'shm' as const, lock: 'WAL_CKPT' as const, waiting: false }]
+        : []),
+    ]);
+    assert.deepEqual(parts.summary.checkpoints, {
+      count: 2,
+      longest: { pid: 10, command: 'writer', startMs: 147.5, durationMs: 50 },
+    });
+    assert.deepEqual(parts.summary.recoveries, {
+      count: 1,
+      longest: { pid: 10, command: 'writer', startMs: 22.5, durationMs: 10 },
+    });
+    assert.deepEqual(record(5, () => walOpen(10)).summary.checkpoints, { count: 0 });
+  });
+
   test('processes that appeared and left', () => {
     const parts = record(100, (step) => [...walOpen(10), ...(step >= 20 && step < 60 ? walOpen(30) : [])]);
     assert.deepEqual(parts.summary.appeared, [{ pid: 30, command: 'late', atMs: 97.5 }]);

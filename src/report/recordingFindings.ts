@@ -54,6 +54,22 @@ export function recordingFindings(recording: Recording): string[] {
       `${describeMoments(summary.appeared, summary.appearedCount, 'appeared')}; ${describeMoments(summary.left, summary.leftCount, 'left')}.`,
     );
   }
+  const checkpoint = summary.checkpoints.longest;
+  if (checkpoint !== undefined) {
+    const count = summary.checkpoints.count;
+    findings.push(
+      `${count} checkpoint${count === 1 ? '' : 's'} ran (WAL_CKPT), the longest ${formatMs(checkpoint.durationMs)} ` +
+        `by ${processLabel(checkpoint)} at ${at(checkpoint.startMs)}.`,
+    );
+  }
+  const recovery = summary.recoveries.longest;
+  if (recovery !== undefined) {
+    findings.push(
+      `${processLabel(recovery)} rebuilt the WAL index (WAL_RECOVER) at ${at(recovery.startMs)}` +
+        `${summary.recoveries.count > 1 ? `, one of ${summary.recoveries.count} recoveries` : ''}: ` +
+        'after a crash, or as the first connection to open the database; everyone else waits meanwhile.',
+    );
+  }
   if (summary.kernelWaits > 0) {
     findings.push(
       `${summary.kernelWaits} wait${summary.kernelWaits === 1 ? '' : 's'} in the kernel (a build with SETLK_TIMEOUT): drawn hatched.`,

@@ -184,6 +184,9 @@ export class RecordingBuilder {
   }
 
   private keep(pid: number, interval: LockInterval): void {
+    if ((interval.state === 'WAL_CKPT' || interval.state === 'WAL_RECOVER') && !interval.waiting) {
+      this.summary.maintenanceDone(interval.state, pid, interval.startMs, interval.endMs);
+    }
     if (this.processes.get(pid)?.hasLane) {
       this.store.add(pid, interval);
     }

@@ -108,6 +108,15 @@ export interface RecordingSummary {
   leftCount: number;
   /** Intervals in which a process was blocked in the kernel (`->`), which only SETLK_TIMEOUT builds show. */
   kernelWaits: number;
+  /** The WAL's maintenance: checkpoints run (WAL_CKPT held) and WAL-index recoveries (WAL_RECOVER). */
+  checkpoints: MaintenanceCount;
+  recoveries: MaintenanceCount;
+}
+
+export interface MaintenanceCount {
+  count: number;
+  /** The longest one; absent when there was none. */
+  longest?: ProcessRef & { startMs: number; durationMs: number };
 }
 
 // The app's own output (record --run / --log, load): defined with its source in src/engine/appOutput.

@@ -4,7 +4,14 @@
 import type { ProcessName } from '../locks/processNames';
 import { round } from './intervalStore';
 import type { RecordingCaps } from './recordingCaps';
-import type { PendingWait, PinningReader, ProcessRef, RecordingSummary, WriteHold } from './recordingTypes';
+import type {
+  MaintenanceCount,
+  PendingWait,
+  PinningReader,
+  ProcessRef,
+  RecordingSummary,
+  WriteHold,
+} from './recordingTypes';
 import { TopList } from './topList';
 
 type DatabaseWriteLock = 'RESERVED' | 'PENDING' | 'EXCLUSIVE';
@@ -49,6 +56,10 @@ export class SummaryBuilder {
   private walGrew = 0;
   private walSeen = false;
   kernelWaits = 0;
+  private readonly maintenance: Record<'WAL_CKPT' | 'WAL_RECOVER', MaintenanceCount> = {
+    WAL_CKPT: { count: 0 },
+    WAL_RECOVER: { count: 0 },
+  };
 
   constructor(
     caps: RecordingCaps,
@@ -159,7 +170,19 @@ export class SummaryBuilder {
       appearedCount: 0,
       leftCount: 0,
       kernelWaits: this.kernelWaits,
+      checkpoints: this.maintenance.WAL_CKPT,
+      recoveries: this.maintenance.WAL_RECOVER,
     };
+  }
+
+  /** A checkpoint or a recovery ended (or was still running at the end). */
+  maintenanceDone(lock: 'WAL_CKPT' | 'WAL_RECOVER', pid: number, startMs: number, endMs: number): void {
+    const kind = this.maintenance[lock];
+    kind.count++;
+    const durationMs = round(endMs - startMs);
+    if (kind.longest === undefined || durationMs > kind.longest.durationMs) {
+      kind.longest = { ...this.ref(pid), startMs: round(startMs), durationMs };
+    }
   }
 
   private trackWal(sample: SummarySample): void {
