@@ -5,6 +5,7 @@
 // - matrix: the seed matrix takes about as long as its slowest configuration, not the sum;
 // - lock readings: CPU per reading of the long-lived lock watcher against a Node process per reading.
 // - burst at the documented limits (bench/burstAtLimits.ts): 64 x 10 000 in WAL, time, rows, peak memory.
+// - the recorder (bench/recorderCost.ts): CPU per second with 0, 10 and 40 clients, jitter, shortest hold caught.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { runProbe } from '../src/engine/probe/runProbe';
 import { benchLockReadings } from './lockReadings';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { burstAtLimits } from './burstAtLimits';
+import { benchRecorder } from './recorderCost';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,9 +51,15 @@ async function main(): Promise<void> {
   const locksOnly = process.argv.includes('--locks');
   // `npm run bench -- --burst`: the 64 x 10 000 burst alone (several minutes).
   const burstOnly = process.argv.includes('--burst');
+  // `npm run bench -- --record`: the recorder alone (RECORD_INTERVAL, RECORD_SECONDS to vary it).
+  const recordOnly = process.argv.includes('--record');
   try {
     if (locksOnly) {
       rows.push(...(await benchLockReadings(folder)));
+      return;
+    }
+    if (recordOnly) {
+      rows.push(...(await benchRecorder(folder)));
       return;
     }
     const small = join(folder, 'small.db');
@@ -99,6 +107,7 @@ async function main(): Promise<void> {
     ]);
     if (process.platform === 'linux') {
       rows.push(...(await benchLockReadings(folder)));
+      rows.push(...(await benchRecorder(folder)));
     }
 
     rows.push(...(await burstAtLimits(small, folder)));

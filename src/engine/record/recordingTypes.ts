@@ -108,6 +108,15 @@ export interface RecordingSummary {
   leftCount: number;
   /** Intervals in which a process was blocked in the kernel (`->`), which only SETLK_TIMEOUT builds show. */
   kernelWaits: number;
+  /** The WAL's maintenance: checkpoints run (WAL_CKPT held) and WAL-index recoveries (WAL_RECOVER). */
+  checkpoints: MaintenanceCount;
+  recoveries: MaintenanceCount;
+}
+
+export interface MaintenanceCount {
+  count: number;
+  /** The longest one; absent when there was none. */
+  longest?: ProcessRef & { startMs: number; durationMs: number };
 }
 
 // The app's own output (record --run / --log, load): defined with its source in src/engine/appOutput.
@@ -127,7 +136,7 @@ export interface Recording {
   intervalMs: number;
   samples: number;
   sampling: {
-    /** How late samples were against their schedule: median and 99th percentile, ms. */
+    /** How far samples were off their schedule (mostly late): median and 99th percentile, ms. */
     jitterP50Ms: number;
     jitterP99Ms: number;
     /** Scheduled samples skipped because the previous one came too late. */

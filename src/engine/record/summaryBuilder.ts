@@ -4,7 +4,14 @@
 import type { ProcessName } from '../locks/processNames';
 import { round } from './intervalStore';
 import type { RecordingCaps } from './recordingCaps';
-import type { PendingWait, PinningReader, ProcessRef, RecordingSummary, WriteHold } from './recordingTypes';
+import type {
+  MaintenanceCount,
+  PendingWait,
+  PinningReader,
+  ProcessRef,
+  RecordingSummary,
+  WriteHold,
+} from './recordingTypes';
 import { TopList } from './topList';
 
 type DatabaseWriteLock = 'RESERVED' | 'PENDING' | 'EXCLUSIVE';
@@ -49,6 +56,10 @@ export class SummaryBuilder {
   private walGrew = 0;
   private walSeen = false;
   kernelWaits = 0;
+  private readonly maintenance: Record<'WAL_CKPT' | 'WAL_RECOVER', MaintenanceCount> = {
+    WAL_CKPT: { count: 0 },
+    WAL_RECOVER: { count: 0 },
+  };
 
   constructor(
     caps: RecordingCaps,
@@ -159,7 +170,19 @@ export class SummaryBuilder {
       appearedCount: 0,
       leftCount: 0,
       kernelWaits: this.kernelWaits,
+      checkpoints: this.maintenance.WAL_CKPT,
+      recoveries: this.maintenance.WAL_RECOVER,
     };
+  }
+
+  /** A checkpoint or a recovery ended (or was still running at the end). */
+  maintenanceDone(lock: 'WAL_CKPT' | 'WAL_RECOVER', pid: number, startMs: number, endMs: number): void {
+    const kind = this.maintenance[lock];
+    kind.count++;
+    const durationMs = round(endMs - startMs);
+    if (kind.longest === undefined || durationMs > kind.longest.durationMs) {
+      kind.longest = { ...this.ref(pid), startMs: round(startMs), durationMs };
+    }
   }
 
   private trackWal(sample: SummarySample): void {
@@ -173,9 +196,13 @@ export class SummaryBuilder {
       const grew = bytes - (this.walEnd ?? 0);
       if (this.walEnd !== null && grew > 0) {
         this.walGrew += grew;
-        // Every snapshot still held when the file grew kept a checkpoint from restarting the WAL.
+        // Every snapshot still held when the file grew kept a checkpoint from restarting the WAL; a
+        // writer's own snapshot grows with its own writes, which says nothing about pinning.
         for (const snapshot of this.openSnapshots.values()) {
-          if (sample.walReaders.has(`${snapshot.pid}|${snapshot.slot ?? ''}`)) {
+          if (
+            sample.walReaders.has(`${snapshot.pid}|${snapshot.slot ?? ''}`) &&
+            !sample.walWriters.has(snapshot.pid)
+          ) {
             snapshot.grew += grew;
           }
         }
