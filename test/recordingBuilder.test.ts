@@ -97,7 +97,7 @@ describe('samples to intervals', () => {
     assert.equal(idle.openedOnly, true);
   });
 
-  test('a write hold from RESERVED through PENDING to EXCLUSIVE is one hold, named by its strongest state', () => {
+  test('a write hold from RESERVED through PENDING to EXCLUSIVE is one hold that lists each state it went through', () => {
     const parts = record(100, (step) => {
       if (step >= 10 && step < 30) {
         return [reserved(10)];
@@ -114,6 +114,8 @@ describe('samples to intervals', () => {
       parts.summary.longestWriteHolds.map((hold) => [hold.pid, hold.lock, hold.startMs, hold.endMs]),
       [[10, 'EXCLUSIVE', 47.5, 307.5]],
     );
+    // Named by where it spent its time too, not as if it had been EXCLUSIVE throughout.
+    assert.deepEqual(parts.summary.longestWriteHolds[0].states, ['RESERVED', 'PENDING', 'EXCLUSIVE']);
     assert.equal(parts.summary.pendingWaitCount, 1);
     const wait = parts.summary.pendingWaits[0];
     assert.deepEqual([wait.pid, wait.startMs, wait.endMs, wait.durationMs], [10, 147.5, 297.5, 150]);

@@ -50,7 +50,7 @@ describe('recording reports', () => {
     const text = renderRecordingText(recording);
     const lines = text.split('\n');
     assert.match(lines[0], /^SQLite lock recording: \/home\/dev\/app\/app\.db \(rollback journal\)$/);
-    assert.match(text, /Longest write-lock hold: uvicorn 10 held EXCLUSIVE for 155 ms/);
+    assert.match(text, /Longest write-lock hold: uvicorn 10 held RESERVED → PENDING → EXCLUSIVE for 155 ms/);
     assert.match(text, /uvicorn 10 sat in PENDING for 50 ms at 198 ms while .* 20 held\s+SHARED/);
     assert.ok(text.indexOf('Longest write-lock hold') < text.indexOf('Processes:'));
     assert.match(text, /Limits:\n {2}- Locks were sampled every 5\.0 ms/);

@@ -1,6 +1,6 @@
 // The recording's summary in words and rows, for the text, Markdown and HTML reports alike. Strings
 // are raw (process names are untrusted): each report escapes them its own way.
-import type { LockInterval, ProcessMoment, Recording } from '../engine/record/recordingTypes';
+import type { LockInterval, ProcessMoment, Recording, WriteHold } from '../engine/record/recordingTypes';
 import { formatBytes } from '../engine/text/formatBytes';
 import { formatMs } from '../engine/text/formatMs';
 import { processLabel } from './recordingTimeline';
@@ -18,7 +18,7 @@ export function recordingFindings(recording: Recording): string[] {
   } else {
     const still = longest.openAtEnd ? ', still held when the recording stopped' : '';
     findings.push(
-      `Longest write-lock hold: ${processLabel(longest)} held ${longest.lock} for ${formatMs(longest.durationMs)} ` +
+      `Longest write-lock hold: ${processLabel(longest)} held ${writeHoldStates(longest)} for ${formatMs(longest.durationMs)} ` +
         `(${span(longest.startMs, longest.endMs)}${still}); ${summary.writeHolds.count} write ` +
         `hold${summary.writeHolds.count === 1 ? '' : 's'} in all, ${formatMs(summary.writeHolds.totalMs)} together.`,
     );
@@ -145,12 +145,17 @@ export function stateName(interval: Pick<LockInterval, 'state' | 'slot' | 'waiti
   return interval.waiting ? `-> ${name}` : name;
 }
 
+/** "RESERVED → EXCLUSIVE": a rollback writer holds RESERVED most of the time and EXCLUSIVE only to commit. */
+export function writeHoldStates(hold: WriteHold): string {
+  return hold.states.join(' → ');
+}
+
 export function writeHoldTable(recording: Recording): Table {
   return {
     header: ['Process', 'Lock', 'From', 'To', 'Held'],
     rows: recording.summary.longestWriteHolds.map((hold) => [
       processLabel(hold),
-      hold.lock,
+      writeHoldStates(hold),
       at(hold.startMs),
       hold.openAtEnd ? 'still held' : at(hold.endMs),
       formatMs(hold.durationMs),

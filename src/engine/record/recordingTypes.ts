@@ -56,7 +56,10 @@ export interface ProcessRef {
 
 /** A write transaction's hold: RESERVED up to EXCLUSIVE on the database file, or the WAL write lock. */
 export interface WriteHold extends ProcessRef {
+  /** The strongest state the hold reached. */
   lock: 'RESERVED' | 'PENDING' | 'EXCLUSIVE' | 'WAL_WRITE';
+  /** Every state it went through, in order (RESERVED, then PENDING, then EXCLUSIVE at commit). */
+  states: WriteHold['lock'][];
   startMs: number;
   endMs: number;
   durationMs: number;

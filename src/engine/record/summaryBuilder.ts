@@ -34,6 +34,7 @@ export interface SummarySample {
 interface OpenHold {
   startMs: number;
   lock: WriteHold['lock'];
+  states: WriteHold['lock'][];
 }
 
 const writeStrength: Record<DatabaseWriteLock, number> = { RESERVED: 0, PENDING: 1, EXCLUSIVE: 2 };
@@ -81,11 +82,12 @@ export class SummaryBuilder {
         this.openDatabaseHolds.delete(pid);
       } else if (writeStrength[lock] > writeStrength[hold.lock as DatabaseWriteLock]) {
         hold.lock = lock;
+        hold.states.push(lock);
       }
     }
     for (const [pid, lock] of sample.databaseWriters) {
       if (!this.openDatabaseHolds.has(pid)) {
-        this.openDatabaseHolds.set(pid, { startMs: at, lock });
+        this.openDatabaseHolds.set(pid, { startMs: at, lock, states: [lock] });
       }
     }
     for (const [pid, hold] of this.openWalHolds) {
@@ -96,7 +98,7 @@ export class SummaryBuilder {
     }
     for (const pid of sample.walWriters) {
       if (!this.openWalHolds.has(pid)) {
-        this.openWalHolds.set(pid, { startMs: at, lock: 'WAL_WRITE' });
+        this.openWalHolds.set(pid, { startMs: at, lock: 'WAL_WRITE', states: ['WAL_WRITE'] });
       }
     }
     // PENDING: the readers holding SHARED meanwhile kept the writer from EXCLUSIVE.
@@ -221,6 +223,7 @@ export class SummaryBuilder {
     this.holds.offer({
       ...this.ref(pid),
       lock: hold.lock,
+      states: [...hold.states],
       startMs: round(hold.startMs),
       endMs: round(endMs),
       durationMs,
