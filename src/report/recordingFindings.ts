@@ -36,9 +36,9 @@ export function recordingFindings(recording: Recording): string[] {
   if (wal !== null) {
     findings.push(
       wal.grewBytes > 0
-        ? `The -wal file grew by ${formatBytes(wal.grewBytes)} (from ${bytesOrNone(wal.startBytes)} to ` +
-            `${bytesOrNone(wal.endBytes)}, at most ${formatBytes(wal.maxBytes)}).`
-        : `The -wal file did not grow (${bytesOrNone(wal.endBytes)}).`,
+        ? `The -wal file grew by ${formatBytes(wal.grewBytes)} in all, to at most ${formatBytes(wal.maxBytes)} ` +
+            `(${walEnds(wal.startBytes, wal.endBytes)}).`
+        : `The -wal file did not grow (${wal.endBytes === null ? 'there was none' : formatBytes(wal.endBytes)}).`,
     );
   }
   const pinning = summary.pinningReaders[0];
@@ -78,8 +78,15 @@ export function recordingFindings(recording: Recording): string[] {
   return findings;
 }
 
-function bytesOrNone(bytes: number | null): string {
-  return bytes === null ? 'no file' : formatBytes(bytes);
+/** Where the -wal file started and ended; null: there was no file. */
+function walEnds(startBytes: number | null, endBytes: number | null): string {
+  const start = startBytes === null ? 'none at the start' : `${formatBytes(startBytes)} at the start`;
+  // The last connection to close checkpoints the WAL and deletes the file.
+  const end =
+    endBytes === null
+      ? 'removed by the end, as the last connection closed'
+      : `${formatBytes(endBytes)} at the end`;
+  return `${start}, ${end}`;
 }
 
 function describeMoments(moments: ProcessMoment[], count: number, verb: string): string {

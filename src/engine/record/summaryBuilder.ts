@@ -189,14 +189,16 @@ export class SummaryBuilder {
 
   private trackWal(sample: SummarySample): void {
     const bytes = sample.walBytes;
-    if (this.walStart === undefined) {
+    const first = this.walStart === undefined;
+    if (first) {
       this.walStart = bytes;
     }
     if (bytes !== null) {
       this.walSeen = true;
       this.walMax = Math.max(this.walMax, bytes);
+      // A -wal file created while recording grew from nothing.
       const grew = bytes - (this.walEnd ?? 0);
-      if (this.walEnd !== null && grew > 0) {
+      if (!first && grew > 0) {
         this.walGrew += grew;
         // Every snapshot still held when the file grew kept a checkpoint from restarting the WAL; a
         // writer's own snapshot grows with its own writes, which says nothing about pinning.
