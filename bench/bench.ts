@@ -1,20 +1,24 @@
-// npm run bench: the speed goals, measured (never asserted in tests).
-// - inspect reads the header only: a 1 GB file must take about as long as a small one;
-// - probe overhead: wall time of a probe minus its schedule, per execution model (process start-up,
-//   copy, setup, clean-up);
-// - matrix: the seed matrix takes about as long as its slowest configuration, not the sum;
-// - lock readings: CPU per reading of the long-lived lock watcher against a Node process per reading.
-// - burst at the documented limits (bench/burstAtLimits.ts): 64 x 10 000 in WAL, time, rows, peak memory.
-// - the recorder (bench/recorderCost.ts): CPU per second with 0, 10 and 40 clients, jitter, shortest hold caught.
+// npm run bench: the speed and size goals, measured (never asserted in tests). Every figure is a row of
+// one report (bench/benchReport.ts): goal, measured, the baseline measured in the same run, the ratio.
+// - `npm run bench`: the quick mode (a minute or two): inspect, probe overhead, the matrix, scale with 2
+//   to 32 sessions, the lock scan with 10 000 lines, footprint with this platform's VSIX;
+// - `npm run bench -- --full`: the record: scale up to 64 sessions, every platform's VSIX, the lock
+//   watcher's CPU (bench/lockReadings.ts), the recorder (bench/recorderCost.ts) and the burst at the
+//   documented limits (bench/burstAtLimits.ts). Both rewrite docs/benchmarks.md.
+// - `--locks`, `--burst`, `--record`: one part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectDatabase } from '../src/engine/inspect/inspectDatabase';
 import { runMatrix } from '../src/engine/probe/runMatrix';
 import { runProbe } from '../src/engine/probe/runProbe';
-import { benchLockReadings } from './lockReadings';
 import { openDatabase } from '../src/engine/sqliteModule';
+import { BenchReport } from './benchReport';
 import { burstAtLimits } from './burstAtLimits';
+import { benchFootprint } from './footprint';
+import { benchLockReadings } from './lockReadings';
+import { benchLockScanScale } from './lockScanScale';
+import { benchProbeScale } from './probeScale';
 import { benchRecorder } from './recorderCost';
 
 function median(values: number[]): number {
@@ -44,83 +48,120 @@ function makeDatabase(file: string, bytes?: number): void {
   }
 }
 
-async function main(): Promise<void> {
-  const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
-  const rows: [string, string][] = [];
-  // `npm run bench -- --locks`: the lock readings alone.
-  const locksOnly = process.argv.includes('--locks');
-  // `npm run bench -- --burst`: the 64 x 10 000 burst alone (several minutes).
-  const burstOnly = process.argv.includes('--burst');
-  // `npm run bench -- --record`: the recorder alone (RECORD_INTERVAL, RECORD_SECONDS to vary it).
-  const recordOnly = process.argv.includes('--record');
-  try {
-    if (locksOnly) {
-      rows.push(...(await benchLockReadings(folder)));
-      return;
-    }
-    if (recordOnly) {
-      rows.push(...(await benchRecorder(folder)));
-      return;
-    }
-    const small = join(folder, 'small.db');
-    const large = join(folder, 'large.db');
-    makeDatabase(small);
-    if (burstOnly) {
-      rows.push(...(await burstAtLimits(small, folder)));
-      return;
-    }
-    makeDatabase(large, 1024 ** 3);
-    rows.push([
-      'inspect, 8 KB file (median of 50)',
-      `${timeMs(() => inspectDatabase(small), 50).toFixed(2)} ms`,
-    ]);
-    rows.push([
-      'inspect, 1 GB file (median of 50)',
-      `${timeMs(() => inspectDatabase(large), 50).toFixed(2)} ms`,
-    ]);
-
-    for (const model of ['blocking', 'threads', 'processes'] as const) {
-      const started = Date.now();
-      const result = await runProbe({
-        database: small,
-        preset: 'seed',
-        model: model,
-        journal: 'keep',
-        busyTimeoutMs: 5000,
-        inPlace: false,
-      });
-      const overhead = Date.now() - started - result.durationMs;
-      rows.push([
-        `probe overhead, seed, ${model}`,
-        `${overhead.toFixed(0)} ms (schedule ${result.durationMs.toFixed(0)} ms)`,
-      ]);
-    }
-
-    const started = Date.now();
-    const cells = await runMatrix({ database: small, preset: 'seed', busyTimeoutMs: 5000 });
-    const wall = Date.now() - started;
-    const sum = cells.reduce((total, cell) => total + (cell.result?.durationMs ?? 0), 0);
-    const slowest = Math.max(...cells.map((cell) => cell.result?.durationMs ?? 0));
-    rows.push([
-      'seed matrix, 6 configurations',
-      `${wall} ms wall; slowest ${slowest.toFixed(0)} ms, sum ${sum.toFixed(0)} ms`,
-    ]);
-    if (process.platform === 'linux') {
-      rows.push(...(await benchLockReadings(folder)));
-      rows.push(...(await benchRecorder(folder)));
-    }
-
-    rows.push(...(await burstAtLimits(small, folder)));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-    printRows(rows);
-  }
+/** inspect reads the header only: a 1 GB file must take about as long as a small one. */
+function benchInspect(report: BenchReport, folder: string): void {
+  const small = join(folder, 'inspect-small.db');
+  const large = join(folder, 'inspect-large.db');
+  makeDatabase(small);
+  makeDatabase(large, 1024 ** 3);
+  report.push('Engine: inspect and the probe', {
+    figure: 'inspect, 1 GB file (median of 50)',
+    goal: 'about the 8 KB file (≈ 1×)',
+    measured: timeMs(() => inspectDatabase(large), 50),
+    baseline: timeMs(() => inspectDatabase(small), 50),
+    baselineIs: '8 KB file',
+    unit: 'ms',
+  });
 }
 
-function printRows(rows: [string, string][]): void {
-  const width = Math.max(...rows.map(([name]) => name.length));
-  for (const [name, value] of rows) {
-    process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
+/** Probe overhead: wall time of a probe minus its schedule, per execution model; the matrix runs in parallel. */
+async function benchProbeOverhead(report: BenchReport, database: string): Promise<void> {
+  const group = 'Engine: inspect and the probe';
+  for (const model of ['blocking', 'threads', 'processes'] as const) {
+    const started = Date.now();
+    const result = await runProbe({
+      database,
+      preset: 'seed',
+      model,
+      journal: 'keep',
+      busyTimeoutMs: 5000,
+      inPlace: false,
+    });
+    report.push(group, {
+      figure: `probe overhead, seed, ${model} (start-up, copy, setup, clean-up)`,
+      measured: Date.now() - started - result.durationMs,
+      unit: 'ms',
+    });
+  }
+  const started = Date.now();
+  const cells = await runMatrix({ database, preset: 'seed', busyTimeoutMs: 5000 });
+  const wall = Date.now() - started;
+  const sum = cells.reduce((total, cell) => total + (cell.result?.durationMs ?? 0), 0);
+  const slowest = Math.max(...cells.map((cell) => cell.result?.durationMs ?? 0));
+  report.push(group, {
+    figure: `seed matrix, ${cells.length} configurations, wall time against the slowest`,
+    goal: 'about the slowest configuration (≈ 1×)',
+    measured: wall,
+    baseline: slowest,
+    baselineIs: 'slowest schedule',
+    unit: 'ms',
+  });
+  report.push(group, {
+    figure: `seed matrix, ${cells.length} configurations, wall time against the sum`,
+    goal: 'well under the sum (configurations run side by side)',
+    measured: wall,
+    baseline: sum,
+    baselineIs: 'sum of the schedules',
+    unit: 'ms',
+  });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const full = argv.includes('--full');
+  const part = ['--locks', '--burst', '--record'].find((flag) => argv.includes(flag));
+  const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
+  const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
+  const database = join(folder, 'small.db');
+  makeDatabase(database);
+  const linux = process.platform === 'linux';
+  try {
+    if (part === '--locks') {
+      report.pushText('Lock watcher', await benchLockReadings(folder));
+    } else if (part === '--record') {
+      report.pushText('Recorder', await benchRecorder(folder));
+    } else if (part === '--burst') {
+      report.pushText('Burst at the documented limits', await burstAtLimits(database, folder));
+    } else {
+      benchInspect(report, folder);
+      await benchProbeOverhead(report, database);
+      await benchProbeScale(report, database, folder, {
+        sessions: full ? [2, 8, 32, 64] : [2, 8, 32],
+        transactions: full ? 500 : 200,
+      });
+      if (linux) {
+        benchLockScanScale(report, folder, full ? 100 : 20);
+      }
+      if (full && linux) {
+        report.pushText(
+          'Lock watcher: CPU per reading',
+          await benchLockReadings(folder),
+          '40 real python3 clients; see bench/lockReadings.ts.',
+        );
+        report.pushText(
+          'Recorder: cost and reach',
+          await benchRecorder(folder),
+          'See bench/recorderCost.ts.',
+        );
+      }
+      if (full) {
+        report.pushText(
+          'Burst at the documented limits',
+          await burstAtLimits(database, folder),
+          '64 writers × 10 000 transactions in WAL; rows attempted/committed/found.',
+        );
+      }
+      // Last: it rebuilds dist/ and out/.
+      benchFootprint(report, { allPlatforms: full, activations: full ? 7 : 3 });
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    process.stdout.write(report.text());
+    if (part === undefined && !report.isEmpty) {
+      const file = join(__dirname, '..', '..', 'docs', 'benchmarks.md');
+      report.writeMarkdown(file);
+      process.stdout.write(`\nWrote ${file}\n`);
+    }
   }
 }
 

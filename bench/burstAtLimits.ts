@@ -3,56 +3,14 @@
 // (`probe --json`, output included). Reported: wall time, rows (attempted, committed, found: found must
 // equal committed), and the peak RSS of each Node process involved, read by bench/peakRss.mjs.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { callEngine } from '../src/engine/process/callEngine';
 import type { ExecutionModel, ProbeResult } from '../src/engine/probe/probeTypes';
+import { type PeakRecord, withPeakRss } from './withPeakRss';
 
 const writers = 64;
 const transactions = 10_000;
 const models: ExecutionModel[] = ['blocking', 'threads', 'processes'];
-
-interface PeakRecord {
-  pid: number;
-  ppid: number;
-  script: string;
-  maxRssKb: number;
-}
-
-/** Runs `work` with every Node process it starts logging its peak RSS; returns the records. */
-async function withPeakRss<T>(
-  folder: string,
-  work: () => Promise<T>,
-): Promise<{ value: T; peaks: PeakRecord[] }> {
-  const log = join(folder, 'peak-rss.jsonl');
-  rmSync(log, { force: true });
-  const preload = pathToFileURL(join(__dirname, '..', '..', 'bench', 'peakRss.mjs')).href;
-  const saved = { options: process.env.NODE_OPTIONS, log: process.env.SLD_PEAK_RSS_LOG };
-  process.env.NODE_OPTIONS = `${saved.options ?? ''} --import ${preload}`.trim();
-  process.env.SLD_PEAK_RSS_LOG = log;
-  try {
-    const value = await work();
-    const peaks = existsSync(log)
-      ? readFileSync(log, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line) as PeakRecord)
-      : [];
-    return { value, peaks };
-  } finally {
-    restore('NODE_OPTIONS', saved.options);
-    restore('SLD_PEAK_RSS_LOG', saved.log);
-  }
-}
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) {
-    delete process.env[name];
-  } else {
-    process.env[name] = value;
-  }
-}
 
 /** "coordinator 210 MB; sessions up to 60 MB each": the process that ran the probe, and its session children. */
 function describePeaks(peaks: PeakRecord[], coordinatorPid: number | undefined): string {

@@ -1,0 +1,143 @@
+// Footprint (issue 9, item 6): the production bundles' sizes, each platform's VSIX size (against the
+// better-sqlite3 binary it carries, measured in the same run), and the extension's activation:
+// `require` + `activate` of the production dist/extension.js in a fresh Node process with a stub
+// `vscode` module (bench/activateWithStub.mjs), not in a real extension host. Runs last: the production
+// build replaces dist/ and out/, and the development build is restored afterwards.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchReport, BenchRow } from './benchReport';
+
+const root = join(__dirname, '..', '..');
+
+function build(production: boolean): void {
+  execFileSync(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : [])], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+function kb(file: string): number {
+  return statSync(join(root, file)).size / 1024;
+}
+
+interface Activation {
+  requireMs: number;
+  activateMs: number;
+  registrations: number;
+}
+
+function activateOnce(): Activation {
+  try {
+    const output = execFileSync(
+      process.execPath,
+      [join(root, 'bench', 'activateWithStub.mjs'), join(root, 'dist', 'extension.js'), root],
+      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    return JSON.parse(output) as Activation;
+  } catch (error) {
+    // The error line only: the minified bundle's source line is one very long line.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? error);
+    const line = stderr.split('\n').find((text) => /^\w*Error\b/.test(text)) ?? stderr.slice(0, 200);
+    throw new Error(`activating dist/extension.js with a stub vscode failed: ${line}`, { cause: error });
+  }
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+/** Median of `count` fresh processes; a failure is reported as the row's text, not thrown. */
+function pushActivation(report: BenchReport, count: number): void {
+  const group = 'Footprint: activation';
+  const note =
+    `Median of ${count} fresh Node processes, the production bundle with a stub \`vscode\` module ` +
+    "(bench/activateWithStub.mjs): the extension's own work, not VS Code's. No goal is set.";
+  let runs: Activation[];
+  try {
+    runs = Array.from({ length: count }, activateOnce);
+  } catch (error) {
+    report.push(group, { figure: 'require + activate', measured: (error as Error).message }, note);
+    return;
+  }
+  report.push(
+    group,
+    [
+      { figure: 'require dist/extension.js', measured: median(runs.map((run) => run.requireMs)), unit: 'ms' },
+      {
+        figure: `activate (${runs[0].registrations} registrations)`,
+        measured: median(runs.map((run) => run.activateMs)),
+        unit: 'ms',
+      },
+    ],
+    note,
+  );
+}
+
+// VS Code target -> better-sqlite3 prebuild, as scripts/packageVsix.mjs packs them.
+const prebuildOf: Record<string, string> = {
+  'linux-x64': 'linux-x64',
+  'linux-arm64': 'linux-arm64',
+  'alpine-x64': 'linuxmusl-x64',
+  'alpine-arm64': 'linuxmusl-arm64',
+  'darwin-x64': 'darwin-x64',
+  'darwin-arm64': 'darwin-arm64',
+  'win32-x64': 'win32-x64',
+  'win32-arm64': 'win32-arm64',
+};
+
+export function benchFootprint(
+  report: BenchReport,
+  options: { allPlatforms: boolean; activations: number },
+): void {
+  try {
+    build(true);
+    const bundles: [string, string][] = [
+      ['dist/extension.js', 'loaded by the extension host'],
+      ['dist/engine-process.js', 'the short-lived engine child'],
+      ['dist/lock-watcher.js', 'the long-lived lock watcher'],
+      ['dist/recorder.js', 'the recorder'],
+      ['dist/cli.js', 'the command line'],
+      ['dist/webview/panel.js', "the panel's script"],
+      ['dist/webview/panel.css', "the panel's styles"],
+    ];
+    report.push(
+      'Footprint: bundled JavaScript',
+      bundles.map(([file, what]) => ({ figure: `${file} (${what})`, measured: kb(file), unit: 'KB' })),
+      'The production build (`node esbuild.mjs --production`: minified, no source maps). No goal is set.',
+    );
+
+    pushActivation(report, options.activations);
+
+    const packagedFrom = Date.now();
+    execFileSync(process.execPath, ['scripts/packageVsix.mjs', ...(options.allPlatforms ? ['--all'] : [])], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const rows: BenchRow[] = [];
+    for (const file of readdirSync(join(root, 'vsix'))
+      .filter((name) => name.endsWith('.vsix'))
+      .sort()) {
+      const target = Object.keys(prebuildOf).find((name) => file.includes(`-${name}-`));
+      // Only the files this run wrote: vsix/ may hold older ones.
+      if (target === undefined || statSync(join(root, 'vsix', file)).mtimeMs < packagedFrom - 1000) {
+        continue;
+      }
+      rows.push({
+        figure: `${target} VSIX`,
+        measured: kb(join('vsix', file)),
+        baseline: kb(`node_modules/better-sqlite3/prebuilds/${prebuildOf[target]}.node`),
+        baselineIs: 'its better-sqlite3 binary',
+        unit: 'KB',
+      });
+    }
+    report.push(
+      'Footprint: VSIX per platform',
+      rows,
+      '`npm run package` (scripts/packageVsix.mjs): each VSIX carries only its own better-sqlite3 binary; ' +
+        'the ratio is the VSIX against that binary alone (compressed in the VSIX). No goal is set.',
+    );
+  } finally {
+    build(false);
+  }
+}
