@@ -78,7 +78,12 @@ const contexts = [
     ? [
         {
           ...nodeTarget,
-          entryPoints: { index: 'test/vscode/index.ts', untrusted: 'test/vscode/untrusted.ts' },
+          entryPoints: {
+            index: 'test/vscode/index.ts',
+            untrusted: 'test/vscode/untrusted.ts',
+            // npm run bench -- --host: the event-loop delay measured inside the host.
+            hostDelay: 'bench/hostDelay.ts',
+          },
           outdir: 'out/vscode-test',
           external: ['vscode', 'better-sqlite3'],
         },

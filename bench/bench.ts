@@ -4,8 +4,9 @@
 //   to 32 sessions, the lock scan with 10 000 lines, footprint with this platform's VSIX;
 // - `npm run bench -- --full`: the record: scale up to 64 sessions, every platform's VSIX, the lock
 //   watcher's CPU (bench/lockReadings.ts), the recorder (bench/recorderCost.ts) and the burst at the
-//   documented limits (bench/burstAtLimits.ts). Both rewrite docs/benchmarks.md.
-// - `--locks`, `--burst`, `--record`: one part alone, printed only.
+//   documented limits (bench/burstAtLimits.ts), the extension host's event-loop delay in code-server
+//   (bench/hostDelayRun.ts). Both rewrite docs/benchmarks.md.
+// - `--locks`, `--burst`, `--record`, `--host`: one part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { openDatabase } from '../src/engine/sqliteModule';
 import { BenchReport } from './benchReport';
 import { burstAtLimits } from './burstAtLimits';
 import { benchFootprint } from './footprint';
+import { benchHostDelay } from './hostDelayRun';
 import { benchLockReadings } from './lockReadings';
 import { benchLockScanScale } from './lockScanScale';
 import { benchProbeScale } from './probeScale';
@@ -109,7 +111,7 @@ async function benchProbeOverhead(report: BenchReport, database: string): Promis
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const full = argv.includes('--full');
-  const part = ['--locks', '--burst', '--record'].find((flag) => argv.includes(flag));
+  const part = ['--locks', '--burst', '--record', '--host'].find((flag) => argv.includes(flag));
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
   const database = join(folder, 'small.db');
@@ -120,6 +122,8 @@ async function main(): Promise<void> {
       report.pushText('Lock watcher', await benchLockReadings(folder));
     } else if (part === '--record') {
       report.pushText('Recorder', await benchRecorder(folder));
+    } else if (part === '--host') {
+      benchHostDelay(report);
     } else if (part === '--burst') {
       report.pushText('Burst at the documented limits', await burstAtLimits(database, folder));
     } else {
@@ -150,6 +154,9 @@ async function main(): Promise<void> {
           await burstAtLimits(database, folder),
           '64 writers × 10 000 transactions in WAL; rows attempted/committed/found.',
         );
+      }
+      if (full && linux) {
+        benchHostDelay(report);
       }
       // Last: it rebuilds dist/ and out/.
       benchFootprint(report, { allPlatforms: full, activations: full ? 7 : 3 });
