@@ -14,6 +14,7 @@ import { runProbe } from '../src/engine/probe/runProbe';
 import { benchLockReadings } from './lockReadings';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { burstAtLimits } from './burstAtLimits';
+import { overheadRows, recordingOverhead } from './recordingOverhead';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   const locksOnly = process.argv.includes('--locks');
   // `npm run bench -- --burst`: the 64 x 10 000 burst alone (several minutes).
   const burstOnly = process.argv.includes('--burst');
+  // `npm run bench -- --overhead`: the probe's recording overhead alone.
+  const overheadOnly = process.argv.includes('--overhead');
   try {
     if (locksOnly) {
       rows.push(...(await benchLockReadings(folder)));
@@ -59,6 +62,18 @@ async function main(): Promise<void> {
     makeDatabase(small);
     if (burstOnly) {
       rows.push(...(await burstAtLimits(small, folder)));
+      return;
+    }
+    const overheadSettings = {
+      writers: 4,
+      transactions: Number(process.env.SLD_TX ?? 2000),
+      rounds: 3,
+      modes: (process.env.SLD_MODES ?? 'wal,delete').split(','),
+    };
+    const overhead = async () =>
+      overheadRows(await recordingOverhead(small, folder, overheadSettings), overheadSettings);
+    if (overheadOnly) {
+      rows.push(...(await overhead()));
       return;
     }
     makeDatabase(large, 1024 ** 3);
@@ -101,6 +116,7 @@ async function main(): Promise<void> {
       rows.push(...(await benchLockReadings(folder)));
     }
 
+    rows.push(...(await overhead()));
     rows.push(...(await burstAtLimits(small, folder)));
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { forkEngineProcess, startEngineThread, type MessageChannel } from '../pr
 import type { FromSession, ToSession } from '../process/sessionProtocol';
 import { microsecondsSince, monotonicNowNs } from './monotonicClock';
 import type { ExecutionModel, SessionPlan, TimelineEvent } from './probeTypes';
+import { logBatch } from './eventBatch';
 import { SessionLog } from './sessionLog';
 import { runSession, type SessionSettings } from './sessionRunner';
 
@@ -59,8 +60,12 @@ async function runOnThisThread(request: SessionsRequest): Promise<SessionLog[]> 
 }
 
 async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
-  const start = request.model === 'threads' ? startEngineThread : forkEngineProcess;
-  const channels = request.plans.map(() => start<ToSession, FromSession>());
+  // Events cross as typed arrays (eventBatch.ts): the "advanced" IPC serialisation keeps them bytes.
+  const start =
+    request.model === 'threads'
+      ? () => startEngineThread<ToSession, FromSession>()
+      : () => forkEngineProcess<ToSession, FromSession>({ serialization: 'advanced' });
+  const channels = request.plans.map(() => start());
   const raw = request.plans.map((plan) => new SessionLog(plan.name));
   const abort = () => channels.forEach((channel) => channel.kill());
   request.signal?.addEventListener('abort', abort);
@@ -90,6 +95,7 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
 
   function followSession(channel: MessageChannel<ToSession, FromSession>, index: number) {
     const plan = request.plans[index];
+    const onEvent = request.onEvent;
     let done = false;
     let failure: string | undefined;
     let markReady: () => void = () => undefined;
@@ -102,10 +108,7 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
       if (message.type === 'ready') {
         markReady();
       } else if (message.type === 'events') {
-        for (const event of message.events) {
-          raw[index].push(event);
-          request.onEvent?.(plan.name, event);
-        }
+        logBatch(message.batch, raw[index], onEvent && ((event) => onEvent(plan.name, event)));
         channel.send({ type: 'received' });
       } else if (message.type === 'failed') {
         failure = message.message;

@@ -5,7 +5,7 @@
 import type { SqliteDatabase } from '../sqliteModule';
 import { threadId } from 'node:worker_threads';
 import { journalFamily, stepLocks } from './lockModel';
-import { microsecondsSince, sleepUntil } from './monotonicClock';
+import { clockSince, sleepUntil } from './monotonicClock';
 import type { BeginMode, LockState, SessionPlan, Step, TimelineEvent } from './probeTypes';
 import { sqliteCodeNumber } from './sqliteCodes';
 import { probeTableSql } from './probeTable';
@@ -18,7 +18,7 @@ export interface SessionSettings {
 }
 
 /** Each session's page cache, KiB. */
-const sessionCacheKiB = 1024;
+export const sessionCacheKiB = 1024;
 
 export type EventSink = (event: TimelineEvent) => void;
 
@@ -45,8 +45,14 @@ export async function runSession(
   const insert = db.prepare(sql.insert);
   const read = db.prepare(sql.read);
   let held: LockState = 'none';
+  const nowUs = clockSince(t0Ns);
+  const beginText: Record<BeginMode, string> = {
+    deferred: 'BEGIN DEFERRED',
+    immediate: 'BEGIN IMMEDIATE',
+    exclusive: 'BEGIN EXCLUSIVE',
+  };
 
-  emit({ tUs: microsecondsSince(t0Ns), kind: 'start', lock: held, pid: process.pid, threadId });
+  emit({ tUs: nowUs(), kind: 'start', lock: held, pid: process.pid, threadId });
   const repeat = plan.repeat ?? 1;
   for (let iteration = 0; iteration < repeat; iteration++) {
     for (const step of plan.steps) {
@@ -54,7 +60,7 @@ export async function runSession(
         await sleepUntil(t0Ns, step.at);
       }
       if (step.op === 'hold') {
-        await sleepUntil(t0Ns, microsecondsSince(t0Ns) / 1000 + (step.ms ?? 0));
+        await sleepUntil(t0Ns, nowUs() / 1000 + (step.ms ?? 0));
         continue;
       }
       const beginMode = settings.begin ?? step.mode ?? 'deferred';
@@ -73,12 +79,12 @@ export async function runSession(
       await pause;
     }
   }
-  emit({ tUs: microsecondsSince(t0Ns), kind: 'end', lock: 'none' });
+  emit({ tUs: nowUs(), kind: 'end', lock: 'none' });
 
   function runStatement(op: StatementOp, beginMode: BeginMode, iteration: number): boolean {
     const locks = stepLocks(op, held, db.inTransaction, family, beginMode);
     const text = statementText(op, beginMode);
-    const sentUs = microsecondsSince(t0Ns);
+    const sentUs = nowUs();
     emit({
       tUs: sentUs,
       kind: 'sent',
@@ -89,9 +95,9 @@ export async function runSession(
       lock: locks.heldWhileRunning,
     });
     try {
-      execute(op, text, iteration);
+      execute(op, text, iteration, sentUs);
     } catch (error) {
-      const failedUs = microsecondsSince(t0Ns);
+      const failedUs = nowUs();
       const code = errorCode(error);
       emit({
         tUs: failedUs,
@@ -106,18 +112,18 @@ export async function runSession(
       });
       return false;
     }
-    const doneUs = microsecondsSince(t0Ns);
+    const doneUs = nowUs();
     held = locks.after;
     const kind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
     emit({ tUs: doneUs, kind, op, iteration, lock: held, elapsedUs: doneUs - sentUs });
     return true;
   }
 
-  function execute(op: StatementOp, text: string, iteration: number): void {
+  function execute(op: StatementOp, text: string, iteration: number, sentUs: number): void {
     if (op === 'read') {
       read.get();
     } else if (op === 'write') {
-      insert.run(plan.name, iteration, microsecondsSince(t0Ns));
+      insert.run(plan.name, iteration, sentUs);
     } else {
       db.exec(text);
     }
@@ -126,7 +132,7 @@ export async function runSession(
   function statementText(op: StatementOp, beginMode: BeginMode): string {
     switch (op) {
       case 'begin':
-        return `BEGIN ${beginMode.toUpperCase()}`;
+        return beginText[beginMode];
       case 'read':
         return sql.read;
       case 'write':

@@ -18,7 +18,7 @@ export async function serveSession(
     return;
   }
   try {
-    const outbox = new SessionOutbox((events) => portal.send({ type: 'events', events }));
+    const outbox = new SessionOutbox((batch) => portal.send({ type: 'events', batch }));
     const go = await new Promise<SessionGo>((resolve) => {
       portal.onMessage((message) => {
         if (message.type === 'go') {
