@@ -15,6 +15,7 @@ import { benchLockReadings } from './lockReadings';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { burstAtLimits } from './burstAtLimits';
 import { overheadRows, recordingOverhead } from './recordingOverhead';
+import { timingFidelityRows } from './timingFidelity';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -52,7 +53,13 @@ async function main(): Promise<void> {
   const burstOnly = process.argv.includes('--burst');
   // `npm run bench -- --overhead`: the probe's recording overhead alone.
   const overheadOnly = process.argv.includes('--overhead');
+  // `npm run bench -- --fidelity`: the timeline's times against the kernel's, per model (Linux).
+  const fidelityOnly = process.argv.includes('--fidelity');
   try {
+    if (fidelityOnly) {
+      rows.push(...(await timingFidelityRows()));
+      return;
+    }
     if (locksOnly) {
       rows.push(...(await benchLockReadings(folder)));
       return;
@@ -113,6 +120,9 @@ async function main(): Promise<void> {
     }
 
     rows.push(...(await overhead()));
+    if (process.platform === 'linux') {
+      rows.push(...(await timingFidelityRows()));
+    }
     rows.push(...(await burstAtLimits(small, folder)));
   } finally {
     rmSync(folder, { recursive: true, force: true });

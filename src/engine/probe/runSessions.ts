@@ -17,6 +17,8 @@ export interface SessionsRequest {
   settings: SessionSettings;
   /** Each event as it happens, with its session's name (a live view, or a test that kills a session). */
   onEvent?: (session: string, event: TimelineEvent) => void;
+  /** Time zero on the machine's monotonic clock (process.hrtime), for comparing with another program's. */
+  onTimeZero?: (t0Ns: bigint) => void;
   signal?: AbortSignal;
 }
 
@@ -42,6 +44,7 @@ async function runOnThisThread(request: SessionsRequest): Promise<SessionLog[]> 
       connections.push(openDatabase(request.target, { timeout: request.busyTimeoutMs, fileMustExist: true }));
     }
     const t0Ns = monotonicNowNs();
+    request.onTimeZero?.(t0Ns);
     const raw = request.plans.map((plan) => new SessionLog(plan.name));
     await Promise.all(
       request.plans.map((plan, index) =>
@@ -80,6 +83,7 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
       throw new OperationError(`the probe's sessions did not start within ${readyTimeoutMs / 1000} s`);
     }
     t0Ns = monotonicNowNs();
+    request.onTimeZero?.(t0Ns);
     for (const channel of channels) {
       channel.send({ type: 'go', t0Ns: t0Ns.toString() });
     }
