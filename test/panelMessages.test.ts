@@ -24,7 +24,14 @@ test('known messages pass, rebuilt from their checked fields only', () => {
   assert.deepEqual(validatePanelMessage({ type: 'export', format: 'svg' }), {
     type: 'export',
     format: 'svg',
+    subject: 'probe',
   });
+  assert.deepEqual(validatePanelMessage({ type: 'export', format: 'json', subject: 'recording' }), {
+    type: 'export',
+    format: 'json',
+    subject: 'recording',
+  });
+  assert.deepEqual(validatePanelMessage({ type: 'stopRecording', pid: 1 }), { type: 'stopRecording' });
 });
 
 test('unknown types, bad values and odd shapes are dropped', () => {
@@ -42,6 +49,8 @@ test('unknown types, bad values and odd shapes are dropped', () => {
     { type: 'runProbe', form: { ...form, preset: '__proto__' } },
     { type: 'runProbe' },
     { type: 'export', format: '../../etc/passwd' },
+    { type: 'export', format: 'json', subject: 'everything' },
+    { type: 'startRecording', run: 'rm -rf ~' },
   ]) {
     assert.equal(validatePanelMessage(message), undefined, JSON.stringify(message));
   }
@@ -77,7 +86,14 @@ test('the panel folds the host messages into one state, each replacing its own p
   let state = applyToPanel({}, { type: 'result', result: null });
   assert.equal(isComplete(state), false);
   state = applyToPanel(state, { type: 'locks', locks: null, walGrowth: null, probeLocks: null });
-  state = applyToPanel(state, { type: 'activity', busy: null, lastError: null, lastNotice: null });
+  state = applyToPanel(state, {
+    type: 'activity',
+    busy: null,
+    recordingNow: null,
+    lastError: null,
+    lastNotice: null,
+  });
+  state = applyToPanel(state, { type: 'recording', recording: null });
   assert.equal(isComplete(state), false, 'the file state is still missing');
   const defaults = {
     preset: 'seed',
@@ -92,6 +108,7 @@ test('the panel folds the host messages into one state, each replacing its own p
   const busy = applyToPanel(state, {
     type: 'activity',
     busy: { kind: 'probe', label: 'Running…' },
+    recordingNow: null,
     lastError: null,
     lastNotice: null,
   });

@@ -139,6 +139,8 @@ function state(overrides: Partial<PanelState> = {}, mode: 'wal' | 'delete' = 'de
     trusted: true,
     defaults,
     lastResult: seedResult(),
+    lastRecording: null,
+    recordingNow: null,
     locks: null,
     walGrowth: null,
     probeLocks: null,
@@ -322,7 +324,7 @@ test('an untrusted workspace disables switching and probing, and says why', () =
   assert.equal(byId(root, 'refresh')?.hasAttribute('disabled'), false);
   assert.equal(byId(root, 'export-json')?.hasAttribute('disabled'), false);
   byId(root, 'export-json')?.click();
-  assert.deepEqual(actions.posted, [{ type: 'export', format: 'json' }]);
+  assert.deepEqual(actions.posted, [{ type: 'export', format: 'json', subject: 'probe' }]);
 });
 
 test('while a probe runs, Run turns into Cancel; other operations only disable Run', () => {
@@ -373,10 +375,10 @@ test('with no database open, the panel explains itself and offers Open Databaseâ
   assert.deepEqual(actions.posted, [{ type: 'openDatabase' }]);
 });
 
-test('the views are tabs: file, lock holders, probe; the chosen one is selected', () => {
+test('the views are tabs: file, lock holders, probe, recording; the chosen one is selected', () => {
   const { root } = panel({}, { view: 'probe' });
   const headers = [...root.querySelectorAll('#views vscode-tab-header')].map((header) => textOf(header));
-  assert.deepEqual(headers, ['File', 'Lock holders', 'Probe']);
+  assert.deepEqual(headers, ['File', 'Lock holders', 'Probe', 'Recording']);
   assert.equal((byId(root, 'views') as unknown as { selectedIndex: number }).selectedIndex, 2);
   // Each view's content sits in its own tab panel.
   const inView = (view: string, id: string) =>
@@ -387,7 +389,7 @@ test('the views are tabs: file, lock holders, probe; the chosen one is selected'
   assert.ok(inView('locks', 'lock-holders'));
   assert.deepEqual(
     [...root.querySelectorAll('#views vscode-tab-header')].map((header) => header.getAttribute('data-view')),
-    ['file', 'locks', 'probe'],
+    ['file', 'locks', 'probe', 'recording'],
   );
 });
 

@@ -1,7 +1,7 @@
 // What arrives from the host, folded into the panel's state: each message replaces its part.
 import type { PanelState, ToPanel } from '../../src/shared/panelProtocol';
 
-const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result', 'show'];
+const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result', 'recording', 'show'];
 
 export function isToPanel(message: unknown): message is ToPanel {
   return (
@@ -19,6 +19,9 @@ export function applyToPanel(
   if (message.type === 'result') {
     return { ...state, lastResult: message.result };
   }
+  if (message.type === 'recording') {
+    return { ...state, lastRecording: message.recording };
+  }
   const { type, ...part } = message;
   void type; // the rest is the part of the state this message replaces
   return { ...state, ...part };
@@ -32,6 +35,7 @@ export function isComplete(state: Partial<PanelState>): state is PanelState {
     state.defaults !== undefined &&
     state.locks !== undefined &&
     state.busy !== undefined &&
-    state.lastResult !== undefined
+    state.lastResult !== undefined &&
+    state.lastRecording !== undefined
   );
 }

@@ -50,6 +50,10 @@ export class PanelPage {
     if (state.busy?.kind === 'probe' && this.state?.busy?.kind !== 'probe') {
       this.view = 'probe';
     }
+    // A recording starts: its view offers Stop (and shows the recording once stopped).
+    if (state.recordingNow !== null && this.state !== undefined && this.state.recordingNow === null) {
+      this.view = 'recording';
+    }
     // Settings changed (or the first state): the form follows them. Otherwise the user's edits stay.
     if (this.defaultsSeen === undefined) {
       this.form = this.restoredForm(state.defaults);

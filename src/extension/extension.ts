@@ -14,7 +14,11 @@ import { lockDoctorApi, type LockDoctorApi } from './lockDoctorApi';
 import type { PanelViewName } from '../shared/panelProtocol';
 import { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
-import { LastResultStore } from './panel/lastResultStore';
+import { LastRecordingStore, LastResultStore } from './panel/lastResultStore';
+import { recordCommand } from './commands/recordCommand';
+import { runLoadTestCommand } from './commands/runLoadTestCommand';
+import { RecordingController } from './recording/recordingController';
+import type { Recording } from '../engine/record/recordingTypes';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
 import { LockDoctorStatusBar } from './statusBar';
 
@@ -32,6 +36,9 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'showPanel',
       'showLockHolders',
       'checkpoint',
+      'recordLockActivity',
+      'stopRecording',
+      'runLoadTest',
     ]) {
       context.subscriptions.push(
         vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
@@ -53,7 +60,11 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       await runProbeCommand(model, showPanel, form);
     },
     cancelProbe: () => model.cancel(),
+    stopRecording: async () => {
+      await recordings.stop();
+    },
   };
+  const recordings = new RecordingController(model, () => showPanel('recording'));
   const updateContextKeys = () => {
     void vscode.commands.executeCommand(
       'setContext',
@@ -65,10 +76,17 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'sqliteLockDoctor.journalMode',
       model.journalMode() ?? '',
     );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'sqliteLockDoctor.recording',
+      model.recordingNow !== null,
+    );
   };
 
   const lastResults = new LastResultStore(context.workspaceState);
   let rememberedResult: ProbeResult | null = null;
+  const lastRecordings = new LastRecordingStore(context.workspaceState);
+  let rememberedRecording: Recording | null = null;
   const statusBar = new LockDoctorStatusBar(model);
   // Live lock holders while the panel shows or the status bar item does, and VS Code has focus.
   const lockWatcher = new LiveLockWatcher(
@@ -79,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   context.subscriptions.push(
     model,
     statusBar,
+    recordings,
     lockWatcher,
     new DatabaseWatcher(model),
     model.onDidChange(updateContextKeys),
@@ -86,6 +105,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       if (model.lastResult !== null && model.lastResult !== rememberedResult) {
         rememberedResult = model.lastResult;
         lastResults.remember(model.lastResult);
+      }
+      if (model.lastRecording !== null && model.lastRecording !== rememberedRecording) {
+        rememberedRecording = model.lastRecording;
+        lastRecordings.remember(model.lastRecording);
       }
     }),
     vscode.commands.registerCommand('sqliteLockDoctor.openDatabase', (uri?: unknown) =>
@@ -114,6 +137,17 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     vscode.commands.registerCommand('sqliteLockDoctor.checkpoint', (args?: unknown) =>
       checkpointCommand(model, args),
     ),
+    // A script or test may pass {recordOnly: true} or {run: "command"}; the palette asks.
+    vscode.commands.registerCommand('sqliteLockDoctor.recordLockActivity', (args?: unknown) =>
+      recordCommand(model, recordings, context.workspaceState, args, () =>
+        openDatabaseCommand(model, showPanel),
+      ),
+    ),
+    vscode.commands.registerCommand('sqliteLockDoctor.stopRecording', () => recordings.stop()),
+    // A script or test may pass {urls, requests, concurrency}; the palette asks.
+    vscode.commands.registerCommand('sqliteLockDoctor.runLoadTest', (args?: unknown) =>
+      runLoadTestCommand(model, showPanel, context.workspaceState, args),
+    ),
     vscode.commands.registerCommand('sqliteLockDoctor.showPanel', () => {
       showPanel();
     }),
@@ -127,12 +161,16 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
           if (restored !== null) {
             model.setResult(restored);
           }
+          const recording = lastRecordings.recall(saved.databasePath);
+          if (recording !== null) {
+            model.setRecording(recording);
+          }
         }
       },
     }),
   );
   updateContextKeys();
-  return lockDoctorApi(model, statusBar, lockWatcher);
+  return lockDoctorApi(model, statusBar, lockWatcher, recordings);
 }
 
 export function deactivate(): void {

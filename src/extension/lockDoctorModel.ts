@@ -11,6 +11,7 @@ import {
   type WalGrowthSample,
 } from '../engine/locks/walGrowth';
 import type { ProbeResult } from '../engine/probe/probeTypes';
+import type { Recording } from '../engine/record/recordingTypes';
 import type {
   ActivityState,
   Busy,
@@ -19,6 +20,7 @@ import type {
   LocksState,
   PanelState,
   ProbeLocks,
+  RecordingNow,
 } from '../shared/panelProtocol';
 import { engineClient } from './engineClient';
 import { readSettings } from './settings';
@@ -33,6 +35,9 @@ export class LockDoctorModel implements vscode.Disposable {
   database: DatabaseFacts | null = null;
   busy: Busy | null = null;
   lastResult: ProbeResult | null = null;
+  /** The last recording (of any database: it names its own). */
+  lastRecording: Recording | null = null;
+  recordingNow: RecordingNow | null = null;
   lastError: string | null = null;
   lastNotice: string | null = null;
   locks: LockReport | null = null;
@@ -56,6 +61,7 @@ export class LockDoctorModel implements vscode.Disposable {
     };
     if (!samePath) {
       this.lastResult = null;
+      this.lastRecording = null;
       this.locks = null;
       this.walSamples = [];
     }
@@ -68,6 +74,7 @@ export class LockDoctorModel implements vscode.Disposable {
   close(): void {
     this.database = null;
     this.lastResult = null;
+    this.lastRecording = null;
     this.locks = null;
     this.fire();
   }
@@ -137,6 +144,22 @@ export class LockDoctorModel implements vscode.Disposable {
     this.fire();
   }
 
+  setRecording(recording: Recording): void {
+    this.lastRecording = recording;
+    this.fire();
+  }
+
+  setRecordingNow(recordingNow: RecordingNow | null): void {
+    this.recordingNow = recordingNow;
+    this.fire();
+  }
+
+  /** One sentence from an operation that failed outside run() (a recording that could not start). */
+  setError(error: string): void {
+    this.lastError = error;
+    this.fire();
+  }
+
   /** While a probe runs: the file its sessions write to, which process runs which session, their locks. */
   probeWatch: ProbeLocks | null = null;
 
@@ -195,7 +218,12 @@ export class LockDoctorModel implements vscode.Disposable {
   }
 
   activityState(): ActivityState {
-    return { busy: this.busy, lastError: this.lastError, lastNotice: this.lastNotice };
+    return {
+      busy: this.busy,
+      recordingNow: this.recordingNow,
+      lastError: this.lastError,
+      lastNotice: this.lastNotice,
+    };
   }
 
   /** Everything the panel shows, in one object (for the API the in-host tests read). */
@@ -205,6 +233,7 @@ export class LockDoctorModel implements vscode.Disposable {
       ...this.locksState(),
       ...this.activityState(),
       lastResult: this.lastResult,
+      lastRecording: this.lastRecording,
     };
   }
 

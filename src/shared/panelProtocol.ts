@@ -10,6 +10,7 @@ import type { ExportFormat } from '../engine/options/exportFormats';
 import type { JournalChoice, JournalTarget } from '../engine/options/journalModes';
 import type { PresetName } from '../engine/options/presets';
 import type { ProbeResult } from '../engine/probe/probeTypes';
+import type { Recording } from '../engine/record/recordingTypes';
 
 // The form's choices are the engine's vocabulary (src/engine/options).
 export type PresetChoice = PresetName;
@@ -47,7 +48,7 @@ export interface ProbeLocks {
 
 /** What runs now; one operation at a time. The kind decides what the panel offers (Cancel for a probe). */
 export interface Busy {
-  kind: 'switch' | 'probe' | 'checkpoint';
+  kind: 'switch' | 'probe' | 'checkpoint' | 'load';
   /** 'Switching app.db to WAL…', 'Running the probe…'. */
   label: string;
 }
@@ -70,9 +71,21 @@ export interface LocksState {
   probeLocks: ProbeLocks | null;
 }
 
+/** A recording under way (Record Lock Activity): it runs beside other operations, not as `busy`. */
+export interface RecordingNow {
+  /** The database recorded (absolute path) and its file name. */
+  database: string;
+  name: string;
+  /** Wall-clock ISO time the recording started. */
+  startedAt: string;
+  /** The command run while recording, as the user typed it. */
+  command?: string;
+}
+
 /** What runs and what just happened. */
 export interface ActivityState {
   busy: Busy | null;
+  recordingNow: RecordingNow | null;
   /** One sentence from the last failed operation, shown until the next one. */
   lastError: string | null;
   /** One sentence from the last successful switch ('Switched app.db from delete to wal.'). */
@@ -82,10 +95,14 @@ export interface ActivityState {
 /** Everything the panel shows: the three small states plus the last result. */
 export interface PanelState extends FileState, LocksState, ActivityState {
   lastResult: ProbeResult | null;
+  lastRecording: Recording | null;
 }
 
 /** The panel's views (tabs). */
-export type PanelViewName = 'file' | 'locks' | 'probe';
+export type PanelViewName = 'file' | 'locks' | 'probe' | 'recording';
+
+/** What an export writes: the last probe's result or the last recording. */
+export type ExportSubject = 'probe' | 'recording';
 
 /** From the host to the panel: each message replaces one part of the panel's state. The result (large
  * for a burst) travels once per result; the small states travel whenever they change. */
@@ -94,6 +111,8 @@ export type ToPanel =
   | ({ type: 'locks' } & LocksState)
   | ({ type: 'activity' } & ActivityState)
   | { type: 'result'; result: ProbeResult | null }
+  /** Like 'result': sent once per recording (by its id). */
+  | { type: 'recording'; recording: Recording | null }
   /** A command asked for this view (Show Lock Holders: 'locks'). */
   | { type: 'show'; view: PanelViewName };
 
@@ -104,7 +123,8 @@ export type FromPanel =
   | { type: 'switchJournal'; target: JournalTarget }
   | { type: 'runProbe'; form: ProbeFormValues }
   | { type: 'cancelProbe' }
-  | { type: 'export'; format: ExportFormat };
+  | { type: 'stopRecording' }
+  | { type: 'export'; format: ExportFormat; subject: ExportSubject };
 
 /** The panel's own view state, kept with vscode.setState so it survives a window reload. The last
  * result is not in it: the host keeps that (src/extension/panel/lastResultStore.ts), because VS Code

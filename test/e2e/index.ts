@@ -1,10 +1,11 @@
 // End-to-end: the packaged VSIX installed in a real VS Code (code-server) and used as a person would,
 // from the command palette, with the outcome checked on screen and in the file itself.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdLockWithPython } from '../support/lockHolder';
+import { startScheduledClient } from '../support/scheduledClient';
 import { sqliteShell } from '../support/sqliteShell';
 import type { E2eTest } from './workbench';
 
@@ -46,6 +47,7 @@ export const tests: E2eTest[] = [
         'extension/dist/extension.js',
         'extension/dist/engine-process.js',
         'extension/dist/lock-watcher.js',
+        'extension/dist/recorder.js',
         'extension/dist/webview/panel.js',
         'extension/dist/webview/panel.css',
         'extension/node_modules/better-sqlite3/lib/index.js',
@@ -193,6 +195,108 @@ export const tests: E2eTest[] = [
         await workbench.screenshot('lock-holders');
       } finally {
         await writer.release();
+      }
+    },
+  },
+  {
+    name: 'Record Lock Activity from the palette, a writer kept in PENDING by a reader, Stop: the Recording tab shows the lanes',
+    timeoutMs: 90_000,
+    async run(workbench) {
+      await workbench.runCommand('SQLite Lock Doctor: Record Lock Activity');
+      await workbench.chooseQuickPickItem('Record only');
+      await workbench.waitForStatusBarItem(/Recording app\.db \d+:\d\d/);
+      const file = join(workbench.workspace, databaseName);
+      // In rollback mode the writer's commit waits in PENDING until the reader's SHARED is gone.
+      const writer = startScheduledClient(file, [
+        { sql: 'BEGIN IMMEDIATE' },
+        { sleep: 0.4 },
+        { sql: "INSERT INTO orders (item) VALUES ('recorded')" },
+        { sql: 'COMMIT' },
+      ]);
+      const reader = startScheduledClient(file, [
+        { sleep: 0.2 },
+        { sql: 'BEGIN' },
+        { sql: 'SELECT count(*) FROM orders' },
+        { sleep: 1.0 },
+        { sql: 'COMMIT' },
+      ]);
+      await Promise.all([writer.done, reader.done]);
+      await workbench.runCommand('SQLite Lock Doctor: Stop Recording');
+      const panel = workbench.webview();
+      // Stop shows the Recording tab: the summary first, then one lane per process.
+      const lanes = panel.locator('#recording-lanes svg');
+      await lanes.waitFor({ timeout: 30_000 });
+      const drawn = await lanes.innerHTML();
+      assert.match(drawn, new RegExp(`python3 ${writer.pid}`));
+      assert.match(drawn, new RegExp(`python3 ${reader.pid}`));
+      const summary = await panel.locator('#recording-summary').innerText();
+      assert.match(summary, new RegExp(`python3 ${writer.pid} sat in PENDING`));
+      assert.doesNotMatch((await workbench.statusBarTexts()).join(' | '), /Recording app\.db/);
+      await panel.locator('#recording').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await workbench.screenshot('panel-recording');
+      // The last recording is kept in the workspace's storage: a window reload shows it again.
+      await workbench.page.reload();
+      await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await workbench.waitForStatusBarItem(/app\.db · DELETE/, { timeoutMs: 60_000 });
+      const reloaded = workbench.webview();
+      await reloaded.locator('vscode-tab-header[data-view="recording"]').click({ timeout: 30_000 });
+      const lanesAgain = reloaded.locator('#recording-lanes svg');
+      await lanesAgain.waitFor({ timeout: 30_000 });
+      assert.match(await lanesAgain.innerHTML(), new RegExp(`python3 ${writer.pid}`));
+    },
+  },
+  {
+    name: "Run Load Test… from the palette against a seed-like app: progress, then the seed's check beside the lanes",
+    timeoutMs: 90_000,
+    async run(workbench) {
+      const file = join(workbench.workspace, databaseName);
+      // test/support/seedApp.py, as seedApp.ts starts it (that module finds the script by __dirname,
+      // which this ES module bundle has not): B holds its write 1 s, a 100 ms busy timeout.
+      const script = join(process.cwd(), 'test', 'support', 'seedApp.py');
+      const args = ['--db', file, '--port', '0', '--hold-ms', '1000', '--busy-timeout-ms', '100'];
+      const app = spawn('python3', [script, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+      try {
+        const port = await new Promise<number>((resolve, reject) => {
+          let stdout = '';
+          app.stdout.on('data', (chunk: Buffer) => {
+            stdout += chunk.toString();
+            const found = /listening on (\d+)/.exec(stdout);
+            if (found) {
+              resolve(Number(found[1]));
+            }
+          });
+          app.once('exit', (code) => reject(new Error(`seedApp.py exited (${code})`)));
+        });
+        await workbench.runCommand('SQLite Lock Doctor: Run Load Test…');
+        const title = (step: string) =>
+          workbench.page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor();
+        await title('(1/3)');
+        await workbench.answerQuickInput(
+          `http://127.0.0.1:${port}/session_b http://127.0.0.1:${port}/session_a`,
+        );
+        await title('(2/3)');
+        await workbench.answerQuickInput('20');
+        await title('(3/3)');
+        await workbench.answerQuickInput('10');
+        const notice = await workbench.waitForNotification(/of 20 requests failed/, { timeoutMs: 60_000 });
+        const check =
+          /(\d+) of 20 requests failed; (\d+) rows? (?:was|were) added to items for (\d+) successful/.exec(
+            notice,
+          );
+        assert.ok(check, notice);
+        assert.equal(check[2], check[3], 'rows added = successful requests');
+        const panel = workbench.webview();
+        const shown = panel.locator('#load-check');
+        await shown.waitFor({ timeout: 20_000 });
+        assert.match(await shown.innerText(), /of 20 requests failed/);
+        assert.match(
+          await panel.locator('#recording-lanes svg').innerHTML(),
+          new RegExp(`python3 ${app.pid}`),
+        );
+        await panel.locator('#recording').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await workbench.screenshot('panel-load-test');
+      } finally {
+        app.kill();
       }
     },
   },

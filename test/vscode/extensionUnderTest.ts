@@ -12,6 +12,9 @@ export const commandIds = [
   'sqliteLockDoctor.switchToDelete',
   'sqliteLockDoctor.runProbe',
   'sqliteLockDoctor.showPanel',
+  'sqliteLockDoctor.recordLockActivity',
+  'sqliteLockDoctor.stopRecording',
+  'sqliteLockDoctor.runLoadTest',
 ] as const;
 
 export function extensionUnderTest(): vscode.Extension<unknown> {

@@ -10,3 +10,5 @@ export async function run(): Promise<void> {
 import './commands.test';
 import './locks.test';
 import './lockWatcher.test';
+import './recording.test';
+import './loadTest.test';

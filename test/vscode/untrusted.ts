@@ -1,11 +1,14 @@
 // The same extension in a folder opened in Restricted Mode (the harness's --untrusted): inspection
 // works, nothing that writes to a file does.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sqliteShell } from '../support/sqliteShell';
 import { lockDoctorApi } from './extensionUnderTest';
 import { runRegisteredTests, test } from './runner';
-import { makeWorkspaceDatabase } from './workspaceDatabase';
+import { makeWorkspaceDatabase, workspaceFolder } from './workspaceDatabase';
 
 test('the workspace is untrusted', () => {
   assert.equal(vscode.workspace.isTrusted, false);
@@ -34,6 +37,41 @@ test('Switch to WAL and the probe do nothing to the file', async () => {
   assert.equal(result, undefined);
   assert.equal(lockDoctor.state().lastResult, null);
   assert.equal(lockDoctor.statusBarText(), '$(database) restricted.db · DELETE');
+});
+
+test('Record Lock Activity does nothing: no recorder process, no recording', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const started = await vscode.commands.executeCommand('sqliteLockDoctor.recordLockActivity', {
+    run: "python3 -c \"open('ran', 'w')\"",
+  });
+  assert.equal(started, false);
+  assert.equal(lockDoctor.recorder().pid, undefined);
+  assert.equal(lockDoctor.recorder().statusBarText, undefined);
+  assert.equal(lockDoctor.state().recordingNow, null);
+  assert.equal(lockDoctor.state().lastRecording, null);
+  assert.equal(existsSync(join(workspaceFolder(), 'ran')), false, 'the command did not run');
+});
+
+test('Run Load Test sends nothing', async () => {
+  let requests = 0;
+  const server = createServer((_request, response) => {
+    requests++;
+    response.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const result = await vscode.commands.executeCommand('sqliteLockDoctor.runLoadTest', {
+      urls: [`http://127.0.0.1:${port}/`],
+      requests: 5,
+      concurrency: 1,
+    });
+    assert.equal(result, undefined);
+    assert.equal(requests, 0);
+  } finally {
+    server.close();
+  }
 });
 
 export async function run(): Promise<void> {

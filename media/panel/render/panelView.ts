@@ -1,5 +1,5 @@
-// The whole panel: the header, what is going on, and the views as tabs (file, lock holders, probe), so
-// each view has the panel's height and more views can join without one long scroll.
+// The whole panel: the header, what is going on, and the views as tabs (file, lock holders, probe,
+// recording), so each view has the panel's height and more views can join without one long scroll.
 import { html, type TemplateResult } from 'lit-html';
 import type { PanelState, PanelViewName } from '../../../src/shared/panelProtocol';
 import type { ProbeFormState } from '../probeFormState';
@@ -8,6 +8,7 @@ import { renderFileView } from './fileView';
 import { renderHeader } from './header';
 import { renderLocksView } from './locksView';
 import { renderProbeView } from './probeView';
+import { renderRecordingView } from './recordingView';
 import { renderStatus } from './status';
 
 export interface PanelView {
@@ -22,14 +23,15 @@ export const panelViews: readonly { name: PanelViewName; label: string }[] = [
   { name: 'file', label: 'File' },
   { name: 'locks', label: 'Lock holders' },
   { name: 'probe', label: 'Probe' },
+  { name: 'recording', label: 'Recording' },
 ];
 
 export function renderPanel(state: PanelState, view: PanelView, actions: ViewActions): TemplateResult {
   const untrusted = state.trusted
     ? ''
     : html`<p class="message message-info" id="untrusted">
-        Restricted mode: this workspace is not trusted, so the panel only inspects. Switching the journal mode
-        and running the probe need a trusted workspace.
+        Restricted mode: this workspace is not trusted, so the panel only inspects. Switching the journal
+        mode, running the probe, recording lock activity and the load test need a trusted workspace.
       </p>`;
   if (state.database === null) {
     return html`${renderHeader(state, actions)}${renderStatus(state)}${untrusted}`;
@@ -42,6 +44,7 @@ export function renderPanel(state: PanelState, view: PanelView, actions: ViewAct
     file: () => renderFileView(state, actions),
     locks: () => renderLocksView(state),
     probe: () => renderProbeView(state, view.form, view.timelineWidth, actions),
+    recording: () => renderRecordingView(state, view.timelineWidth, actions),
   };
   return html`${renderHeader(state, actions)}${renderStatus(state)}${untrusted}
     <vscode-tabs

@@ -6,6 +6,7 @@ import { formatMs } from '../../../src/engine/text/formatMs';
 import { describeJournal } from '../../../src/report/resultTables';
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import type { ViewActions } from './actions';
+import { exportButtons } from './exportButtons';
 import { renderConfiguration, renderErrorCounts, renderRows, renderSessionOutcomes } from './resultTables';
 import { renderTimeline } from './timeline';
 import { renderVerdict } from './verdict';
@@ -41,7 +42,7 @@ export function renderResult(
             : nothing
         }
       </div>
-      ${exportButtons(actions)}
+      ${exportButtons('probe', actions)}
     </div>
     ${renderVerdict(result)}
     <h3>Lock timeline</h3>
@@ -75,18 +76,4 @@ function sessionsBox(result: ProbeResult): TemplateResult {
         ${renderSessionOutcomes(result)}
       </div>`
     : html`<div class="table-scroll">${renderSessionOutcomes(result)}</div>`;
-}
-
-function exportButtons(actions: ViewActions): TemplateResult {
-  const button = (format: 'json' | 'markdown' | 'svg', label: string) =>
-    html`<vscode-button
-      id="export-${format}"
-      secondary
-      @click=${() => actions.post({ type: 'export', format })}
-      >${label}</vscode-button
-    >`;
-  return html`<div class="export" role="group" aria-label="Export the result">
-    <span class="muted">Export</span
-    >${button('json', 'JSON')}${button('markdown', 'Markdown')}${button('svg', 'SVG')}
-  </div>`;
 }

@@ -6,27 +6,59 @@
 import { html, type TemplateResult } from 'lit-html';
 import { unsafeHTML } from 'lit-html/directives/unsafe-html.js';
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
-import { renderTimelineSvg } from '../../../src/report/timelineSvg';
+import type { Recording } from '../../../src/engine/record/recordingTypes';
+import { recordingTimeline } from '../../../src/report/recordingTimeline';
+import { renderLanesSvg, renderTimelineSvg } from '../../../src/report/timelineSvg';
 
 /** Narrower panels scroll the timeline sideways rather than shrinking its text. */
 export const minTimelineWidth = 480;
 
-const cache = new WeakMap<ProbeResult, { width: number; svg: string }>();
+const cache = new WeakMap<ProbeResult | Recording, { width: number; svg: string }>();
 
-export function timelineSvg(result: ProbeResult, width: number): string {
+function cachedSvg<T extends ProbeResult | Recording>(
+  subject: T,
+  width: number,
+  draw: (subject: T, width: number) => string,
+): string {
   const drawnWidth = Math.max(minTimelineWidth, Math.floor(width));
-  const cached = cache.get(result);
+  const cached = cache.get(subject);
   if (cached?.width === drawnWidth) {
     return cached.svg;
   }
-  const svg = renderTimelineSvg(result, {
-    width: drawnWidth,
-    idPrefix: 'panel',
-    inHtml: true,
-    embedStyle: false,
-  });
-  cache.set(result, { width: drawnWidth, svg });
+  const svg = draw(subject, drawnWidth);
+  cache.set(subject, { width: drawnWidth, svg });
   return svg;
+}
+
+export function timelineSvg(result: ProbeResult, width: number): string {
+  return cachedSvg(result, width, (subject, drawnWidth) =>
+    renderTimelineSvg(subject, { width: drawnWidth, idPrefix: 'panel', inHtml: true, embedStyle: false }),
+  );
+}
+
+/** A recording's lanes (one per process), by the same drawing code as the probe's sessions. */
+export function renderLanes(recording: Recording, width: number): TemplateResult {
+  const svg = cachedSvg(recording, width, (subject, drawnWidth) =>
+    renderLanesSvg(recordingTimeline(subject), {
+      width: drawnWidth,
+      idPrefix: 'panel-rec',
+      inHtml: true,
+      embedStyle: false,
+    }),
+  );
+  return html`<div
+      id="recording-lanes"
+      class="timeline"
+      tabindex="0"
+      role="group"
+      aria-label="Lock lanes of the recorded processes (hover a bar for details)"
+    >
+      ${unsafeHTML(svg)}
+    </div>
+    <p class="hint">
+      Each lane is a process that had the database open; bars are the locks it held, hatched stretches are
+      waits the kernel saw, diamonds are lock errors your app printed. Hover for exact times.
+    </p>`;
 }
 
 export function renderTimeline(result: ProbeResult, width: number): TemplateResult {

@@ -16,6 +16,8 @@ export interface EngineCallOptions {
   signal?: AbortSignal;
   onProgress?: (session: string, event: TimelineEvent) => void;
   onPrepared?: (target: string) => void;
+  /** A load test's requests answered so far, and how many failed (about every 100 ms). */
+  onLoadProgress?: (done: number, failed: number) => void;
 }
 
 export function callEngine<Name extends EngineCallName>(
@@ -34,6 +36,10 @@ export function callEngine<Name extends EngineCallName>(
       }
       if (message.type === 'prepared') {
         options.onPrepared?.(message.target);
+        return;
+      }
+      if (message.type === 'loadProgress') {
+        options.onLoadProgress?.(message.done, message.failed);
         return;
       }
       settled = true;

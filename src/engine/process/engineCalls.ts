@@ -7,6 +7,8 @@ import type { CheckpointMode } from '../options/checkpointModes';
 import type { JournalTarget } from '../options/journalModes';
 import type { JournalSwitchOptions, JournalSwitchResult } from '../journal/switchJournalMode';
 import type { RowCount, RowCountRequest } from '../load/countRows';
+import type { RecordedLoad } from '../load/recordLoadTest';
+import type { LoadTestOptions } from '../load/runLoadTest';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
 import { OperationError, UserInputError } from '../userInputError';
@@ -30,7 +32,21 @@ export interface EngineCalls {
   };
   /** The load test's row count: one read-only query on a read-only connection, closed before it answers. */
   countRows: { request: { count: RowCountRequest }; response: RowCount };
+  /**
+   * The load test with the recorder running (for the extension, whose host must not send the requests):
+   * this child sends them; the row counts and the recorder run in processes of their own, as with `load`.
+   */
+  recordLoad: {
+    request: { options: LoadRequestOptions; intervalMs: number };
+    response: RecordedLoad;
+  };
 }
+
+/** What a load test takes across a process boundary: no callbacks, streams or signals. */
+export type LoadRequestOptions = Omit<
+  LoadTestOptions,
+  'nowMs' | 'onLoadStart' | 'onLoadEnd' | 'onProgress' | 'passThrough' | 'signal'
+>;
 
 export type EngineCallName = keyof EngineCalls;
 
@@ -53,7 +69,9 @@ export type FromEngineCall =
   /** A probe's events as they happen, for a live view. */
   | { type: 'progress'; session: string; event: TimelineEvent }
   /** A probe's target is ready: the file its sessions write to. */
-  | { type: 'prepared'; target: string };
+  | { type: 'prepared'; target: string }
+  /** A load test's requests answered so far, and how many of them failed. */
+  | { type: 'loadProgress'; done: number; failed: number };
 
 /** Asks a running request to stop (a probe cleans up and answers with an error). */
 export interface CancelRequest {

@@ -14,6 +14,8 @@ export interface RecorderProcess {
   readonly started: Promise<void>;
   /** Stops the recording and resolves with it (UserInputError/OperationError when it could not record). */
   stop(): Promise<Recording>;
+  /** The recording, however it ended: stop(), or the `run` command exiting. */
+  readonly recording: Promise<Recording>;
   /** Ends the process without a recording. */
   cancel(): void;
 }
@@ -23,6 +25,10 @@ export interface StartRecorderOptions {
   onProgress?: (progress: RecorderProgress) => void;
   /** Default 1000. */
   progressEveryMs?: number;
+  /** A command the user typed, run while recording (record --run); the recording ends when it exits. */
+  run?: { command: string; cwd?: string };
+  /** The `run` command's output as it comes. */
+  onAppOutput?: (text: string) => void;
 }
 
 export function startRecorder(file: string, options: StartRecorderOptions): RecorderProcess {
@@ -59,6 +65,9 @@ export function startRecorder(file: string, options: StartRecorderOptions): Reco
           holders: message.holders,
         });
         break;
+      case 'appOutput':
+        options.onAppOutput?.(message.text);
+        break;
       case 'recording':
         recordingResolve(message.recording);
         break;
@@ -78,8 +87,10 @@ export function startRecorder(file: string, options: StartRecorderOptions): Reco
     startedReject(ended);
     recordingReject(ended);
   });
+  let cancelled = false;
   const send = (message: ToRecorder) => {
-    if (child.connected) {
+    // After cancel() nothing more is asked: a `stop` overtaking the signal would still bring a recording.
+    if (child.connected && !cancelled) {
       child.send(message);
     }
   };
@@ -88,15 +99,18 @@ export function startRecorder(file: string, options: StartRecorderOptions): Reco
     file,
     intervalMs: options.intervalMs,
     progressEveryMs: options.progressEveryMs ?? 1000,
+    ...(options.run === undefined ? {} : { run: options.run }),
   });
   return {
     pid: child.pid,
     started,
+    recording,
     stop: () => {
       send({ type: 'stop' });
       return recording;
     },
     cancel: () => {
+      cancelled = true;
       if (child.exitCode === null && child.signalCode === null) {
         child.kill();
       }

@@ -1,12 +1,12 @@
-// The Lock Doctor panel: one at a time. It sends the webview what changed: the result once per result
-// (recognised by its id), and the file, locks and activity states when their content changes. Its
-// requests are validated and turned into the same commands the palette runs. Survives a reload
-// (serializer).
+// The Lock Doctor panel: one at a time. It sends the webview what changed: the probe result and the
+// recording once each (recognised by their ids), and the file, locks and activity states when their
+// content changes. Its requests are validated and turned into the same commands the palette runs.
+// Survives a reload (serializer).
 import * as vscode from 'vscode';
 import type { JournalTarget } from '../../engine/options/journalModes';
 import type { FromPanel, PanelViewName, ToPanel } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
-import { exportProbeResult } from './exportProbeResult';
+import { exportReport } from './exportReport';
 import { panelHtml, webviewRoot } from './panelHtml';
 import { validatePanelMessage } from './validatePanelMessage';
 
@@ -17,6 +17,7 @@ export interface PanelActions {
   switchJournal(target: JournalTarget): Promise<void>;
   runProbe(form: Extract<FromPanel, { type: 'runProbe' }>['form']): Promise<void>;
   cancelProbe(): void;
+  stopRecording(): Promise<void>;
 }
 
 export class LockDoctorPanel implements vscode.Disposable {
@@ -143,6 +144,8 @@ export class LockDoctorPanel implements vscode.Disposable {
     }
     const result = this.model.lastResult;
     this.postIfChanged({ type: 'result', result }, result?.id ?? 'none');
+    const recording = this.model.lastRecording;
+    this.postIfChanged({ type: 'recording', recording }, recording?.id ?? 'none');
     const file: ToPanel = { type: 'file', ...this.model.fileState() };
     this.postIfChanged(file, JSON.stringify(file));
     const locks: ToPanel = { type: 'locks', ...this.model.locksState() };
@@ -194,8 +197,11 @@ export class LockDoctorPanel implements vscode.Disposable {
       case 'cancelProbe':
         this.actions.cancelProbe();
         break;
+      case 'stopRecording':
+        void this.actions.stopRecording();
+        break;
       case 'export':
-        void exportProbeResult(this.model, message.format);
+        void exportReport(this.model, message.subject, message.format);
         break;
     }
   }

@@ -9,6 +9,7 @@ import { presets } from '../../engine/options/presets';
 import { probeBusyTimeout } from '../../engine/options/timeLimits';
 import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
 import { probeResultSchema, type ProbeResult } from '../../engine/probe/probeTypes';
+import { recordingSchema, type Recording } from '../../engine/record/recordingTypes';
 import type { FromPanel, PanelSavedState, ProbeFormValues } from '../../shared/panelProtocol';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -42,6 +43,7 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
     case 'openDatabase':
     case 'refresh':
     case 'cancelProbe':
+    case 'stopRecording':
       return { type: message.type };
     case 'switchJournal':
       return isChoice(journalSwitchTargets, message.target)
@@ -51,8 +53,13 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
       const form = validateProbeForm(message.form);
       return form ? { type: 'runProbe', form } : undefined;
     }
-    case 'export':
-      return isChoice(exportFormats, message.format) ? { type: 'export', format: message.format } : undefined;
+    case 'export': {
+      // A page from before recordings existed sends no subject: it meant the probe.
+      const subject = message.subject ?? 'probe';
+      return isChoice(exportFormats, message.format) && (subject === 'probe' || subject === 'recording')
+        ? { type: 'export', format: message.format, subject }
+        : undefined;
+    }
     default:
       return undefined;
   }
@@ -76,4 +83,18 @@ export function validateStoredResult(result: unknown): ProbeResult | null {
     isRecord(result.rows) &&
     isRecord(result.verdict);
   return looksLikeResult ? (result as unknown as ProbeResult) : null;
+}
+
+/** A stored recording, if it has the recording's shape (storage outlives versions of this extension). */
+export function validateStoredRecording(recording: unknown): Recording | null {
+  const looksLikeRecording =
+    isRecord(recording) &&
+    recording.schema === recordingSchema &&
+    typeof recording.id === 'string' &&
+    typeof recording.database === 'string' &&
+    typeof recording.durationMs === 'number' &&
+    Array.isArray(recording.processes) &&
+    Array.isArray(recording.limits) &&
+    isRecord(recording.summary);
+  return looksLikeRecording ? (recording as unknown as Recording) : null;
 }

@@ -3,11 +3,20 @@
 // Plain strings; each renderer escapes them for its medium.
 import type { AppLine } from '../../engine/appOutput/appOutputTypes';
 import { lockErrorKinds } from '../../engine/appOutput/lockErrorKinds';
-import type { LoadResult } from '../../engine/load/loadResult';
+import { type LoadResult, loadResultSchema } from '../../engine/load/loadResult';
 import { formatMs } from '../../engine/text/formatMs';
 
 /** Lock-error lines of the app shown in a report; the rest are counted. */
 export const shownAppErrorLines = 10;
+
+/** A recording's `load` field (typed unknown there) when it holds a load result of this version. */
+export function loadResultOf(load: unknown): LoadResult | undefined {
+  return typeof load === 'object' &&
+    load !== null &&
+    (load as { schema?: unknown }).schema === loadResultSchema
+    ? (load as LoadResult)
+    : undefined;
+}
 
 export function loadFacts(result: LoadResult): [string, string][] {
   const { config } = result;
