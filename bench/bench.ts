@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       return;
     }
     // DELETE commits about 50 times slower than WAL: fewer transactions keep its runs as long.
-    const overheadSettings = { writers: 4, rounds: 3, transactions: { wal: 2000, delete: 500 } };
+    const overheadSettings = { writers: 4, rounds: 5, transactions: { wal: 2000, delete: 500 } };
     const overhead = async () =>
       overheadRows(await recordingOverhead(small, folder, overheadSettings), overheadSettings);
     if (overheadOnly) {

@@ -4,6 +4,7 @@
 // share one axis. Used by the timing-fidelity test and benchmark.
 import { spawn } from 'node:child_process';
 import { untilReady } from './readyClient';
+import { until } from './until';
 
 export interface LockChange {
   held: boolean;
@@ -11,7 +12,8 @@ export interface LockChange {
 }
 
 export interface LockObserver {
-  /** Stops watching; resolves with every change seen, in order. */
+  /** Stops watching once it has seen the byte free (python3 may be behind), or after 10 s; resolves
+   * with every change seen, in order. */
   stop(): Promise<LockChange[]>;
 }
 
@@ -39,9 +41,13 @@ export async function observeLockByte(file: string, byte: number): Promise<LockO
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await untilReady(child, 'python3', 20_000);
+  const seenFree = () => /^free \d+\s*$/m.test(output.trimEnd().split('\n').at(-1) ?? '');
   return {
-    stop: () =>
-      new Promise((resolve) => {
+    stop: async () => {
+      if (!seenFree()) {
+        await until((listener) => child.stdout.on('data', listener), seenFree, 10_000).catch(() => undefined);
+      }
+      return new Promise((resolve) => {
         child.once('close', () => {
           const changes = output
             .split('\n')
@@ -51,6 +57,7 @@ export async function observeLockByte(file: string, byte: number): Promise<LockO
           resolve(changes);
         });
         child.stdin.end('\n');
-      }),
+      });
+    },
   };
 }

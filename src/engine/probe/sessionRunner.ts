@@ -45,6 +45,10 @@ export async function runSession(
   const insert = db.prepare(sql.insert);
   const read = db.prepare(sql.read);
   let held: LockState = 'none';
+  // Whether a transaction is open, kept here: better-sqlite3's db.inTransaction is a native call, and
+  // five per transaction are a measurable part of a WAL transaction. Read from SQLite after an error,
+  // which may have ended the transaction.
+  let inTransaction = db.inTransaction;
   const nowUs = clockSince(t0Ns);
   const beginText: Record<BeginMode, string> = {
     deferred: 'BEGIN DEFERRED',
@@ -70,7 +74,7 @@ export async function runSession(
         break;
       }
     }
-    if (db.inTransaction) {
+    if (inTransaction) {
       // A schedule that ends inside a transaction must not leave it open.
       runStatement('rollback', 'deferred', iteration);
     }
@@ -82,7 +86,7 @@ export async function runSession(
   emit({ tUs: nowUs(), kind: 'end', lock: 'none' });
 
   function runStatement(op: StatementOp, beginMode: BeginMode, iteration: number): boolean {
-    const locks = stepLocks(op, held, db.inTransaction, family, beginMode);
+    const locks = stepLocks(op, held, inTransaction, family, beginMode);
     const text = statementText(op, beginMode);
     const sentUs = nowUs();
     emit({
@@ -98,6 +102,7 @@ export async function runSession(
       execute(op, text, iteration, sentUs);
     } catch (error) {
       const failedUs = nowUs();
+      inTransaction = db.inTransaction;
       const code = errorCode(error);
       emit({
         tUs: failedUs,
@@ -114,6 +119,11 @@ export async function runSession(
     }
     const doneUs = nowUs();
     held = locks.after;
+    if (op === 'begin') {
+      inTransaction = true;
+    } else if (op === 'commit' || op === 'rollback') {
+      inTransaction = false;
+    }
     const kind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
     emit({ tUs: doneUs, kind, op, iteration, lock: held, elapsedUs: doneUs - sentUs });
     return true;
@@ -145,7 +155,7 @@ export async function runSession(
   }
 
   function rollbackAfterError(iteration: number): void {
-    if (db.inTransaction) {
+    if (inTransaction) {
       runStatement('rollback', 'deferred', iteration);
     } else {
       held = 'none';
