@@ -9,6 +9,9 @@ import { observeLockByte, type LockChange } from './lockObserver';
 import { reservedByte } from './posixLockOn';
 import { makeItemsDatabase } from './tempDatabase';
 
+/** How long before B's write a change may be seen and still count as B's (see `next`). */
+const setupMarginMs = 50;
+
 export interface FidelityEdge {
   /** "B takes RESERVED", ... */
   what: string;
@@ -79,15 +82,28 @@ export async function measureTimingFidelity(model: ExecutionModel, folder: strin
   const after = changes
     .filter((change) => change.atNs > zero)
     .map((change) => ({ held: change.held, atMs: Number(change.atNs - zero) / 1e6 }));
-  const takes = after.filter((change) => change.held).map((change) => change.atMs);
-  const drops = after.filter((change) => !change.held).map((change) => change.atMs);
+  // Changes in order: B's take, B's drop, then A's. python3 stamps a change when it sees it, so the
+  // end of the probe's own setup (before time zero) can show up just after zero: only changes from
+  // shortly before B's write on count.
+  let cursor = 0;
+  const next = (held: boolean, notBeforeMs: number): number | undefined => {
+    while (cursor < after.length) {
+      const change = after[cursor++];
+      if (change.held === held && change.atMs >= notBeforeMs) {
+        return change.atMs;
+      }
+    }
+    return undefined;
+  };
   const bWriteSent = eventOf(result, 'B', 'sent', 'write');
   const bWrite = eventOf(result, 'B', 'returned', 'write');
   const bCommitSent = eventOf(result, 'B', 'sent', 'commit');
   const bCommit = eventOf(result, 'B', 'commit', 'commit');
+  const bTake = next(true, bWriteSent - setupMarginMs);
+  const bDrop = next(false, bTake ?? Infinity);
   const edges = [
-    edge('B takes RESERVED (write)', bWriteSent, bWrite, takes[0]),
-    edge('B drops RESERVED (commit)', bCommitSent, bCommit, drops[0]),
+    edge('B takes RESERVED (write)', bWriteSent, bWrite, bTake),
+    edge('B drops RESERVED (commit)', bCommitSent, bCommit, bDrop),
   ];
   // In the blocking model A fails while B waits behind it on the same thread; elsewhere A writes after B.
   if (model !== 'blocking') {
@@ -96,13 +112,13 @@ export async function measureTimingFidelity(model: ExecutionModel, folder: strin
         'A takes RESERVED (write, after waiting)',
         eventOf(result, 'A', 'sent', 'write'),
         eventOf(result, 'A', 'returned', 'write'),
-        takes[1],
+        next(true, bDrop ?? Infinity),
       ),
       edge(
         'A drops RESERVED (commit)',
         eventOf(result, 'A', 'sent', 'commit'),
         eventOf(result, 'A', 'commit', 'commit'),
-        drops[1],
+        next(false, 0),
       ),
     );
   }
@@ -110,6 +126,6 @@ export async function measureTimingFidelity(model: ExecutionModel, folder: strin
     model,
     edges,
     reportedHoldMs: bCommit - bWrite,
-    observedHoldMs: (drops[0] ?? NaN) - (takes[0] ?? NaN),
+    observedHoldMs: (bDrop ?? NaN) - (bTake ?? NaN),
   };
 }

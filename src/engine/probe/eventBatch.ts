@@ -5,7 +5,7 @@
 // "advanced" IPC serialisation copy them as bytes). The coding is exact: an event that does not fit the
 // columns (a start, an error) travels whole.
 import { eventKinds, keptEventsPerSession, stepOps, timelineLockStates, type SessionLog } from './sessionLog';
-import type { TimelineEvent } from './probeTypes';
+import type { EventKind, LockState, StepOp, TimelineEvent } from './probeTypes';
 
 export interface EventBatch {
   count: number;
@@ -61,6 +61,28 @@ export class EventBatchWriter {
     batch.lock[index] = lockCode.get(event.lock) ?? 0;
     batch.wants[index] = event.wants === undefined ? none : (lockCode.get(event.wants) ?? none);
     batch.sql[index] = event.sql === undefined ? none : this.sqlIndex(event.sql);
+  }
+
+  /** A statement's event, field by field (sessionRunner.ts's EventSink): no object on the way. */
+  addStatement(
+    tUs: number,
+    kind: EventKind,
+    op: StepOp,
+    iteration: number,
+    lock: LockState,
+    wants: LockState | undefined,
+    sql: string | undefined,
+    elapsedUs: number | undefined,
+  ): void {
+    const batch = this.batch;
+    const index = batch.count++;
+    batch.tUs[index] = tUs;
+    batch.elapsedUs[index] = elapsedUs ?? NaN;
+    batch.iteration[index] = iteration;
+    batch.kindAndOp[index] = (kindCode.get(kind) ?? 0) | ((opCode.get(op) ?? 0) << 4);
+    batch.lock[index] = lockCode.get(lock) ?? 0;
+    batch.wants[index] = wants === undefined ? none : (lockCode.get(wants) ?? none);
+    batch.sql[index] = sql === undefined ? none : this.sqlIndex(sql);
   }
 
   take(): EventBatch {
@@ -134,26 +156,49 @@ export function batchEvent(batch: EventBatch, index: number): TimelineEvent {
 }
 
 function columnEvent(batch: EventBatch, index: number): TimelineEvent {
-  const event: TimelineEvent = {
-    tUs: batch.tUs[index],
-    kind: eventKinds[batch.kindAndOp[index] & 0x0f],
-  } as TimelineEvent;
-  const op = stepOps[batch.kindAndOp[index] >> 4];
+  const sql = batch.sql[index];
+  const wants = batch.wants[index];
+  const elapsedUs = batch.elapsedUs[index];
+  const iteration = batch.iteration[index];
+  return statementEvent(
+    batch.tUs[index],
+    eventKinds[batch.kindAndOp[index] & 0x0f],
+    stepOps[batch.kindAndOp[index] >> 4],
+    iteration >= 0 ? iteration : undefined,
+    timelineLockStates[batch.lock[index]],
+    wants === none ? undefined : timelineLockStates[wants],
+    sql === none ? undefined : batch.sqlTexts[sql],
+    Number.isNaN(elapsedUs) ? undefined : elapsedUs,
+  );
+}
+
+/** A statement's event as an object, its fields in the order the result lists them; absent ones left out. */
+export function statementEvent(
+  tUs: number,
+  kind: EventKind,
+  op: StepOp | undefined,
+  iteration: number | undefined,
+  lock: LockState,
+  wants: LockState | undefined,
+  sql: string | undefined,
+  elapsedUs: number | undefined,
+): TimelineEvent {
+  const event: TimelineEvent = { tUs, kind } as TimelineEvent;
   if (op !== undefined) {
     event.op = op;
   }
-  if (batch.sql[index] !== none) {
-    event.sql = batch.sqlTexts[batch.sql[index]];
+  if (sql !== undefined) {
+    event.sql = sql;
   }
-  if (batch.iteration[index] >= 0) {
-    event.iteration = batch.iteration[index];
+  if (iteration !== undefined) {
+    event.iteration = iteration;
   }
-  if (batch.wants[index] !== none) {
-    event.wants = timelineLockStates[batch.wants[index]];
+  if (wants !== undefined) {
+    event.wants = wants;
   }
-  event.lock = timelineLockStates[batch.lock[index]];
-  if (!Number.isNaN(batch.elapsedUs[index])) {
-    event.elapsedUs = batch.elapsedUs[index];
+  event.lock = lock;
+  if (elapsedUs !== undefined) {
+    event.elapsedUs = elapsedUs;
   }
   return event;
 }

@@ -7,7 +7,7 @@ import { microsecondsSince, monotonicNowNs } from './monotonicClock';
 import type { ExecutionModel, SessionPlan, TimelineEvent } from './probeTypes';
 import { logBatch } from './eventBatch';
 import { SessionLog } from './sessionLog';
-import { runSession, type SessionSettings } from './sessionRunner';
+import { objectSink, runSession, type SessionSettings } from './sessionRunner';
 
 export interface SessionsRequest {
   model: ExecutionModel;
@@ -48,10 +48,16 @@ async function runOnThisThread(request: SessionsRequest): Promise<SessionLog[]> 
     const raw = request.plans.map((plan) => new SessionLog(plan.name));
     await Promise.all(
       request.plans.map((plan, index) =>
-        runSession(plan, connections[index], request.settings, t0Ns, (event) => {
-          raw[index].push(event);
-          request.onEvent?.(plan.name, event);
-        }),
+        runSession(
+          plan,
+          connections[index],
+          request.settings,
+          t0Ns,
+          objectSink((event) => {
+            raw[index].push(event);
+            request.onEvent?.(plan.name, event);
+          }),
+        ),
       ),
     );
     return raw;

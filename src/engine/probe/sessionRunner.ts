@@ -6,7 +6,8 @@ import type { SqliteDatabase } from '../sqliteModule';
 import { threadId } from 'node:worker_threads';
 import { journalFamily, stepLocks } from './lockModel';
 import { clockSince, sleepUntil } from './monotonicClock';
-import type { BeginMode, LockState, SessionPlan, Step, TimelineEvent } from './probeTypes';
+import { statementEvent } from './eventBatch';
+import type { BeginMode, EventKind, LockState, SessionPlan, Step, StepOp, TimelineEvent } from './probeTypes';
 import { sqliteCodeNumber } from './sqliteCodes';
 import { probeTableSql } from './probeTable';
 
@@ -20,7 +21,31 @@ export interface SessionSettings {
 /** Each session's page cache, KiB. */
 export const sessionCacheKiB = 1024;
 
-export type EventSink = (event: TimelineEvent) => void;
+/** Where a session's events go. */
+export interface EventSink {
+  /** A statement's 'sent' or outcome event, field by field: a sink that keeps columns builds no object
+   * (in WAL a transaction takes microseconds, and eight objects a transaction were a visible part). */
+  statement(
+    tUs: number,
+    kind: EventKind,
+    op: StepOp,
+    iteration: number,
+    lock: LockState,
+    wants: LockState | undefined,
+    sql: string | undefined,
+    elapsedUs: number | undefined,
+  ): void;
+  /** Any other event (start, error, end), whole. */
+  event(event: TimelineEvent): void;
+}
+
+/** A sink for code that wants each event as an object (the blocking model's log, a live view). */
+export function objectSink(emit: (event: TimelineEvent) => void): EventSink {
+  return {
+    statement: (...fields) => emit(statementEvent(...fields)),
+    event: emit,
+  };
+}
 
 export interface SessionHooks {
   /** Called when a transaction is over and nothing is held; the session waits for a returned promise. */
@@ -34,7 +59,7 @@ export async function runSession(
   db: SqliteDatabase,
   settings: SessionSettings,
   t0Ns: bigint,
-  emit: EventSink,
+  sink: EventSink,
   hooks: SessionHooks = {},
 ): Promise<void> {
   // SQLite's page cache is per connection (better-sqlite3 builds it at 16 MB): 64 sessions in one
@@ -56,7 +81,7 @@ export async function runSession(
     exclusive: 'BEGIN EXCLUSIVE',
   };
 
-  emit({ tUs: nowUs(), kind: 'start', lock: held, pid: process.pid, threadId });
+  sink.event({ tUs: nowUs(), kind: 'start', lock: held, pid: process.pid, threadId });
   const repeat = plan.repeat ?? 1;
   for (let iteration = 0; iteration < repeat; iteration++) {
     for (const step of plan.steps) {
@@ -83,28 +108,20 @@ export async function runSession(
       await pause;
     }
   }
-  emit({ tUs: nowUs(), kind: 'end', lock: 'none' });
+  sink.event({ tUs: nowUs(), kind: 'end', lock: 'none' });
 
   function runStatement(op: StatementOp, beginMode: BeginMode, iteration: number): boolean {
     const locks = stepLocks(op, held, inTransaction, family, beginMode);
     const text = statementText(op, beginMode);
     const sentUs = nowUs();
-    emit({
-      tUs: sentUs,
-      kind: 'sent',
-      op,
-      sql: text,
-      iteration,
-      wants: locks.wants,
-      lock: locks.heldWhileRunning,
-    });
+    sink.statement(sentUs, 'sent', op, iteration, locks.heldWhileRunning, locks.wants, text, undefined);
     try {
       execute(op, text, iteration, sentUs);
     } catch (error) {
       const failedUs = nowUs();
       inTransaction = db.inTransaction;
       const code = errorCode(error);
-      emit({
+      sink.event({
         tUs: failedUs,
         kind: 'error',
         op,
@@ -125,7 +142,7 @@ export async function runSession(
       inTransaction = false;
     }
     const kind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
-    emit({ tUs: doneUs, kind, op, iteration, lock: held, elapsedUs: doneUs - sentUs });
+    sink.statement(doneUs, kind, op, iteration, held, undefined, undefined, doneUs - sentUs);
     return true;
   }
 

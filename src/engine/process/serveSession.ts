@@ -29,7 +29,7 @@ export async function serveSession(
       });
       void portal.send({ type: 'ready' });
     });
-    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), (event) => outbox.add(event), {
+    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), outbox.sink, {
       betweenTransactions: () => outbox.pace(),
     });
     await outbox.close();

@@ -6,6 +6,7 @@
 // columns of numbers (probe/eventBatch.ts), not objects: cheap to fill, to send and to read.
 import { EventBatchWriter, type EventBatch } from '../probe/eventBatch';
 import type { TimelineEvent } from '../probe/probeTypes';
+import type { EventSink } from '../probe/sessionRunner';
 
 /** Events per message. */
 export const outboxBatchSize = 1024;
@@ -27,11 +28,29 @@ export class SessionOutbox {
   constructor(private readonly send: (events: EventBatch) => Promise<void>) {}
 
   add(event: TimelineEvent): void {
-    if (this.buffer.count === 0) {
-      this.oldestBufferedUs = event.tUs;
-    }
-    this.newestUs = event.tUs;
+    this.noteTime(event.tUs);
     this.buffer.add(event);
+    this.added();
+  }
+
+  /** The session runner's EventSink. */
+  readonly sink: EventSink = {
+    statement: (tUs, kind, op, iteration, lock, wants, sql, elapsedUs) => {
+      this.noteTime(tUs);
+      this.buffer.addStatement(tUs, kind, op, iteration, lock, wants, sql, elapsedUs);
+      this.added();
+    },
+    event: (event) => this.add(event),
+  };
+
+  private noteTime(tUs: number): void {
+    if (this.buffer.count === 0) {
+      this.oldestBufferedUs = tUs;
+    }
+    this.newestUs = tUs;
+  }
+
+  private added(): void {
     if (this.buffer.count >= outboxBatchSize) {
       this.flush();
     } else if (!this.flushScheduled) {
