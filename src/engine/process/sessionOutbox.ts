@@ -9,7 +9,7 @@ import type { TimelineEvent } from '../probe/probeTypes';
 import type { EventSink } from '../probe/sessionRunner';
 
 /** Events per message. */
-export const outboxBatchSize = 1024;
+export const outboxBatchSize = 4096;
 /** A session that never yields still hands its events over at least this often (event time, µs), so a
  * session killed mid-burst leaves a timeline up to its last few transactions. */
 const maxBufferedUs = 20_000;
