@@ -5,6 +5,9 @@
 // - matrix: the seed matrix takes about as long as its slowest configuration, not the sum;
 // - lock readings: CPU per reading of the long-lived lock watcher against a Node process per reading.
 // - burst at the documented limits (bench/burstAtLimits.ts): 64 x 10 000 in WAL, time, rows, peak memory.
+// - recording overhead (bench/recordingOverhead.ts): the probe's burst against a plain better-sqlite3 loop.
+// - timing fidelity (bench/timingFidelity.ts): the timeline's times against python3's view of the locks.
+// - the recorder (bench/recorderCost.ts): CPU per second with 0, 10 and 40 clients, jitter, shortest hold caught.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +19,7 @@ import { openDatabase } from '../src/engine/sqliteModule';
 import { burstAtLimits } from './burstAtLimits';
 import { overheadRows, recordingOverhead } from './recordingOverhead';
 import { timingFidelityRows } from './timingFidelity';
+import { benchRecorder } from './recorderCost';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,6 +59,8 @@ async function main(): Promise<void> {
   const overheadOnly = process.argv.includes('--overhead');
   // `npm run bench -- --fidelity`: the timeline's times against the kernel's, per model (Linux).
   const fidelityOnly = process.argv.includes('--fidelity');
+  // `npm run bench -- --record`: the recorder alone (RECORD_INTERVAL, RECORD_SECONDS to vary it).
+  const recordOnly = process.argv.includes('--record');
   try {
     if (fidelityOnly) {
       rows.push(...(await timingFidelityRows()));
@@ -62,6 +68,10 @@ async function main(): Promise<void> {
     }
     if (locksOnly) {
       rows.push(...(await benchLockReadings(folder)));
+      return;
+    }
+    if (recordOnly) {
+      rows.push(...(await benchRecorder(folder)));
       return;
     }
     const small = join(folder, 'small.db');
@@ -73,10 +83,10 @@ async function main(): Promise<void> {
     }
     // DELETE commits about 50 times slower than WAL: fewer transactions keep its runs as long.
     const overheadSettings = { writers: 4, rounds: 5, transactions: { wal: 2000, delete: 500 } };
-    const overhead = async () =>
+    const recordingOverheadRows = async () =>
       overheadRows(await recordingOverhead(small, folder, overheadSettings), overheadSettings);
     if (overheadOnly) {
-      rows.push(...(await overhead()));
+      rows.push(...(await recordingOverheadRows()));
       return;
     }
     makeDatabase(large, 1024 ** 3);
@@ -117,9 +127,10 @@ async function main(): Promise<void> {
     ]);
     if (process.platform === 'linux') {
       rows.push(...(await benchLockReadings(folder)));
+      rows.push(...(await benchRecorder(folder)));
     }
 
-    rows.push(...(await overhead()));
+    rows.push(...(await recordingOverheadRows()));
     if (process.platform === 'linux') {
       rows.push(...(await timingFidelityRows()));
     }

@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { LockRecorder } from '../src/engine/record/lockRecorder';
 import type { LockInterval, Recording } from '../src/engine/record/recordingTypes';
 import { runRecording } from '../src/engine/record/runRecording';
+import { OperationError } from '../src/engine/userInputError';
 import { startScheduledClient } from './support/scheduledClient';
 import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 
@@ -182,4 +183,13 @@ describe('recording real clients', { skip: process.platform !== 'linux' && 'need
     // Its one SELECT was over in less than an interval: a lane that shows it had the file open.
     assert.ok(recording.processes.some((process) => process.pid === visitor.pid));
   });
+});
+
+test('where /proc/locks is not there to read: one sentence naming what to use instead', (t) => {
+  const file = makeItemsDatabase(tempFolderFor(t), 'delete');
+  assert.throws(
+    () => new LockRecorder(file, { intervalMs, platform: 'darwin' }),
+    (error: unknown) =>
+      error instanceof OperationError && /cannot record locks here: macOS .*lsof/.test(error.message),
+  );
 });

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import type { ProcessName } from '../src/engine/locks/processNames';
 import { RecordingBuilder, type SampledHolder } from '../src/engine/record/recordingBuilder';
 import { defaultRecordingCaps } from '../src/engine/record/recordingCaps';
+import { hourOfBusyApp } from '../bench/hourOfBusyApp';
 
 const names: Record<number, ProcessName> = {
   10: { command: 'writer', commandLine: 'python3 writer.py' },
@@ -96,7 +97,7 @@ describe('samples to intervals', () => {
     assert.equal(idle.openedOnly, true);
   });
 
-  test('a write hold from RESERVED through PENDING to EXCLUSIVE is one hold, named by its strongest state', () => {
+  test('a write hold from RESERVED through PENDING to EXCLUSIVE is one hold that lists each state it went through', () => {
     const parts = record(100, (step) => {
       if (step >= 10 && step < 30) {
         return [reserved(10)];
@@ -113,6 +114,8 @@ describe('samples to intervals', () => {
       parts.summary.longestWriteHolds.map((hold) => [hold.pid, hold.lock, hold.startMs, hold.endMs]),
       [[10, 'EXCLUSIVE', 47.5, 307.5]],
     );
+    // Named by where it spent its time too, not as if it had been EXCLUSIVE throughout.
+    assert.deepEqual(parts.summary.longestWriteHolds[0].states, ['RESERVED', 'PENDING', 'EXCLUSIVE']);
     assert.equal(parts.summary.pendingWaitCount, 1);
     const wait = parts.summary.pendingWaits[0];
     assert.deepEqual([wait.pid, wait.startMs, wait.endMs, wait.durationMs], [10, 147.5, 297.5, 150]);
@@ -133,7 +136,7 @@ describe('samples to intervals', () => {
         ...walOpen(10),
         ...walOpen(20),
         ...(step >= 10 && step < 80 ? [walRead(20, 2)] : []),
-        ...(step >= 20 && step < 70 ? [walWrite(10)] : []),
+        ...(step >= 20 && step < 70 ? [walWrite(10), walRead(10, 1)] : []),
       ],
       { wal: (step) => (step < 30 ? 0 : 32 + Math.min(step - 30, 40) * 4120) },
     );
@@ -142,6 +145,7 @@ describe('samples to intervals', () => {
     assert.equal(wal.startBytes, 0);
     assert.equal(wal.maxBytes, 32 + 40 * 4120);
     assert.equal(wal.grewBytes, 32 + 40 * 4120);
+    // The writer's own snapshot grew with its own writes: not a pinning reader.
     assert.equal(parts.summary.pinningReaders.length, 1);
     const reader = parts.summary.pinningReaders[0];
     assert.deepEqual([reader.pid, reader.slot, reader.startMs, reader.endMs], [20, 2, 47.5, 397.5]);
@@ -150,6 +154,30 @@ describe('samples to intervals', () => {
     assert.equal(parts.summary.longestWriteHolds[0].durationMs, 250);
     // Change points only.
     assert.equal(parts.walSize.length, 42);
+  });
+
+  test('checkpoints and recoveries: counted, the longest named', () => {
+    const parts = record(60, (step) => [
+      ...walOpen(10),
+      ...(step >= 5 && step < 7
+        ? [{ pid: 10, file: 'shm' as const, lock: 'WAL_RECOVER' as const, waiting: false }]
+        : []),
+      ...(step >= 10 && step < 12
+        ? [{ pid: 10, file: 'shm' as const, lock: 'WAL_CKPT' as const, waiting: false }]
+        : []),
+      ...(step >= 30 && step < 40
+        ? [{ pid: 10, file: 'shm' as const, lock: 'WAL_CKPT' as const, waiting: false }]
+        : []),
+    ]);
+    assert.deepEqual(parts.summary.checkpoints, {
+      count: 2,
+      longest: { pid: 10, command: 'writer', startMs: 147.5, durationMs: 50 },
+    });
+    assert.deepEqual(parts.summary.recoveries, {
+      count: 1,
+      longest: { pid: 10, command: 'writer', startMs: 22.5, durationMs: 10 },
+    });
+    assert.deepEqual(record(5, () => walOpen(10)).summary.checkpoints, { count: 0 });
   });
 
   test('processes that appeared and left', () => {
@@ -203,5 +231,15 @@ describe('bounded for an hour of a busy app', () => {
     assert.equal(parts.summary.writeHolds.count, 934);
     assert.equal(parts.summary.longestWriteHolds[0].durationMs, 1000);
     assert.ok(intervals.every((interval) => interval.endMs >= interval.startMs));
+  });
+
+  test('ten minutes of 40 busy connections at 10 ms: lanes, JSON and spans stay bounded', () => {
+    // The same synthetic app as the benchmark's hour (npm run bench -- --record), a sixth of it.
+    const result = hourOfBusyApp(10, 40, 10);
+    assert.equal(result.samples, 60_000);
+    assert.ok(result.writeHolds > 30_000, `${result.writeHolds} write holds`);
+    assert.ok(result.intervalsKept <= defaultRecordingCaps.maxIntervals, `${result.intervalsKept} intervals`);
+    assert.ok(result.mergedIntervals > 0);
+    assert.ok(result.jsonBytes < 4 * 1024 * 1024, `${result.jsonBytes} bytes of JSON`);
   });
 });

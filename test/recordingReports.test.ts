@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ProcessName } from '../src/engine/locks/processNames';
 import type { SampledHolder } from '../src/engine/record/recordingBuilder';
+import { recordingFindings } from '../src/report/recordingFindings';
 import { renderRecordingHtml, renderRecordingSvg } from '../src/report/recordingHtml';
 import { renderRecordingMarkdown } from '../src/report/recordingMarkdown';
 import { renderRecordingText } from '../src/report/recordingText';
@@ -50,7 +51,7 @@ describe('recording reports', () => {
     const text = renderRecordingText(recording);
     const lines = text.split('\n');
     assert.match(lines[0], /^SQLite lock recording: \/home\/dev\/app\/app\.db \(rollback journal\)$/);
-    assert.match(text, /Longest write-lock hold: uvicorn 10 held EXCLUSIVE for 155 ms/);
+    assert.match(text, /Longest write-lock hold: uvicorn 10 held RESERVED → PENDING → EXCLUSIVE for 155 ms/);
     assert.match(text, /uvicorn 10 sat in PENDING for 50 ms at 198 ms while .* 20 held\s+SHARED/);
     assert.ok(text.indexOf('Longest write-lock hold') < text.indexOf('Processes:'));
     assert.match(text, /Limits:\n {2}- Locks were sampled every 5\.0 ms/);
@@ -125,5 +126,31 @@ describe('recording reports', () => {
     );
     assert.equal(model.lanes.at(-1)?.name, 'app output');
     assert.match(renderRecordingSvg(withApp), /database is locked/);
+  });
+});
+
+describe('the WAL finding', () => {
+  const walOpen = (pid: number): SampledHolder[] => [{ pid, file: 'shm', lock: 'OPEN', waiting: false }];
+  test('a -wal file that appears, grows and is removed at the last close is said in words, not "no file"', () => {
+    const grown = recordingOf(40, () => walOpen(10), nameOf, {
+      journalMode: 'wal',
+      wal: (step) => (step === 0 || step > 30 ? null : step * 4096),
+    });
+    const finding = recordingFindings(grown).find((line) => line.startsWith('The -wal file'));
+    assert.equal(
+      finding,
+      'The -wal file grew by 120 KiB in all, to at most 120 KiB (none at the start, removed by the end, as the last connection closed).',
+    );
+  });
+  test('a -wal file that stays', () => {
+    const kept = recordingOf(10, () => walOpen(10), nameOf, {
+      journalMode: 'wal',
+      wal: (step) => 8192 + step * 4096,
+    });
+    const finding = recordingFindings(kept).find((line) => line.startsWith('The -wal file'));
+    assert.match(
+      finding ?? '',
+      /^The -wal file grew by 36.0 KiB in all, to at most 44.0 KiB \(8.00 KiB at the start, 44.0 KiB at the end\)\.$/,
+    );
   });
 });

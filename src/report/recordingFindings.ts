@@ -1,6 +1,6 @@
 // The recording's summary in words and rows, for the text, Markdown and HTML reports alike. Strings
 // are raw (process names are untrusted): each report escapes them its own way.
-import type { LockInterval, ProcessMoment, Recording } from '../engine/record/recordingTypes';
+import type { LockInterval, ProcessMoment, Recording, WriteHold } from '../engine/record/recordingTypes';
 import { formatBytes } from '../engine/text/formatBytes';
 import { formatMs } from '../engine/text/formatMs';
 import { processLabel } from './recordingTimeline';
@@ -18,7 +18,7 @@ export function recordingFindings(recording: Recording): string[] {
   } else {
     const still = longest.openAtEnd ? ', still held when the recording stopped' : '';
     findings.push(
-      `Longest write-lock hold: ${processLabel(longest)} held ${longest.lock} for ${formatMs(longest.durationMs)} ` +
+      `Longest write-lock hold: ${processLabel(longest)} held ${writeHoldStates(longest)} for ${formatMs(longest.durationMs)} ` +
         `(${span(longest.startMs, longest.endMs)}${still}); ${summary.writeHolds.count} write ` +
         `hold${summary.writeHolds.count === 1 ? '' : 's'} in all, ${formatMs(summary.writeHolds.totalMs)} together.`,
     );
@@ -36,9 +36,9 @@ export function recordingFindings(recording: Recording): string[] {
   if (wal !== null) {
     findings.push(
       wal.grewBytes > 0
-        ? `The -wal file grew by ${formatBytes(wal.grewBytes)} (from ${bytesOrNone(wal.startBytes)} to ` +
-            `${bytesOrNone(wal.endBytes)}, at most ${formatBytes(wal.maxBytes)}).`
-        : `The -wal file did not grow (${bytesOrNone(wal.endBytes)}).`,
+        ? `The -wal file grew by ${formatBytes(wal.grewBytes)} in all, to at most ${formatBytes(wal.maxBytes)} ` +
+            `(${walEnds(wal.startBytes, wal.endBytes)}).`
+        : `The -wal file did not grow (${wal.endBytes === null ? 'there was none' : formatBytes(wal.endBytes)}).`,
     );
   }
   const pinning = summary.pinningReaders[0];
@@ -54,6 +54,22 @@ export function recordingFindings(recording: Recording): string[] {
       `${describeMoments(summary.appeared, summary.appearedCount, 'appeared')}; ${describeMoments(summary.left, summary.leftCount, 'left')}.`,
     );
   }
+  const checkpoint = summary.checkpoints.longest;
+  if (checkpoint !== undefined) {
+    const count = summary.checkpoints.count;
+    findings.push(
+      `${count} checkpoint${count === 1 ? '' : 's'} ran (WAL_CKPT), the longest ${formatMs(checkpoint.durationMs)} ` +
+        `by ${processLabel(checkpoint)} at ${at(checkpoint.startMs)}.`,
+    );
+  }
+  const recovery = summary.recoveries.longest;
+  if (recovery !== undefined) {
+    findings.push(
+      `${processLabel(recovery)} rebuilt the WAL index (WAL_RECOVER) at ${at(recovery.startMs)}` +
+        `${summary.recoveries.count > 1 ? `, one of ${summary.recoveries.count} recoveries` : ''}: ` +
+        'after a crash, or as the first connection to open the database; everyone else waits meanwhile.',
+    );
+  }
   if (summary.kernelWaits > 0) {
     findings.push(
       `${summary.kernelWaits} wait${summary.kernelWaits === 1 ? '' : 's'} in the kernel (a build with SETLK_TIMEOUT): drawn hatched.`,
@@ -62,8 +78,15 @@ export function recordingFindings(recording: Recording): string[] {
   return findings;
 }
 
-function bytesOrNone(bytes: number | null): string {
-  return bytes === null ? 'no file' : formatBytes(bytes);
+/** Where the -wal file started and ended; null: there was no file. */
+function walEnds(startBytes: number | null, endBytes: number | null): string {
+  const start = startBytes === null ? 'none at the start' : `${formatBytes(startBytes)} at the start`;
+  // The last connection to close checkpoints the WAL and deletes the file.
+  const end =
+    endBytes === null
+      ? 'removed by the end, as the last connection closed'
+      : `${formatBytes(endBytes)} at the end`;
+  return `${start}, ${end}`;
 }
 
 function describeMoments(moments: ProcessMoment[], count: number, verb: string): string {
@@ -75,7 +98,7 @@ function describeMoments(moments: ProcessMoment[], count: number, verb: string):
   return `${count} process${count === 1 ? '' : 'es'} ${verb} (${shown.join(', ')}${more})`;
 }
 
-/** "python3 4711 · 1 234 samples every 5 ms · jitter p50 0.2 ms, p99 1.1 ms". */
+/** "518 samples every 10 ms over 3.66 s · off schedule by 0.85 ms (median), 33 ms (p99) · …". */
 export function samplingLine(recording: Recording): string {
   const { sampling } = recording;
   const cpu =
@@ -84,7 +107,7 @@ export function samplingLine(recording: Recording): string {
       : ` · recorder CPU ${formatMs(sampling.cpuMsPerSecond)} per second`;
   return (
     `${recording.samples} samples every ${formatMs(recording.intervalMs)} over ${formatMs(recording.durationMs)} · ` +
-    `late by ${formatMs(sampling.jitterP50Ms)} (median), ${formatMs(sampling.jitterP99Ms)} (p99)` +
+    `off schedule by ${formatMs(sampling.jitterP50Ms)} (median), ${formatMs(sampling.jitterP99Ms)} (p99)` +
     `${sampling.missedSamples > 0 ? ` · ${sampling.missedSamples} skipped` : ''}${cpu}`
   );
 }
@@ -129,12 +152,17 @@ export function stateName(interval: Pick<LockInterval, 'state' | 'slot' | 'waiti
   return interval.waiting ? `-> ${name}` : name;
 }
 
+/** "RESERVED → EXCLUSIVE": a rollback writer holds RESERVED most of the time and EXCLUSIVE only to commit. */
+export function writeHoldStates(hold: WriteHold): string {
+  return hold.states.join(' → ');
+}
+
 export function writeHoldTable(recording: Recording): Table {
   return {
     header: ['Process', 'Lock', 'From', 'To', 'Held'],
     rows: recording.summary.longestWriteHolds.map((hold) => [
       processLabel(hold),
-      hold.lock,
+      writeHoldStates(hold),
       at(hold.startMs),
       hold.openAtEnd ? 'still held' : at(hold.endMs),
       formatMs(hold.durationMs),

@@ -15,14 +15,18 @@ import {
 } from './recordingFindings';
 import { recordingTimeline } from './recordingTimeline';
 import type { TimelineLane } from './timelineModel';
-import { renderLanesSvg } from './timelineSvg';
+import { type TimelineOptions, renderLanesSvg } from './timelineSvg';
 
 const h = escapeHtml;
 
-/** The recording's lanes as one standalone SVG (the timeline drawing shared with the probe). */
+/**
+ * The recording's lanes as one SVG (the timeline drawing shared with the probe): standalone by default;
+ * a webview passes `embedStyle: false` and installs timelineCss() once, as for the probe. `extraLanes`
+ * go on top (a load test's requests).
+ */
 export function renderRecordingSvg(
   recording: Recording,
-  options: { inHtml?: boolean; extraLanes?: readonly TimelineLane[] } = {},
+  options: TimelineOptions & { extraLanes?: readonly TimelineLane[] } = {},
 ): string {
   const model = recordingTimeline(recording);
   const { extraLanes = [], ...svgOptions } = options;

@@ -45,13 +45,18 @@ export class LockSampler {
   private readonly openFiles: OpenFileScan;
   private readonly walPath: string;
   private readonly shmPath: string;
-  private lastLines: string | undefined;
+  /** Counts the changes of the lines on the files (or of the -shm file itself). */
+  private linesSeen = 0;
+  private lastProcLines: string | undefined;
+  private lastShmIno: bigint | null = null;
+  private lastLines: number | undefined;
   private databaseLocks: ProcLockEntry[] = [];
   private shmLocks: ProcLockEntry[] = [];
   private lockPids: number[] = [];
-  private decodedLines: string | undefined;
+  private decodedLines: number | undefined;
   private decodedOpenPids: readonly number[] | undefined;
   private lastHolders: readonly DecodedHolder[] = [];
+  private readonly decodedByPid = new Map<number, { key: string; holders: DecodedHolder[] }>();
   /**
    * Processes that released their last lock but still have the file open (checked for that process
    * alone when it let go): an idle rollback-mode connection stays present between two scans. A scan
@@ -91,10 +96,18 @@ export class LockSampler {
       shm === undefined
         ? [inodeMark(this.database.inode)]
         : [inodeMark(this.database.inode), inodeMark(shm.ino)];
-    const lines = `${shm?.ino ?? ''}\n${this.procLocks.linesOn(marks)}`;
+    const procLines = this.procLocks.linesOn(marks);
+    const shmIno = shm?.ino ?? null;
+    // linesOn returns the same string while the table's bytes stay the same: most samples of a quiet
+    // database stop at this comparison.
+    if (procLines !== this.lastProcLines || shmIno !== this.lastShmIno) {
+      this.lastProcLines = procLines;
+      this.lastShmIno = shmIno;
+      this.linesSeen++;
+    }
+    const lines = this.linesSeen;
     if (lines !== this.lastLines) {
-      // Parsed only when the lines changed: most samples of a quiet database stop at the compare.
-      const entries = ProcLocksFile.parse(lines);
+      const entries = this.procLocks.parse(procLines);
       this.databaseLocks = posixLocksOnFile(entries, this.database.device, this.database.inode);
       this.shmLocks = shm === undefined ? [] : posixLocksOnFile(entries, shm.dev, shm.ino);
       const lockPids = pidsWithLockLines(this.databaseLocks, this.shmLocks);
@@ -106,9 +119,63 @@ export class LockSampler {
     if (lines !== this.decodedLines || openPids !== this.decodedOpenPids) {
       this.decodedLines = lines;
       this.decodedOpenPids = openPids;
-      this.lastHolders = decodeLockHolders(this.databaseLocks, this.shmLocks, this.journalMode, openPids);
+      this.lastHolders = this.decodeByProcess(openPids);
     }
     return { holders: this.lastHolders, walBytes: wal === undefined ? null : wal.size };
+  }
+
+  /**
+   * The decoder's result, decoded per process and remembered: a process's entries depend on its lines
+   * alone, so when one client begins or ends a transaction only its lines are decoded again. The
+   * concatenation in PID order is what decodeLockHolders gives for the whole table.
+   */
+  private decodeByProcess(openPids: readonly number[]): DecodedHolder[] {
+    const lines = new Map<number, { database: ProcLockEntry[]; shm: ProcLockEntry[]; key: string }>();
+    const linesOf = (pid: number) => {
+      let found = lines.get(pid);
+      if (found === undefined) {
+        found = { database: [], shm: [], key: '' };
+        lines.set(pid, found);
+      }
+      return found;
+    };
+    for (const entry of this.databaseLocks) {
+      const own = linesOf(entry.pid);
+      own.database.push(entry);
+      own.key += `d${lineKey(entry)}`;
+    }
+    for (const entry of this.shmLocks) {
+      const own = linesOf(entry.pid);
+      own.shm.push(entry);
+      own.key += `s${lineKey(entry)}`;
+    }
+    const open = new Set(openPids);
+    const pids = [...new Set([...lines.keys(), ...openPids])].sort((a, b) => a - b);
+    const holders: DecodedHolder[] = [];
+    for (const pid of pids) {
+      const own = lines.get(pid) ?? { database: [], shm: [], key: '' };
+      const key = `${own.key}${open.has(pid) ? 'o' : ''}`;
+      let decoded = this.decodedByPid.get(pid);
+      if (decoded?.key !== key) {
+        decoded = {
+          key,
+          holders: decodeLockHolders(own.database, own.shm, this.journalMode, open.has(pid) ? [pid] : []),
+        };
+        this.decodedByPid.set(pid, decoded);
+      }
+      for (const holder of decoded.holders) {
+        holders.push(holder);
+      }
+    }
+    if (this.decodedByPid.size > pids.length) {
+      const kept = new Set(pids);
+      for (const pid of this.decodedByPid.keys()) {
+        if (!kept.has(pid)) {
+          this.decodedByPid.delete(pid);
+        }
+      }
+    }
+    return holders;
   }
 
   private noteReleased(before: readonly number[], after: readonly number[]): void {
@@ -154,4 +221,8 @@ export class LockSampler {
   close(): void {
     this.procLocks.close();
   }
+}
+
+function lineKey(entry: ProcLockEntry): string {
+  return `${entry.kind === 'OFDLCK' ? 'o' : ''}${entry.blocked ? '>' : ''}${entry.access[0]}${entry.start}-${entry.end ?? 'EOF'} `;
 }

@@ -6,18 +6,47 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ProcLockEntry, parseProcLocks } from './procLocks';
 
+/** Parsed lines kept at most (a PID and a range per line: a long recording of a busy app repeats them). */
+const maxRemembered = 4096;
+
 export class ProcLocksFile {
   private fd: number | undefined;
   private buffer = Buffer.alloc(64 * 1024);
+  private readonly parsed = new Map<string, ProcLockEntry | null>();
+  /** The last reading's bytes (the buffers swap), and the lines it gave. */
+  private last = Buffer.alloc(0);
+  private lastLength = -1;
+  private lastMarks = '';
+  private lastLines: string | undefined;
 
   /** Throws when /proc/locks cannot be opened (no /proc, not Linux). */
   constructor(procRoot = '/proc') {
     this.fd = fs.openSync(path.join(procRoot, 'locks'), 'r');
   }
 
-  /** The raw lines that mention one of `marks` (":INODE "), joined: cheap to compare between readings. */
+  /**
+   * The lines that mention one of `marks` (":INODE "), without their leading ordinal ("12: "), which
+   * moves whenever another lock anywhere on the system comes or goes: the result is the same string
+   * while the locks on these files stay the same, cheap to compare between readings.
+   */
   linesOn(marks: readonly string[]): string {
-    const text = this.readAll();
+    const length = this.readAll();
+    // The same bytes as last time (nothing locked or unlocked anywhere): the same lines, no strings made.
+    if (
+      this.lastLines !== undefined &&
+      length === this.lastLength &&
+      marks.join() === this.lastMarks &&
+      this.buffer.compare(this.last, 0, length, 0, length) === 0
+    ) {
+      return this.lastLines;
+    }
+    [this.buffer, this.last] = [
+      this.last.length >= this.buffer.length ? this.last : Buffer.alloc(this.buffer.length),
+      this.buffer,
+    ];
+    this.lastLength = length;
+    this.lastMarks = marks.join();
+    const text = this.last.toString('latin1', 0, length);
     let kept = '';
     let from = 0;
     while (from < text.length) {
@@ -27,16 +56,37 @@ export class ProcLocksFile {
       }
       const line = text.slice(from, to);
       if (marks.some((mark) => line.includes(mark))) {
-        kept += `${line}\n`;
+        kept += `${line.slice(line.indexOf(':') + 1).trim()}\n`;
       }
       from = to + 1;
     }
+    this.lastLines = kept;
     return kept;
   }
 
-  /** Parsed entries of lines returned by linesOn (the same pattern as readProcLocks). */
-  static parse(lines: string): ProcLockEntry[] {
-    return parseProcLocks(lines);
+  /**
+   * Entries of lines from linesOn, each line parsed once by the one parser (parseProcLocks) and
+   * remembered: a busy database repeats the same few lines.
+   */
+  parse(lines: string): ProcLockEntry[] {
+    const entries: ProcLockEntry[] = [];
+    for (const line of lines.split('\n')) {
+      if (line === '') {
+        continue;
+      }
+      let entry = this.parsed.get(line);
+      if (entry === undefined) {
+        entry = parseProcLocks(`0: ${line}`)[0] ?? null;
+        if (this.parsed.size >= maxRemembered) {
+          this.parsed.clear();
+        }
+        this.parsed.set(line, entry);
+      }
+      if (entry !== null) {
+        entries.push(entry);
+      }
+    }
+    return entries;
   }
 
   close(): void {
@@ -46,7 +96,8 @@ export class ProcLocksFile {
     }
   }
 
-  private readAll(): string {
+  /** Reads the whole table into `buffer`; returns its length in bytes. */
+  private readAll(): number {
     if (this.fd === undefined) {
       throw new Error('/proc/locks was closed');
     }
@@ -63,7 +114,7 @@ export class ProcLocksFile {
       }
       length += read;
     }
-    return this.buffer.toString('latin1', 0, length);
+    return length;
   }
 }
 

@@ -3,16 +3,17 @@
 import type { WholeNumberLimit } from './wholeNumberLimit';
 
 /**
- * The sampling interval. The default is measured (npm run bench -- --record, docs/record.md): at 5 ms
- * a sample costs well under 5 % of one core with 0, 10 and 40 clients, and holds of 5 ms or more are
- * caught.
+ * The sampling interval. The default is measured (npm run bench -- --record, docs/record.md): on the
+ * loaded 2-core test machine 10 ms costs about 2 % of a core with no client and 5 % with 10 busy ones
+ * (5 ms: 3 % and 6.5 %), and catches most holds of 10 ms and nearly all of 20 ms; --interval 5 or less
+ * catches shorter ones for about twice the CPU.
  */
 export const recordInterval: WholeNumberLimit = {
   name: '--interval',
   unit: 'ms',
   min: 1,
   max: 10_000,
-  default: 5,
+  default: 10,
   description: 'How often the locks are sampled: shorter catches shorter transactions and costs more CPU.',
 };
 

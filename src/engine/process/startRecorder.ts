@@ -63,6 +63,7 @@ export function startRecorder(file: string, options: StartRecorderOptions): Reco
           elapsedMs: message.elapsedMs,
           samples: message.samples,
           holders: message.holders,
+          cpuMs: message.cpuMs,
         });
         break;
       case 'appOutput':

@@ -28,6 +28,8 @@ export interface RecorderProgress {
   samples: number;
   /** Processes holding a lock at the last sample. */
   holders: number;
+  /** CPU time (user + system) of the recording process since the recorder started, ms. */
+  cpuMs: number;
 }
 
 export class LockRecorder {
@@ -94,6 +96,7 @@ export class LockRecorder {
       elapsedMs: Math.round(this.elapsedMs()),
       samples: this.builder.samples,
       holders: this.builder.holdersNow,
+      cpuMs: cpuMsSince(this.cpuAtStart),
     };
   }
 
@@ -106,13 +109,12 @@ export class LockRecorder {
       this.sampler.close();
     }
     const parts = this.builder.finish();
-    const cpu = process.cpuUsage(this.cpuAtStart);
     const seconds = Math.max(parts.durationMs, 1) / 1000;
     const sampling = {
       jitterP50Ms: this.jitter.percentile(50),
       jitterP99Ms: this.jitter.percentile(99),
       missedSamples: this.jitter.missed,
-      cpuMsPerSecond: Math.round(((cpu.user + cpu.system) / 1000 / seconds) * 100) / 100,
+      cpuMsPerSecond: Math.round((cpuMsSince(this.cpuAtStart) / seconds) * 100) / 100,
     };
     const facts = {
       intervalMs: this.options.intervalMs,
@@ -143,11 +145,13 @@ export class LockRecorder {
           return;
         }
         const now = performance.now();
-        this.jitter.add(now - (this.t0 + this.slot * this.options.intervalMs));
+        // Off schedule either way: a timer can fire a fraction of a millisecond early too.
+        this.jitter.add(Math.abs(now - (this.t0 + this.slot * this.options.intervalMs)));
         this.takeSample(now);
         this.scheduleNext();
       },
-      Math.max(0, delay),
+      // Node's timers count whole milliseconds and cut the fraction (firing up to 1 ms early): round up.
+      Math.max(0, Math.ceil(delay)),
     );
   }
 
@@ -162,4 +166,9 @@ export class LockRecorder {
     }
     this.slot = next;
   }
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 10) / 100;
 }

@@ -3,7 +3,6 @@
 // consecutive samples is one interval, estimated to start and end half-way between the samples that
 // saw it change. OPEN entries, and a WAL connection's SHARED lock on the database (held for as long as
 // the connection is open), only mark a process as present: they are not transactions.
-import type { DecodedHolder } from '../locks/decodeLockHolders';
 import type { ProcessName } from '../locks/processNames';
 import { IntervalStore, round } from './intervalStore';
 import { type RecordingCaps, defaultRecordingCaps } from './recordingCaps';
@@ -15,10 +14,13 @@ import type {
   Recording,
   RecordingSummary,
 } from './recordingTypes';
-import { type SummarySample, SummaryBuilder } from './summaryBuilder';
+import { emptyView, viewOf } from './sampleView';
+import { SummaryBuilder } from './summaryBuilder';
 import { WalSizeTrack } from './walSizeTrack';
 
-export type SampledHolder = Pick<DecodedHolder, 'pid' | 'file' | 'lock' | 'readSlot' | 'waiting'>;
+import type { SampledHolder } from './sampleView';
+
+export type { SampledHolder } from './sampleView';
 
 export interface RecorderSample {
   atMs: number;
@@ -59,10 +61,14 @@ export class RecordingBuilder {
   private previousAt: number | undefined;
   private firstAt: number | undefined;
   private lastHolders: readonly SampledHolder[] | undefined;
+  private lastWalBytes: number | null | undefined;
   private readonly open = new Map<string, OpenInterval>();
   private readonly store: IntervalStore;
   private readonly processes = new Map<number, ProcessTrack>();
   private droppedProcesses = 0;
+  private lanes = 0;
+  /** The tracks present at the last change of holders. */
+  private readonly presentTracks = new Set<ProcessTrack>();
   private readonly summary: SummaryBuilder;
   private readonly walSize: WalSizeTrack;
   private current = emptyView();
@@ -87,20 +93,25 @@ export class RecordingBuilder {
     const boundary = first ? sample.atMs : (this.previousAt! + sample.atMs) / 2;
     this.firstAt ??= sample.atMs;
     this.samples++;
-    this.walSize.add(sample.atMs, sample.walBytes);
-    // The decoder returns the same array while nothing changed: then only the times move on.
-    if (sample.holders !== this.lastHolders) {
+    // The decoder returns the same array while nothing changed: then only the clock moves on, and a
+    // sample costs this comparison (the holds, presence and summary change only with the holders).
+    const changed = sample.holders !== this.lastHolders;
+    if (changed) {
       this.lastHolders = sample.holders;
       this.current = viewOf(sample.holders);
       this.updateIntervals(boundary, first);
+      this.updatePresence(sample.atMs, boundary, first);
     }
-    this.updatePresence(sample.atMs, boundary, first);
-    this.summary.add({
-      ...this.current.summary,
-      atMs: sample.atMs,
-      boundaryMs: boundary,
-      walBytes: sample.walBytes,
-    });
+    if (changed || sample.walBytes !== this.lastWalBytes) {
+      this.walSize.add(sample.atMs, sample.walBytes);
+      this.summary.add({
+        ...this.current.summary,
+        atMs: sample.atMs,
+        boundaryMs: boundary,
+        walBytes: sample.walBytes,
+      });
+      this.lastWalBytes = sample.walBytes;
+    }
     this.previousAt = sample.atMs;
   }
 
@@ -112,6 +123,9 @@ export class RecordingBuilder {
       this.keep(pid, interval);
     }
     this.open.clear();
+    for (const track of this.presentTracks) {
+      track.lastSeenMs = endMs;
+    }
     const summary: RecordingSummary = { ...this.summary.finish(endMs), ...this.moments() };
     const processes: RecordedProcess[] = [...this.processes.values()]
       .filter((track) => track.hasLane)
@@ -170,11 +184,18 @@ export class RecordingBuilder {
   }
 
   private keep(pid: number, interval: LockInterval): void {
+    if ((interval.state === 'WAL_CKPT' || interval.state === 'WAL_RECOVER') && !interval.waiting) {
+      this.summary.maintenanceDone(interval.state, pid, interval.startMs, interval.endMs);
+    }
     if (this.processes.get(pid)?.hasLane) {
       this.store.add(pid, interval);
     }
   }
 
+  /**
+   * Called when the holders changed. A process present before and gone now was last seen at the
+   * previous sample; one present at the end is seen until the last sample (finish sets it).
+   */
   private updatePresence(atMs: number, boundary: number, first: boolean): void {
     for (const pid of this.current.presentPids) {
       let track = this.processes.get(pid);
@@ -183,7 +204,6 @@ export class RecordingBuilder {
           this.droppedProcesses++;
           continue;
         }
-        const lanes = [...this.processes.values()].filter((known) => known.hasLane).length;
         track = {
           pid,
           name: this.nameOf(pid),
@@ -192,22 +212,28 @@ export class RecordingBuilder {
           presentAtStart: first,
           present: true,
           locked: false,
-          hasLane: lanes < this.caps.maxLanes,
+          hasLane: this.lanes < this.caps.maxLanes,
         };
-        if (!track.hasLane) {
+        if (track.hasLane) {
+          this.lanes++;
+        } else {
           this.droppedProcesses++;
         }
         this.processes.set(pid, track);
+        this.presentTracks.add(track);
+      } else if (!track.present) {
+        track.present = true;
+        this.presentTracks.add(track);
       }
-      track.present = true;
-      track.lastSeenMs = atMs;
       if (this.current.lockPids.has(pid)) {
         track.locked = true;
       }
     }
-    for (const track of this.processes.values()) {
-      if (track.present && !this.current.presentPids.has(track.pid)) {
+    for (const track of this.presentTracks) {
+      if (!this.current.presentPids.has(track.pid)) {
         track.present = false;
+        track.lastSeenMs = this.previousAt ?? atMs;
+        this.presentTracks.delete(track);
       }
     }
   }
@@ -233,76 +259,4 @@ export class RecordingBuilder {
       leftCount: left.length,
     };
   }
-}
-
-interface SampleView {
-  /** Interval key -> the holder. */
-  locks: Map<string, SampledHolder>;
-  presentPids: Set<number>;
-  /** PIDs with a lock interval (not only presence). */
-  lockPids: Set<number>;
-  summary: Omit<SummarySample, 'atMs' | 'boundaryMs' | 'walBytes'>;
-}
-
-function emptyView(): SampleView {
-  return {
-    locks: new Map(),
-    presentPids: new Set(),
-    lockPids: new Set(),
-    summary: {
-      databaseWriters: new Map(),
-      walWriters: new Set(),
-      databaseReaders: new Set(),
-      walReaders: new Map(),
-    },
-  };
-}
-
-const databaseWriteLocks = new Set(['RESERVED', 'PENDING', 'EXCLUSIVE']);
-const writeStrength: Record<string, number> = { RESERVED: 0, PENDING: 1, EXCLUSIVE: 2 };
-
-function viewOf(holders: readonly SampledHolder[]): SampleView {
-  const view = emptyView();
-  const walConnections = new Set(
-    holders.filter((holder) => holder.file === 'shm' && holder.lock === 'OPEN').map((holder) => holder.pid),
-  );
-  const databaseWriters = new Map<number, 'RESERVED' | 'PENDING' | 'EXCLUSIVE'>();
-  const walWriters = new Set<number>();
-  const databaseReaders = new Set<number>();
-  const walReaders = new Map<string, { pid: number; slot?: number }>();
-  for (const holder of holders) {
-    view.presentPids.add(holder.pid);
-    if (holder.lock === 'OPEN') {
-      continue;
-    }
-    // In WAL mode every open connection read-locks the database file: presence, not a read.
-    if (
-      holder.file === 'db' &&
-      holder.lock === 'SHARED' &&
-      walConnections.has(holder.pid) &&
-      !holder.waiting
-    ) {
-      continue;
-    }
-    const key = `${holder.pid}|${holder.file}|${holder.lock}|${holder.readSlot ?? ''}|${holder.waiting}`;
-    view.locks.set(key, holder);
-    view.lockPids.add(holder.pid);
-    if (holder.waiting) {
-      continue;
-    }
-    if (holder.file === 'db' && databaseWriteLocks.has(holder.lock)) {
-      const known = databaseWriters.get(holder.pid);
-      if (known === undefined || writeStrength[holder.lock] > writeStrength[known]) {
-        databaseWriters.set(holder.pid, holder.lock as 'RESERVED' | 'PENDING' | 'EXCLUSIVE');
-      }
-    } else if (holder.lock === 'WAL_WRITE') {
-      walWriters.add(holder.pid);
-    } else if (holder.file === 'db' && holder.lock === 'SHARED') {
-      databaseReaders.add(holder.pid);
-    } else if (holder.lock === 'WAL_READ') {
-      walReaders.set(`${holder.pid}|${holder.readSlot ?? ''}`, { pid: holder.pid, slot: holder.readSlot });
-    }
-  }
-  view.summary = { databaseWriters, walWriters, databaseReaders, walReaders };
-  return view;
 }

@@ -56,7 +56,10 @@ export interface ProcessRef {
 
 /** A write transaction's hold: RESERVED up to EXCLUSIVE on the database file, or the WAL write lock. */
 export interface WriteHold extends ProcessRef {
+  /** The strongest state the hold reached. */
   lock: 'RESERVED' | 'PENDING' | 'EXCLUSIVE' | 'WAL_WRITE';
+  /** Every state it went through, in order (RESERVED, then PENDING, then EXCLUSIVE at commit). */
+  states: WriteHold['lock'][];
   startMs: number;
   endMs: number;
   durationMs: number;
@@ -108,6 +111,15 @@ export interface RecordingSummary {
   leftCount: number;
   /** Intervals in which a process was blocked in the kernel (`->`), which only SETLK_TIMEOUT builds show. */
   kernelWaits: number;
+  /** The WAL's maintenance: checkpoints run (WAL_CKPT held) and WAL-index recoveries (WAL_RECOVER). */
+  checkpoints: MaintenanceCount;
+  recoveries: MaintenanceCount;
+}
+
+export interface MaintenanceCount {
+  count: number;
+  /** The longest one; absent when there was none. */
+  longest?: ProcessRef & { startMs: number; durationMs: number };
 }
 
 // The app's own output (record --run / --log, load): defined with its source in src/engine/appOutput.
@@ -127,7 +139,7 @@ export interface Recording {
   intervalMs: number;
   samples: number;
   sampling: {
-    /** How late samples were against their schedule: median and 99th percentile, ms. */
+    /** How far samples were off their schedule (mostly late): median and 99th percentile, ms. */
     jitterP50Ms: number;
     jitterP99Ms: number;
     /** Scheduled samples skipped because the previous one came too late. */

@@ -1,4 +1,4 @@
-// How late each sample came against its schedule, kept as a histogram (fixed memory for any length of
+// How far each sample was off its schedule, kept as a histogram (fixed memory for any length of
 // recording) from which the median and the 99th percentile are read.
 const binMs = 0.05;
 const bins = 4000; // up to 200 ms; later ones land in the last bin

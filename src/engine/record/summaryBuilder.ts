@@ -4,7 +4,14 @@
 import type { ProcessName } from '../locks/processNames';
 import { round } from './intervalStore';
 import type { RecordingCaps } from './recordingCaps';
-import type { PendingWait, PinningReader, ProcessRef, RecordingSummary, WriteHold } from './recordingTypes';
+import type {
+  MaintenanceCount,
+  PendingWait,
+  PinningReader,
+  ProcessRef,
+  RecordingSummary,
+  WriteHold,
+} from './recordingTypes';
 import { TopList } from './topList';
 
 type DatabaseWriteLock = 'RESERVED' | 'PENDING' | 'EXCLUSIVE';
@@ -27,6 +34,7 @@ export interface SummarySample {
 interface OpenHold {
   startMs: number;
   lock: WriteHold['lock'];
+  states: WriteHold['lock'][];
 }
 
 const writeStrength: Record<DatabaseWriteLock, number> = { RESERVED: 0, PENDING: 1, EXCLUSIVE: 2 };
@@ -49,6 +57,10 @@ export class SummaryBuilder {
   private walGrew = 0;
   private walSeen = false;
   kernelWaits = 0;
+  private readonly maintenance: Record<'WAL_CKPT' | 'WAL_RECOVER', MaintenanceCount> = {
+    WAL_CKPT: { count: 0 },
+    WAL_RECOVER: { count: 0 },
+  };
 
   constructor(
     caps: RecordingCaps,
@@ -70,11 +82,12 @@ export class SummaryBuilder {
         this.openDatabaseHolds.delete(pid);
       } else if (writeStrength[lock] > writeStrength[hold.lock as DatabaseWriteLock]) {
         hold.lock = lock;
+        hold.states.push(lock);
       }
     }
     for (const [pid, lock] of sample.databaseWriters) {
       if (!this.openDatabaseHolds.has(pid)) {
-        this.openDatabaseHolds.set(pid, { startMs: at, lock });
+        this.openDatabaseHolds.set(pid, { startMs: at, lock, states: [lock] });
       }
     }
     for (const [pid, hold] of this.openWalHolds) {
@@ -85,7 +98,7 @@ export class SummaryBuilder {
     }
     for (const pid of sample.walWriters) {
       if (!this.openWalHolds.has(pid)) {
-        this.openWalHolds.set(pid, { startMs: at, lock: 'WAL_WRITE' });
+        this.openWalHolds.set(pid, { startMs: at, lock: 'WAL_WRITE', states: ['WAL_WRITE'] });
       }
     }
     // PENDING: the readers holding SHARED meanwhile kept the writer from EXCLUSIVE.
@@ -159,23 +172,41 @@ export class SummaryBuilder {
       appearedCount: 0,
       leftCount: 0,
       kernelWaits: this.kernelWaits,
+      checkpoints: this.maintenance.WAL_CKPT,
+      recoveries: this.maintenance.WAL_RECOVER,
     };
+  }
+
+  /** A checkpoint or a recovery ended (or was still running at the end). */
+  maintenanceDone(lock: 'WAL_CKPT' | 'WAL_RECOVER', pid: number, startMs: number, endMs: number): void {
+    const kind = this.maintenance[lock];
+    kind.count++;
+    const durationMs = round(endMs - startMs);
+    if (kind.longest === undefined || durationMs > kind.longest.durationMs) {
+      kind.longest = { ...this.ref(pid), startMs: round(startMs), durationMs };
+    }
   }
 
   private trackWal(sample: SummarySample): void {
     const bytes = sample.walBytes;
-    if (this.walStart === undefined) {
+    const first = this.walStart === undefined;
+    if (first) {
       this.walStart = bytes;
     }
     if (bytes !== null) {
       this.walSeen = true;
       this.walMax = Math.max(this.walMax, bytes);
+      // A -wal file created while recording grew from nothing.
       const grew = bytes - (this.walEnd ?? 0);
-      if (this.walEnd !== null && grew > 0) {
+      if (!first && grew > 0) {
         this.walGrew += grew;
-        // Every snapshot still held when the file grew kept a checkpoint from restarting the WAL.
+        // Every snapshot still held when the file grew kept a checkpoint from restarting the WAL; a
+        // writer's own snapshot grows with its own writes, which says nothing about pinning.
         for (const snapshot of this.openSnapshots.values()) {
-          if (sample.walReaders.has(`${snapshot.pid}|${snapshot.slot ?? ''}`)) {
+          if (
+            sample.walReaders.has(`${snapshot.pid}|${snapshot.slot ?? ''}`) &&
+            !sample.walWriters.has(snapshot.pid)
+          ) {
             snapshot.grew += grew;
           }
         }
@@ -194,6 +225,7 @@ export class SummaryBuilder {
     this.holds.offer({
       ...this.ref(pid),
       lock: hold.lock,
+      states: [...hold.states],
       startMs: round(hold.startMs),
       endMs: round(endMs),
       durationMs,

@@ -82,6 +82,8 @@ async function askCommand(workspaceState: vscode.Memento): Promise<string | unde
   };
   const picked = await vscode.window.showQuickPick([recordOnly, runOne], {
     title: 'Record Lock Activity',
+    // Kept open when focus moves (a panel refreshing, a look at the terminal for the command line).
+    ignoreFocusOut: true,
     placeHolder: 'Record only, or start a command and record while it runs',
   });
   if (picked === undefined) {
@@ -92,6 +94,8 @@ async function askCommand(workspaceState: vscode.Memento): Promise<string | unde
   }
   const typed = await vscode.window.showInputBox({
     title: 'Record Lock Activity: the command to run',
+    // Kept open when focus moves (a panel refreshing, a look at the terminal for the command line).
+    ignoreFocusOut: true,
     prompt:
       'Runs in the workspace folder until you stop the recording or close its terminal; the recording stops when it exits.',
     value: last ?? '',
