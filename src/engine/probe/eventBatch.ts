@@ -7,6 +7,18 @@
 import { eventKinds, keptEventsPerSession, stepOps, timelineLockStates, type SessionLog } from './sessionLog';
 import type { EventKind, LockState, StepOp, TimelineEvent } from './probeTypes';
 
+/** A statement's event, field by field ('sent' or its outcome): the session runner's hot path. */
+export type StatementRecorder = (
+  tUs: number,
+  kind: EventKind,
+  op: StepOp,
+  iteration: number,
+  lock: LockState,
+  wants: LockState | undefined,
+  sql: string | undefined,
+  elapsedUs: number | undefined,
+) => void;
+
 export interface EventBatch {
   count: number;
   tUs: Float64Array;
@@ -64,16 +76,7 @@ export class EventBatchWriter {
   }
 
   /** A statement's event, field by field (sessionRunner.ts's EventSink): no object on the way. */
-  addStatement(
-    tUs: number,
-    kind: EventKind,
-    op: StepOp,
-    iteration: number,
-    lock: LockState,
-    wants: LockState | undefined,
-    sql: string | undefined,
-    elapsedUs: number | undefined,
-  ): void {
+  readonly addStatement: StatementRecorder = (tUs, kind, op, iteration, lock, wants, sql, elapsedUs) => {
     const batch = this.batch;
     const index = batch.count++;
     batch.tUs[index] = tUs;
@@ -83,7 +86,7 @@ export class EventBatchWriter {
     batch.lock[index] = lockCode.get(lock) ?? 0;
     batch.wants[index] = wants === undefined ? none : (lockCode.get(wants) ?? none);
     batch.sql[index] = sql === undefined ? none : this.sqlIndex(sql);
-  }
+  };
 
   take(): EventBatch {
     const full = this.batch;

@@ -6,8 +6,8 @@ import type { SqliteDatabase } from '../sqliteModule';
 import { threadId } from 'node:worker_threads';
 import { journalFamily, stepLocks } from './lockModel';
 import { clockSince, sleepUntil } from './monotonicClock';
-import { statementEvent } from './eventBatch';
-import type { BeginMode, EventKind, LockState, SessionPlan, Step, StepOp, TimelineEvent } from './probeTypes';
+import { statementEvent, type StatementRecorder } from './eventBatch';
+import type { BeginMode, LockState, SessionPlan, Step, TimelineEvent } from './probeTypes';
 import { sqliteCodeNumber } from './sqliteCodes';
 import { probeTableSql } from './probeTable';
 
@@ -25,16 +25,7 @@ export const sessionCacheKiB = 1024;
 export interface EventSink {
   /** A statement's 'sent' or outcome event, field by field: a sink that keeps columns builds no object
    * (in WAL a transaction takes microseconds, and eight objects a transaction were a visible part). */
-  statement(
-    tUs: number,
-    kind: EventKind,
-    op: StepOp,
-    iteration: number,
-    lock: LockState,
-    wants: LockState | undefined,
-    sql: string | undefined,
-    elapsedUs: number | undefined,
-  ): void;
+  statement: StatementRecorder;
   /** Any other event (start, error, end), whole. */
   event(event: TimelineEvent): void;
 }
