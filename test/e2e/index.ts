@@ -1,10 +1,11 @@
 // End-to-end: the packaged VSIX installed in a real VS Code (code-server) and used as a person would,
 // from the command palette, with the outcome checked on screen and in the file itself.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdLockWithPython } from '../support/lockHolder';
+import { launchSeedApp } from '../support/seedApp';
 import { startScheduledClient } from '../support/scheduledClient';
 import { sqliteShell } from '../support/sqliteShell';
 import type { E2eTest } from './workbench';
@@ -250,23 +251,11 @@ export const tests: E2eTest[] = [
     timeoutMs: 90_000,
     async run(workbench) {
       const file = join(workbench.workspace, databaseName);
-      // test/support/seedApp.py, as seedApp.ts starts it (that module finds the script by __dirname,
-      // which this ES module bundle has not): B holds its write 1 s, a 100 ms busy timeout.
-      const script = join(process.cwd(), 'test', 'support', 'seedApp.py');
-      const args = ['--db', file, '--port', '0', '--hold-ms', '1000', '--busy-timeout-ms', '100'];
-      const app = spawn('python3', [script, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+      // test/support/seedApp.py: B holds its write 1 s, a 100 ms busy timeout.
+      const seedApp = launchSeedApp(file, { holdMs: 1000, busyTimeoutMs: 100 });
+      const app = seedApp.child;
       try {
-        const port = await new Promise<number>((resolve, reject) => {
-          let stdout = '';
-          app.stdout.on('data', (chunk: Buffer) => {
-            stdout += chunk.toString();
-            const found = /listening on (\d+)/.exec(stdout);
-            if (found) {
-              resolve(Number(found[1]));
-            }
-          });
-          app.once('exit', (code) => reject(new Error(`seedApp.py exited (${code})`)));
-        });
+        const port = await seedApp.port;
         await workbench.runCommand('SQLite Lock Doctor: Run Load Test…');
         const title = (step: string) =>
           workbench.page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor();

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { stopClient } from './readyClient';
 
-export const seedAppScript = join(__dirname, '..', '..', 'test', 'support', 'seedApp.py');
+// The bundles in out/test and out/vscode-test have __dirname; the e2e bundle is an ES module without
+// it, and runs from the repository's root.
+export const seedAppScript =
+  typeof __dirname === 'string'
+    ? join(__dirname, '..', '..', 'test', 'support', 'seedApp.py')
+    : join(process.cwd(), 'test', 'support', 'seedApp.py');
 
 export interface SeedAppOptions {
   holdMs?: number;
@@ -32,12 +37,28 @@ export function seedAppArgs(database: string, port: number, options: SeedAppOpti
   ];
 }
 
+export interface SeedApp {
+  port: number;
+  child: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+}
+
 /** Starts the app on port 0 and resolves with the port it printed; the app is killed when `t` ends. */
 export async function startSeedApp(
   t: Pick<TestContext, 'after'>,
   database: string,
   options: StartOptions = {},
-): Promise<{ port: number; child: ChildProcessWithoutNullStreams; stderr: () => string }> {
+): Promise<SeedApp> {
+  const started = launchSeedApp(database, options);
+  t.after(() => stopClient(started.child));
+  return { port: await started.port, child: started.child, stderr: started.stderr };
+}
+
+/** Starts the app on port 0; `port` resolves with the port it printed. The caller stops `child`. */
+export function launchSeedApp(
+  database: string,
+  options: StartOptions = {},
+): { port: Promise<number>; child: ChildProcessWithoutNullStreams; stderr: () => string } {
   const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, 'a');
   const child = spawn('python3', seedAppArgs(database, 0, options), {
     stdio: ['pipe', 'pipe', logFd ?? 'pipe'],
@@ -45,10 +66,9 @@ export async function startSeedApp(
   if (logFd !== undefined) {
     closeSync(logFd);
   }
-  t.after(() => stopClient(child));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const port = new Promise<number>((resolve, reject) => {
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -59,6 +79,8 @@ export async function startSeedApp(
     });
     child.once('exit', (code) => reject(new Error(`seedApp.py exited (${code}): ${stderr}`)));
   });
+  // A test that fails before reading the port must not leave an unhandled rejection behind.
+  port.catch(() => undefined);
   return { port, child, stderr: () => stderr };
 }
 

@@ -2,11 +2,10 @@
 // requests go out from an engine child process, the recorder runs meanwhile, and the panel gets the
 // recording with the load's result beside it; rows added equal successful requests.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { RecordedLoad } from '../../src/engine/load/recordLoadTest';
+import type { RecordedLoad } from '../../src/engine/load/loadTestTypes';
 import type { LoadResult } from '../../src/engine/load/loadResult';
-import { seedAppArgs } from '../support/seedApp';
+import { launchSeedApp } from '../support/seedApp';
 import { lockDoctorApi } from './extensionUnderTest';
 import { test } from './runner';
 import { eventually, makeWorkspaceDatabase } from './workspaceDatabase';
@@ -15,21 +14,10 @@ test('Run Load Test: progress in a child, then the recording with the load resul
   const lockDoctor = await lockDoctorApi();
   const database = makeWorkspaceDatabase('served.db');
   await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
-  const app = spawn('python3', seedAppArgs(database, 0, { holdMs: 600, busyTimeoutMs: 100 }), {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const seedApp = launchSeedApp(database, { holdMs: 600, busyTimeoutMs: 100 });
+  const app = seedApp.child;
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let stdout = '';
-      app.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const found = /listening on (\d+)/.exec(stdout);
-        if (found) {
-          resolve(Number(found[1]));
-        }
-      });
-      app.once('exit', (code) => reject(new Error(`seedApp.py exited (${code})`)));
-    });
+    const port = await seedApp.port;
     const base = `http://127.0.0.1:${port}`;
     const recorded = await vscode.commands.executeCommand<RecordedLoad | undefined>(
       'sqliteLockDoctor.runLoadTest',
