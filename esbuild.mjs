@@ -90,7 +90,11 @@ const contexts = [
       ]
     : []),
   { ...nodeTarget, entryPoints: { ...testFiles, ...engineEntry }, outdir: 'out/test' },
-  { ...nodeTarget, entryPoints: { bench: 'bench/bench.ts', ...engineEntry }, outdir: 'out/bench' },
+  {
+    ...nodeTarget,
+    entryPoints: { bench: 'bench/bench.ts', 'plain-loop': 'bench/plainLoopEntry.ts', ...engineEntry },
+    outdir: 'out/bench',
+  },
 ];
 
 rmSync('out', { recursive: true, force: true });

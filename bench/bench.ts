@@ -5,8 +5,10 @@
 // - `npm run bench -- --full`: the record: scale up to 64 sessions, every platform's VSIX, the lock
 //   watcher's CPU (bench/lockReadings.ts), the recorder (bench/recorderCost.ts) and the burst at the
 //   documented limits (bench/burstAtLimits.ts), the extension host's event-loop delay in code-server
-//   (bench/hostDelayRun.ts). Both rewrite docs/benchmarks.md.
-// - `--locks`, `--burst`, `--record`, `--host`: one part alone, printed only.
+//   (bench/hostDelayRun.ts). Both rewrite docs/benchmarks.md. Both also measure the recording overhead
+//   (bench/recordingOverhead.ts: the probe's burst against a plain better-sqlite3 loop) and the timing
+//   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks).
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`: one part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +23,8 @@ import { benchHostDelay } from './hostDelayRun';
 import { benchLockReadings } from './lockReadings';
 import { benchLockScanScale } from './lockScanScale';
 import { benchProbeScale } from './probeScale';
+import { pushOverhead, recordingOverhead } from './recordingOverhead';
+import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
 
 function median(values: number[]): number {
@@ -111,14 +115,24 @@ async function benchProbeOverhead(report: BenchReport, database: string): Promis
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const full = argv.includes('--full');
-  const part = ['--locks', '--burst', '--record', '--host'].find((flag) => argv.includes(flag));
+  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--fidelity'].find((flag) =>
+    argv.includes(flag),
+  );
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
   const database = join(folder, 'small.db');
   makeDatabase(database);
   const linux = process.platform === 'linux';
   try {
-    if (part === '--locks') {
+    // DELETE commits about 50 times slower than WAL: fewer transactions keep its runs as long.
+    const overheadSettings = { writers: 4, rounds: full ? 5 : 3, transactions: { wal: 2000, delete: 500 } };
+    const overhead = async () =>
+      pushOverhead(report, await recordingOverhead(database, folder, overheadSettings), overheadSettings);
+    if (part === '--overhead') {
+      await overhead();
+    } else if (part === '--fidelity') {
+      await benchTimingFidelity(report);
+    } else if (part === '--locks') {
       report.pushText('Lock watcher', await benchLockReadings(folder));
     } else if (part === '--record') {
       report.pushText('Recorder', await benchRecorder(folder));
@@ -135,6 +149,10 @@ async function main(): Promise<void> {
       });
       if (linux) {
         benchLockScanScale(report, folder, full ? 100 : 20);
+      }
+      await overhead();
+      if (linux) {
+        await benchTimingFidelity(report);
       }
       if (full && linux) {
         report.pushText(

@@ -2,8 +2,11 @@
 // into a group; the run prints them and (quick and full modes) rewrites docs/benchmarks.md. The
 // markdown depends only on the rows and the machine, in the order they were pushed, so two runs
 // differ only in their values.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
+
+/** Below this line docs/benchmarks.md is written by hand (what the figures mean, what changed them). */
+export const notesMarker = '<!-- Notes written by hand: npm run bench keeps everything below this line. -->';
 
 export interface BenchRow {
   figure: string;
@@ -145,12 +148,13 @@ export class BenchReport {
     const lines = [
       '# Benchmarks',
       '',
-      '<!-- Written by `npm run bench` (bench/benchReport.ts); edits here are overwritten. -->',
+      '<!-- Written by `npm run bench` (bench/benchReport.ts): the tables are rewritten each run, the notes at the end are kept. -->',
       '',
       'Every speed and size goal of SQLite Lock Doctor, measured. `npm run bench` is the quick mode (a',
       'minute or two on a laptop); `npm run bench -- --full` is the full mode for the record. Each',
       'baseline is measured in the same run, on the same machine, so the ratio holds even when the',
-      'machine is busy. A benchmark reports; it never fails the test suite.',
+      'machine is busy. A benchmark reports; it never fails the test suite. Parts run alone (printed,',
+      'not written here): `--overhead`, `--fidelity`, `--locks`, `--record`, `--burst`, `--host`.',
       '',
       `- Mode: ${this.mode}`,
       `- Date: ${machine.date}`,
@@ -171,7 +175,10 @@ export class BenchReport {
     return `${lines.join('\n')}\n`;
   }
 
+  /** Writes the tables; what the file holds from `notesMarker` on (written by hand) is kept. */
   writeMarkdown(file: string): void {
-    writeFileSync(file, this.markdown());
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const notes = previous.indexOf(notesMarker);
+    writeFileSync(file, notes >= 0 ? `${this.markdown()}\n${previous.slice(notes)}` : this.markdown());
   }
 }

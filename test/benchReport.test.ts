@@ -1,8 +1,11 @@
 // The benchmark's report writer (bench/benchReport.ts): the markdown that `npm run bench` writes to
 // docs/benchmarks.md depends only on the rows and the machine, so two runs differ only in their values.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { BenchReport, type Machine, formatNumber, ratioOf } from '../bench/benchReport';
+import { BenchReport, type Machine, formatNumber, notesMarker, ratioOf } from '../bench/benchReport';
 
 const machine = (load: number): Machine => ({
   cpu: 'Test CPU',
@@ -56,4 +59,16 @@ test('ratios need two numbers; figures keep three significant digits', () => {
   assert.equal(ratioOf({ figure: 'x', measured: 3, baseline: 0 }), undefined);
   assert.equal(ratioOf({ figure: 'x', measured: 3, baseline: 2 }), 1.5);
   assert.deepEqual([0.001234, 1.234, 12.34, 1234.5].map(formatNumber), ['0.00123', '1.23', '12.3', '1,235']);
+});
+
+test('rewriting the file replaces the tables and keeps the notes written by hand below the marker', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-report-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, 'benchmarks.md');
+  writeFileSync(file, `# old tables\n| stale | 1 ms |\n${notesMarker}\n\n## Notes\nWhy WAL got faster.\n`);
+  sampleReport(1, 4).writeMarkdown(file);
+  const written = readFileSync(file, 'utf8');
+  assert.ok(!written.includes('stale'), written);
+  assert.ok(written.startsWith(sampleReport(1, 4).markdown()));
+  assert.ok(written.endsWith(`${notesMarker}\n\n## Notes\nWhy WAL got faster.\n`));
 });

@@ -19,7 +19,7 @@ export interface EngineCalls {
     response: JournalSwitchResult;
   };
   probe: {
-    request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'> };
+    request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'onTimeZero' | 'signal'> };
     response: ProbeResult;
   };
   /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */
