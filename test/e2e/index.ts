@@ -226,7 +226,7 @@ export const tests: E2eTest[] = [
       const panel = workbench.webview();
       // Stop shows the Recording tab: the summary first, then one lane per process.
       const lanes = panel.locator('#recording-lanes svg');
-      await lanes.waitFor({ timeout: 30_000 });
+      await lanes.waitFor({ state: 'attached', timeout: 30_000 });
       const drawn = await lanes.innerHTML();
       assert.match(drawn, new RegExp(`python3 ${writer.pid}`));
       assert.match(drawn, new RegExp(`python3 ${reader.pid}`));
@@ -242,7 +242,7 @@ export const tests: E2eTest[] = [
       const reloaded = workbench.webview();
       await reloaded.locator('vscode-tab-header[data-view="recording"]').click({ timeout: 30_000 });
       const lanesAgain = reloaded.locator('#recording-lanes svg');
-      await lanesAgain.waitFor({ timeout: 30_000 });
+      await lanesAgain.waitFor({ state: 'attached', timeout: 30_000 });
       assert.match(await lanesAgain.innerHTML(), new RegExp(`python3 ${writer.pid}`));
     },
   },
