@@ -6,6 +6,8 @@
 // - lock readings: CPU per reading of the long-lived lock watcher against a Node process per reading.
 // - burst at the documented limits (bench/burstAtLimits.ts): 64 x 10 000 in WAL, time, rows, peak memory.
 // - the recorder (bench/recorderCost.ts): CPU per second with 0, 10 and 40 clients, jitter, shortest hold caught.
+// - the panel's timeline explorer (bench/timelineFrames.ts): 1 000 000 spans in headless Chromium, first
+//   draw and frame times while zooming and panning.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { benchLockReadings } from './lockReadings';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { burstAtLimits } from './burstAtLimits';
 import { benchRecorder } from './recorderCost';
+import { benchTimelineFrames } from './timelineFrames';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,7 +56,13 @@ async function main(): Promise<void> {
   const burstOnly = process.argv.includes('--burst');
   // `npm run bench -- --record`: the recorder alone (RECORD_INTERVAL, RECORD_SECONDS to vary it).
   const recordOnly = process.argv.includes('--record');
+  // `npm run bench -- --timeline`: the panel's timeline explorer in headless Chromium alone.
+  const timelineOnly = process.argv.includes('--timeline');
   try {
+    if (timelineOnly) {
+      rows.push(...(await timelineRows()));
+      return;
+    }
     if (locksOnly) {
       rows.push(...(await benchLockReadings(folder)));
       return;
@@ -111,9 +120,24 @@ async function main(): Promise<void> {
     }
 
     rows.push(...(await burstAtLimits(small, folder)));
+    rows.push(...(await timelineRows()));
   } finally {
     rmSync(folder, { recursive: true, force: true });
     printRows(rows);
+  }
+}
+
+/** The timeline figures, or why there are none: a benchmark reports, it does not fail. */
+async function timelineRows(): Promise<[string, string][]> {
+  try {
+    return await benchTimelineFrames();
+  } catch (error) {
+    return [
+      [
+        'timeline explorer',
+        `not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      ],
+    ];
   }
 }
 

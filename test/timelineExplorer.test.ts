@@ -14,6 +14,7 @@ import {
   packTimeline,
   visibleSpanRange,
 } from '../media/panel/timeline/packedLanes';
+import { paintLane, pixelOf } from '../media/panel/timeline/paintLane';
 import { RangeMax } from '../media/panel/timeline/rangeMax';
 import { panBy, wholeRun, zoomAt, minSpanUs } from '../media/panel/timeline/timeWindow';
 
@@ -100,6 +101,33 @@ test('marks: an error outranks a commit in the same column', () => {
   const out = columnStates(10);
   laneColumns(lane, 0, 1000, 10, out);
   assert.deepEqual([...out.marks], [0, markCommit, 0, 0, 0, 0, 0, 0, markError, 0]);
+});
+
+test('painting: a column takes its lock colour, a wait the foot of the bar, an error the full height', () => {
+  const lane = packTimeline(model(known, [{ tUs: 850, kind: 'error', code: 'SQLITE_BUSY' }])).lanes[0];
+  const states = columnStates(10);
+  laneColumns(lane, 0, 1000, 10, states);
+  const palette = {
+    ranks: Uint32Array.from({ length: 9 }, (_, rank) => (rank === 0 ? 0 : pixelOf(rank, 0, 0, 255))),
+    wait: pixelOf(0, 200, 0, 255),
+    error: pixelOf(255, 0, 0, 255),
+    commit: pixelOf(0, 0, 255, 255),
+  };
+  const height = 12;
+  const pixels = new Uint32Array(10 * height);
+  paintLane(pixels, 10, 0, height, states, 10, palette, false);
+  const columnOf = (column: number) => Array.from({ length: height }, (_, row) => pixels[row * 10 + column]);
+  const shared = pixelOf(lockRank('SHARED'), 0, 0, 255);
+  const exclusive = pixelOf(lockRank('EXCLUSIVE'), 0, 0, 255);
+  // Inset 2 px above and below the bar; the wait strip is the bar's lowest third (3 of its 8 rows).
+  assert.deepEqual(columnOf(0), [0, 0, ...Array<number>(8).fill(shared), 0, 0]);
+  assert.deepEqual(columnOf(3), [0, 0, 0, 0, 0, 0, 0, palette.wait, palette.wait, palette.wait, 0, 0]);
+  assert.deepEqual(columnOf(6), [0, 0, ...Array<number>(8).fill(exclusive), 0, 0]);
+  // The error at 850 µs is column 8, drawn 3 px wide (7 to 9) over the whole lane height.
+  for (const column of [7, 8, 9]) {
+    assert.deepEqual(columnOf(column), Array<number>(height).fill(palette.error));
+  }
+  assert.deepEqual(columnOf(5), Array<number>(height).fill(0));
 });
 
 test('the visible-range search finds exactly the spans overlapping a window', () => {

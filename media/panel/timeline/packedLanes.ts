@@ -99,28 +99,32 @@ function isSortedBy<T>(items: readonly T[], key: (item: T) => number): boolean {
   return true;
 }
 
-/** The first index whose value is greater than `value` (values sorted ascending). */
+/** The first index whose value is greater than `value` (values sorted ascending), at or after `from`. */
 export function firstAbove(values: Float64Array, value: number, from = 0): number {
-  let low = from;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle] > value) {
-      high = middle;
-    } else {
-      low = middle + 1;
-    }
-  }
-  return low;
+  return search(values, from, (candidate) => candidate > value);
 }
 
-/** The first index whose value is at least `value` (values sorted ascending). */
+/** The first index whose value is at least `value` (values sorted ascending), at or after `from`. */
 export function firstAtLeast(values: Float64Array, value: number, from = 0): number {
+  return search(values, from, (candidate) => candidate >= value);
+}
+
+// A galloping search: steps of 1, 2, 4 ... from `from`, then a binary search in the last step. The
+// timeline asks column after column, each answer a little after the last, so this costs the log of the
+// distance moved rather than the log of the lane's length.
+function search(values: Float64Array, from: number, isPast: (value: number) => boolean): number {
   let low = from;
-  let high = values.length;
+  let step = 1;
+  let high = from;
+  while (high < values.length && !isPast(values[high])) {
+    low = high + 1;
+    high = from + step;
+    step *= 2;
+  }
+  high = Math.min(high, values.length);
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (values[middle] >= value) {
+    if (isPast(values[middle])) {
       high = middle;
     } else {
       low = middle + 1;

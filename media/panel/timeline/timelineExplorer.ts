@@ -7,7 +7,8 @@ import { formatTick, timeTicks } from '../../../src/report/timeAxis';
 import type { TimelineModel } from '../../../src/report/timelineModel';
 import { formatInstant, hoverLines } from './hoverDetail';
 import { type ColumnStates, columnStates, laneColumns } from './laneColumns';
-import { markError, type PackedTimeline, packTimeline } from './packedLanes';
+import { type PackedTimeline, packTimeline } from './packedLanes';
+import { paintLane } from './paintLane';
 import { type TimelineColours, themeColours } from './themeColours';
 import { type TimeWindow, centreOn, isWholeRun, panBy, wholeRun, zoomAt } from './timeWindow';
 
@@ -33,6 +34,9 @@ export class TimelineExplorer extends HTMLElement {
   private colours: TimelineColours | null = null;
   private buffers: ColumnStates = columnStates(0);
   private overview: HTMLCanvasElement | null = null;
+  /** The lanes' pixels, one CSS pixel each, put on `lanesCanvas` and drawn scaled to the screen. */
+  private lanesCanvas: HTMLCanvasElement | null = null;
+  private lanesImage: ImageData | null = null;
   private frame = 0;
   private drag: Drag | null = null;
   private built = false;
@@ -234,11 +238,42 @@ export class TimelineExplorer extends HTMLElement {
       context.fillStyle = colours.text;
       context.fillText(lane.name, 4, top + laneHeight / 2);
       context.restore();
-      laneColumns(lane, this.visible.fromUs, this.visible.toUs, columns, this.buffers);
-      drawColumns(context, this.buffers, columns, gutter, top, laneHeight, colours);
     });
+    const lanesHeight = Math.max(1, packed.lanes.length * laneHeight);
+    const image = this.lanesPixels(columns, lanesHeight);
+    if (image !== null) {
+      const pixels = new Uint32Array(image.data.buffer);
+      pixels.fill(0);
+      packed.lanes.forEach((lane, index) => {
+        laneColumns(lane, this.visible.fromUs, this.visible.toUs, columns, this.buffers);
+        paintLane(
+          pixels,
+          columns,
+          index * laneHeight,
+          laneHeight,
+          this.buffers,
+          columns,
+          colours.pixels,
+          false,
+        );
+      });
+      const lanesCanvas = this.lanesCanvas as HTMLCanvasElement;
+      lanesCanvas.getContext('2d')?.putImageData(image, 0, 0);
+      context.imageSmoothingEnabled = false;
+      context.drawImage(lanesCanvas, gutter, axisHeight, columns, lanesHeight);
+    }
     this.drawOverview(context, colours, columns);
     this.lastDrawMs = performance.now() - started;
+  }
+
+  private lanesPixels(columns: number, height: number): ImageData | null {
+    if (this.lanesImage?.width !== columns || this.lanesImage.height !== height) {
+      this.lanesCanvas ??= document.createElement('canvas');
+      this.lanesCanvas.width = columns;
+      this.lanesCanvas.height = height;
+      this.lanesImage = this.lanesCanvas.getContext('2d')?.createImageData(columns, height) ?? null;
+    }
+    return this.lanesImage;
   }
 
   private drawAxis(context: CanvasRenderingContext2D, colours: TimelineColours, columns: number): void {
@@ -265,20 +300,32 @@ export class TimelineExplorer extends HTMLElement {
   private drawOverview(context: CanvasRenderingContext2D, colours: TimelineColours, columns: number): void {
     const packed = this.packed as PackedTimeline;
     const top = this.overviewTop();
-    const ratio = window.devicePixelRatio || 1;
-    if (this.overview === null || this.overview.width !== Math.round(columns * ratio)) {
+    if (this.overview?.width !== columns) {
       this.overview = document.createElement('canvas');
-      this.overview.width = Math.round(columns * ratio);
-      this.overview.height = Math.round(overviewHeight * ratio);
+      this.overview.width = columns;
+      this.overview.height = overviewHeight;
       const image = this.overview.getContext('2d');
       if (image !== null) {
-        image.setTransform(ratio, 0, 0, ratio, 0, 0);
+        const pixelsImage = image.createImageData(columns, overviewHeight);
+        const pixels = new Uint32Array(pixelsImage.data.buffer);
         const buffers = columnStates(columns);
-        const rowHeight = overviewHeight / Math.max(1, packed.lanes.length);
+        const lanes = Math.max(1, packed.lanes.length);
         packed.lanes.forEach((lane, index) => {
+          const top = Math.floor((index * overviewHeight) / lanes);
+          const bottom = Math.max(top + 1, Math.floor(((index + 1) * overviewHeight) / lanes));
           laneColumns(lane, 0, packed.endUs, columns, buffers);
-          drawColumns(image, buffers, columns, 0, index * rowHeight, Math.max(1, rowHeight), colours, true);
+          paintLane(
+            pixels,
+            columns,
+            top,
+            Math.min(bottom, overviewHeight) - top,
+            buffers,
+            columns,
+            colours.pixels,
+            true,
+          );
         });
+        image.putImageData(pixelsImage, 0, 0);
       }
     }
     context.fillStyle = colours.muted;
@@ -430,58 +477,6 @@ export class TimelineExplorer extends HTMLElement {
   private hideTip(): void {
     if (this.tip !== undefined) {
       this.tip.hidden = true;
-    }
-  }
-}
-
-/** One lane's columns as runs of one colour: the held lock, a wait strip below it, then the marks. */
-function drawColumns(
-  context: CanvasRenderingContext2D,
-  states: ColumnStates,
-  columns: number,
-  left: number,
-  top: number,
-  height: number,
-  colours: TimelineColours,
-  compact = false,
-): void {
-  const inset = compact ? 0 : Math.max(1, Math.floor(height / 6));
-  const barTop = top + inset;
-  const barHeight = Math.max(1, height - 2 * inset);
-  let runStart = 0;
-  for (let column = 1; column <= columns; column++) {
-    const rank = states.ranks[runStart];
-    if (column === columns || states.ranks[column] !== rank) {
-      if (rank !== 0) {
-        context.fillStyle = colours.ranks[rank];
-        context.fillRect(left + runStart, barTop, column - runStart, barHeight);
-      }
-      runStart = column;
-    }
-  }
-  const waitHeight = compact ? Math.max(1, barHeight / 2) : Math.max(2, Math.round(barHeight / 3));
-  context.fillStyle = colours.wait;
-  runStart = -1;
-  for (let column = 0; column <= columns; column++) {
-    const waiting = column < columns && states.waits[column] === 1;
-    if (waiting && runStart < 0) {
-      runStart = column;
-    } else if (!waiting && runStart >= 0) {
-      context.fillRect(left + runStart, barTop + barHeight - waitHeight, column - runStart, waitHeight);
-      runStart = -1;
-    }
-  }
-  if (compact) {
-    return;
-  }
-  for (let column = 0; column < columns; column++) {
-    const mark = states.marks[column];
-    if (mark === markError) {
-      context.fillStyle = colours.error;
-      context.fillRect(left + column - 1, top, 3, height);
-    } else if (mark !== 0) {
-      context.fillStyle = colours.commit;
-      context.fillRect(left + column, top, 1, Math.max(2, height / 2));
     }
   }
 }
