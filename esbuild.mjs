@@ -87,7 +87,7 @@ const contexts = [
   { ...nodeTarget, entryPoints: { ...testFiles, ...engineEntry }, outdir: 'out/test' },
   {
     ...nodeTarget,
-    entryPoints: { bench: 'bench/bench.ts', ...engineEntry },
+    entryPoints: { bench: 'bench/bench.ts', 'plain-loop': 'bench/plainLoopEntry.ts', ...engineEntry },
     outdir: 'out/bench',
     external: ['better-sqlite3', 'playwright-core'],
   },

@@ -5,6 +5,8 @@
 // - matrix: the seed matrix takes about as long as its slowest configuration, not the sum;
 // - lock readings: CPU per reading of the long-lived lock watcher against a Node process per reading.
 // - burst at the documented limits (bench/burstAtLimits.ts): 64 x 10 000 in WAL, time, rows, peak memory.
+// - recording overhead (bench/recordingOverhead.ts): the probe's burst against a plain better-sqlite3 loop.
+// - timing fidelity (bench/timingFidelity.ts): the timeline's times against python3's view of the locks.
 // - the recorder (bench/recorderCost.ts): CPU per second with 0, 10 and 40 clients, jitter, shortest hold caught.
 // - the panel's timeline explorer (bench/timelineFrames.ts): 1 000 000 spans in headless Chromium, first
 //   draw and frame times while zooming and panning.
@@ -17,6 +19,8 @@ import { runProbe } from '../src/engine/probe/runProbe';
 import { benchLockReadings } from './lockReadings';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { burstAtLimits } from './burstAtLimits';
+import { overheadRows, recordingOverhead } from './recordingOverhead';
+import { timingFidelityRows } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
 import { benchTimelineFrames } from './timelineFrames';
 
@@ -54,6 +58,10 @@ async function main(): Promise<void> {
   const locksOnly = process.argv.includes('--locks');
   // `npm run bench -- --burst`: the 64 x 10 000 burst alone (several minutes).
   const burstOnly = process.argv.includes('--burst');
+  // `npm run bench -- --overhead`: the probe's recording overhead alone.
+  const overheadOnly = process.argv.includes('--overhead');
+  // `npm run bench -- --fidelity`: the timeline's times against the kernel's, per model (Linux).
+  const fidelityOnly = process.argv.includes('--fidelity');
   // `npm run bench -- --record`: the recorder alone (RECORD_INTERVAL, RECORD_SECONDS to vary it).
   const recordOnly = process.argv.includes('--record');
   // `npm run bench -- --timeline`: the panel's timeline explorer in headless Chromium alone.
@@ -61,6 +69,10 @@ async function main(): Promise<void> {
   try {
     if (timelineOnly) {
       rows.push(...(await timelineRows()));
+      return;
+    }
+    if (fidelityOnly) {
+      rows.push(...(await timingFidelityRows()));
       return;
     }
     if (locksOnly) {
@@ -76,6 +88,14 @@ async function main(): Promise<void> {
     makeDatabase(small);
     if (burstOnly) {
       rows.push(...(await burstAtLimits(small, folder)));
+      return;
+    }
+    // DELETE commits about 50 times slower than WAL: fewer transactions keep its runs as long.
+    const overheadSettings = { writers: 4, rounds: 5, transactions: { wal: 2000, delete: 500 } };
+    const recordingOverheadRows = async () =>
+      overheadRows(await recordingOverhead(small, folder, overheadSettings), overheadSettings);
+    if (overheadOnly) {
+      rows.push(...(await recordingOverheadRows()));
       return;
     }
     makeDatabase(large, 1024 ** 3);
@@ -119,6 +139,10 @@ async function main(): Promise<void> {
       rows.push(...(await benchRecorder(folder)));
     }
 
+    rows.push(...(await recordingOverheadRows()));
+    if (process.platform === 'linux') {
+      rows.push(...(await timingFidelityRows()));
+    }
     rows.push(...(await burstAtLimits(small, folder)));
     rows.push(...(await timelineRows()));
   } finally {

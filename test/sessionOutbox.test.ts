@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TimelineEvent } from '../src/engine/probe/probeTypes';
-import { SessionOutbox } from '../src/engine/process/sessionOutbox';
+import { batchEvents } from '../src/engine/probe/eventBatch';
+import { outboxBatchSize, SessionOutbox } from '../src/engine/process/sessionOutbox';
 
 function event(tUs: number): TimelineEvent {
   return { tUs, kind: 'sent', lock: 'none' };
@@ -11,8 +12,8 @@ function event(tUs: number): TimelineEvent {
 
 function recordingOutbox() {
   const batches: TimelineEvent[][] = [];
-  const outbox = new SessionOutbox((events) => {
-    batches.push(events);
+  const outbox = new SessionOutbox((batch) => {
+    batches.push(batchEvents(batch));
     return Promise.resolve();
   });
   return { outbox, batches };
@@ -20,7 +21,8 @@ function recordingOutbox() {
 
 test('a session that never yields sends full batches, in order, nothing lost', async () => {
   const { outbox, batches } = recordingOutbox();
-  for (let t = 0; t < 1000; t++) {
+  const total = outboxBatchSize * 3 + 100;
+  for (let t = 0; t < total; t++) {
     outbox.add(event(t));
   }
   assert.ok(batches.length >= 3, `${batches.length} batches before the session yields`);
@@ -28,7 +30,7 @@ test('a session that never yields sends full batches, in order, nothing lost', a
   await outbox.close();
   assert.deepEqual(
     batches.flat().map((sent) => sent.tUs),
-    Array.from({ length: 1000 }, (_, t) => t),
+    Array.from({ length: total }, (_, t) => t),
   );
 });
 
@@ -44,7 +46,8 @@ test('a session too far ahead waits between transactions until the coordinator a
   const { outbox, batches } = recordingOutbox();
   let waits = 0;
   // Run "transactions" of 100 events each; pace() between them, as the session runner does.
-  for (let transaction = 0; transaction < 30; transaction++) {
+  const transactions = Math.ceil((outboxBatchSize * 6) / 100);
+  for (let transaction = 0; transaction < transactions; transaction++) {
     for (let index = 0; index < 100; index++) {
       outbox.add(event(transaction * 100 + index));
     }
@@ -61,5 +64,21 @@ test('a session too far ahead waits between transactions until the coordinator a
   }
   await outbox.close();
   assert.ok(waits > 0, 'the session had to wait');
-  assert.equal(batches.flat().length, 3000);
+  assert.equal(batches.flat().length, transactions * 100);
+});
+
+test('a session that never yields still hands its events over between transactions, 20 ms of events at a time', () => {
+  const { outbox, batches } = recordingOutbox();
+  // Transactions of 8 events, 1 ms apart: far fewer than a batch in 20 ms.
+  for (let transaction = 0; transaction < 50; transaction++) {
+    for (let index = 0; index < 8; index++) {
+      outbox.add(event(transaction * 1000 + index));
+    }
+    assert.equal(outbox.pace(), undefined);
+  }
+  assert.ok(batches.length >= 2, `${batches.length} batches in 50 ms of events`);
+  assert.ok(
+    batches.every((batch) => batch.at(-1)!.tUs - batch[0].tUs < 21_000),
+    'no batch spans more than 20 ms',
+  );
 });

@@ -2,9 +2,7 @@
 // marks (errors, commits). A probe's sessions and a recording's processes both map to it, so one
 // drawing code (timelineSvg.ts) shows both.
 import type { TimelineEvent } from '../engine/probe/probeTypes';
-import type { ProbeResult } from '../engine/probe/probeTypes';
 import type { HeldLock } from './lockStateStyle';
-import { timelineSummary } from './timelineText';
 
 export type DrawnState = HeldLock | 'none';
 
@@ -33,9 +31,4 @@ export interface TimelineModel {
   lanes: readonly TimelineLane[];
   /** What a screen reader says for the whole chart. */
   summary: string;
-}
-
-/** A probe's sessions as lanes, as they are. */
-export function probeTimeline(result: ProbeResult): TimelineModel {
-  return { durationMs: result.durationMs, lanes: result.sessions, summary: timelineSummary(result) };
 }

@@ -9,7 +9,8 @@ import { renderLane } from './timelineLane';
 import { timelineLayout } from './timelineLayout';
 import { renderLegend } from './timelineLegend';
 import { timelineCss } from './timelineStyle';
-import { type TimelineModel, probeTimeline } from './timelineModel';
+import { probeTimeline } from './probeTimeline';
+import type { TimelineModel } from './timelineModel';
 
 // The stylesheet, for pages that install it once themselves (a webview's CSP allows no unnonced <style>).
 export { timelineCss };

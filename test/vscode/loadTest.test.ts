@@ -3,7 +3,7 @@
 // recording with the load's result beside it; rows added equal successful requests.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RecordedLoad } from '../../src/engine/load/recordLoadTest';
+import type { RecordedLoad } from '../../src/engine/load/loadTestTypes';
 import type { LoadResult } from '../../src/engine/load/loadResult';
 import { launchSeedApp } from '../support/seedApp';
 import { lockDoctorApi } from './extensionUnderTest';

@@ -10,7 +10,8 @@ import { unsafeHTML } from 'lit-html/directives/unsafe-html.js';
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
 import type { Recording } from '../../../src/engine/record/recordingTypes';
 import { recordingTimeline } from '../../../src/report/recordingTimeline';
-import { type TimelineModel, probeTimeline } from '../../../src/report/timelineModel';
+import { probeTimeline } from '../../../src/report/probeTimeline';
+import type { TimelineModel } from '../../../src/report/timelineModel';
 import { renderLanesSvg } from '../../../src/report/timelineSvg';
 
 /** Narrower panels scroll the timeline sideways rather than shrinking its text. */

@@ -1,7 +1,7 @@
 // What `locks` says about each process that holds a lock or has the file open, beside its locks: its
 // scheduling state, signs that it lost its locks, and the SQLite it runs. Part of the LockReport
 // (`locks --json`, schema lock-report@2), documented in docs/locks.md.
-import type { LockedFile } from '../locks/lockReport';
+import type { LockedFile } from '../locks/lockedFile';
 import type { ProcessState } from './processState';
 
 export type { ProcessState } from './processState';

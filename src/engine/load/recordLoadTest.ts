@@ -9,16 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { type RecorderProcess, startRecorder } from '../process/startRecorder';
 import type { Recording } from '../record/recordingTypes';
 import { OperationError } from '../userInputError';
-import type { LoadResult } from './loadResult';
-import { type LoadTestOptions, runLoadTest } from './runLoadTest';
-
-export interface RecordedLoad {
-  result: LoadResult;
-  /** The recording during the load, with `load` (the result; its app output in the recording's `app`). */
-  recording: Recording | null;
-  /** Why there is no recording, in a sentence. */
-  noRecording?: string;
-}
+import type { LoadTestOptions, RecordedLoad } from './loadTestTypes';
+import { runLoadTest } from './runLoadTest';
 
 export async function recordLoadTest(
   options: Omit<LoadTestOptions, 'nowMs' | 'onLoadStart' | 'onLoadEnd'>,

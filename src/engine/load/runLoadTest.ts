@@ -12,40 +12,11 @@ import { callEngine } from '../process/callEngine';
 import { UserInputError } from '../userInputError';
 import type { RowCount, RowCountRequest } from './countRows';
 import { loadResultSchema, type LoadResult } from './loadResult';
+import type { LoadTestOptions } from './loadTestTypes';
 import { parseHeader, parseJsonBody, parseLoadUrl, shownUrl } from './loadTarget';
 import { sendRequests } from './sendRequests';
 import { loadCheck, rowsAdded, tallyRequests } from './summarizeLoad';
 import { requireListening, untilListening } from './waitForListening';
-
-export interface LoadTestOptions {
-  urls: readonly string[];
-  database: string | undefined;
-  requests: number;
-  concurrency: number;
-  /** Default: GET, or POST with a body. */
-  method?: HttpMethod;
-  /** JSON text. */
-  body?: string;
-  /** "NAME:VALUE" each. */
-  headers?: readonly string[];
-  countSql?: string;
-  table?: string;
-  /** The app's command, as typed: started before the load and stopped after it. */
-  run?: string;
-  /** Instead of `run`: the app's log file, followed during the load. */
-  log?: string;
-  /** The caller's clock (a recording's ms); default: ms since the load test began. */
-  nowMs?: () => number;
-  /** Where the app's output is copied as it comes. */
-  passThrough?: NodeJS.WritableStream;
-  signal?: AbortSignal;
-  onProgress?: (done: number, failed: number) => void;
-  /** Once the app listens and the first count is done, just before the first request. */
-  onLoadStart?: (app: RunningApp | undefined) => void | Promise<void>;
-  /** After the last answer and the app's stop, before the second count (whose own read is no part of the load). */
-  onLoadEnd?: (app: AppOutput | null) => void | Promise<void>;
-  appStartTimeoutMs?: number;
-}
 
 export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult> {
   const plan = checkedPlan(options);

@@ -2,13 +2,12 @@
 // names are a public shape, documented in docs/locks.md.
 import type { PersistedJournalMode } from '../header/journalModeOf';
 import type { LostLockCheck, ProcessFacts } from '../holders/processFacts';
+import type { LockedFile } from './lockedFile';
 import type { LockName } from './lockStates';
 import type { WalHealth } from './walHealth';
 
+export type { LockedFile } from './lockedFile';
 export type { LockName } from './lockStates';
-
-/** Which of the files SQLite uses the lock is on. */
-export type LockedFile = 'db' | 'wal' | 'shm';
 
 export interface LockHolderEntry {
   pid: number;

@@ -17,3 +17,12 @@ export function sleepUntil(t0Ns: bigint, ms: number): Promise<void> {
   }
   return new Promise((resolve) => setTimeout(resolve, remainingMs));
 }
+
+/**
+ * Microseconds since t0 (whole, like microsecondsSince) from performance.now(): the same monotonic clock
+ * (Node computes it from uv_hrtime) read without allocating a bigint, for code that reads it per statement.
+ */
+export function clockSince(t0Ns: bigint): () => number {
+  const t0Ms = performance.now() - Number(process.hrtime.bigint() - t0Ns) / 1e6;
+  return () => Math.floor((performance.now() - t0Ms) * 1000);
+}

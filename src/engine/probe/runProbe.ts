@@ -34,6 +34,8 @@ export interface ProbeOptions {
   onEvent?: (session: string, event: TimelineEvent) => void;
   /** The file the sessions are about to write to (the scratch copy, or the database itself in place). */
   onPrepared?: (target: string) => void;
+  /** Time zero on the machine's monotonic clock (process.hrtime); the timeline's times count from it. */
+  onTimeZero?: (t0Ns: bigint) => void;
   signal?: AbortSignal;
 }
 
@@ -95,6 +97,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
         ...(options.begin ? { begin: options.begin } : {}),
       },
       onEvent: options.onEvent,
+      onTimeZero: options.onTimeZero,
       signal: options.signal,
     });
     if (options.signal?.aborted) {

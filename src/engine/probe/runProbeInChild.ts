@@ -5,7 +5,7 @@ import type { ProbeOptions } from './runProbe';
 import type { ProbeResult } from './probeTypes';
 
 export function runProbeInChild(
-  options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'>,
+  options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'onTimeZero' | 'signal'>,
   signal?: AbortSignal,
 ): Promise<ProbeResult> {
   return callEngine({ type: 'probe', options }, { signal });

@@ -5,8 +5,9 @@ import { forkEngineProcess, startEngineThread, type MessageChannel } from '../pr
 import type { FromSession, ToSession } from '../process/sessionProtocol';
 import { microsecondsSince, monotonicNowNs } from './monotonicClock';
 import type { ExecutionModel, SessionPlan, TimelineEvent } from './probeTypes';
+import { logBatch } from './eventBatch';
 import { SessionLog } from './sessionLog';
-import { runSession, type SessionSettings } from './sessionRunner';
+import { objectSink, runSession, type SessionSettings } from './sessionRunner';
 
 export interface SessionsRequest {
   model: ExecutionModel;
@@ -16,6 +17,8 @@ export interface SessionsRequest {
   settings: SessionSettings;
   /** Each event as it happens, with its session's name (a live view, or a test that kills a session). */
   onEvent?: (session: string, event: TimelineEvent) => void;
+  /** Time zero on the machine's monotonic clock (process.hrtime), for comparing with another program's. */
+  onTimeZero?: (t0Ns: bigint) => void;
   signal?: AbortSignal;
 }
 
@@ -41,13 +44,20 @@ async function runOnThisThread(request: SessionsRequest): Promise<SessionLog[]> 
       connections.push(openDatabase(request.target, { timeout: request.busyTimeoutMs, fileMustExist: true }));
     }
     const t0Ns = monotonicNowNs();
+    request.onTimeZero?.(t0Ns);
     const raw = request.plans.map((plan) => new SessionLog(plan.name));
     await Promise.all(
       request.plans.map((plan, index) =>
-        runSession(plan, connections[index], request.settings, t0Ns, (event) => {
-          raw[index].push(event);
-          request.onEvent?.(plan.name, event);
-        }),
+        runSession(
+          plan,
+          connections[index],
+          request.settings,
+          t0Ns,
+          objectSink((event) => {
+            raw[index].push(event);
+            request.onEvent?.(plan.name, event);
+          }),
+        ),
       ),
     );
     return raw;
@@ -59,8 +69,12 @@ async function runOnThisThread(request: SessionsRequest): Promise<SessionLog[]> 
 }
 
 async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
-  const start = request.model === 'threads' ? startEngineThread : forkEngineProcess;
-  const channels = request.plans.map(() => start<ToSession, FromSession>());
+  // Events cross as typed arrays (eventBatch.ts): the "advanced" IPC serialisation keeps them bytes.
+  const start =
+    request.model === 'threads'
+      ? () => startEngineThread<ToSession, FromSession>()
+      : () => forkEngineProcess<ToSession, FromSession>({ serialization: 'advanced' });
+  const channels = request.plans.map(() => start());
   const raw = request.plans.map((plan) => new SessionLog(plan.name));
   const abort = () => channels.forEach((channel) => channel.kill());
   request.signal?.addEventListener('abort', abort);
@@ -75,6 +89,7 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
       throw new OperationError(`the probe's sessions did not start within ${readyTimeoutMs / 1000} s`);
     }
     t0Ns = monotonicNowNs();
+    request.onTimeZero?.(t0Ns);
     for (const channel of channels) {
       channel.send({ type: 'go', t0Ns: t0Ns.toString() });
     }
@@ -90,6 +105,7 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
 
   function followSession(channel: MessageChannel<ToSession, FromSession>, index: number) {
     const plan = request.plans[index];
+    const onEvent = request.onEvent;
     let done = false;
     let failure: string | undefined;
     let markReady: () => void = () => undefined;
@@ -102,10 +118,7 @@ async function runRemote(request: SessionsRequest): Promise<SessionLog[]> {
       if (message.type === 'ready') {
         markReady();
       } else if (message.type === 'events') {
-        for (const event of message.events) {
-          raw[index].push(event);
-          request.onEvent?.(plan.name, event);
-        }
+        logBatch(message.batch, raw[index], onEvent && ((event) => onEvent(plan.name, event)));
         channel.send({ type: 'received' });
       } else if (message.type === 'failed') {
         failure = message.message;

@@ -74,20 +74,31 @@ export class SessionLog {
 
   push(event: TimelineEvent): void {
     const index = this.count;
-    if (index === this.tUs.length) {
-      this.grow();
-    }
-    this.tUs[index] = event.tUs;
-    this.kindAndOp[index] = (kindIndex.get(event.kind) ?? 0) | ((opIndex.get(event.op) ?? 0) << 4);
-    this.lock[index] = lockIndex.get(event.lock) ?? 0;
-    this.wants[index] = event.wants === undefined ? noWants : (lockIndex.get(event.wants) ?? noWants);
-    this.count++;
+    this.pushColumns(
+      event.tUs,
+      (kindIndex.get(event.kind) ?? 0) | ((opIndex.get(event.op) ?? 0) << 4),
+      lockIndex.get(event.lock) ?? 0,
+      event.wants === undefined ? noWants : (lockIndex.get(event.wants) ?? noWants),
+    );
     if (index < keptEventsPerSession) {
       this.kept.set(index, event);
     }
     if (event.kind === 'error') {
       this.noteError(index, event);
     }
+  }
+
+  /** An event already in this log's codes (eventBatch.ts), past the ones kept whole and not an error. */
+  pushColumns(tUs: number, kindAndOp: number, lock: number, wants: number): void {
+    const index = this.count;
+    if (index === this.tUs.length) {
+      this.grow();
+    }
+    this.tUs[index] = tUs;
+    this.kindAndOp[index] = kindAndOp;
+    this.lock[index] = lock;
+    this.wants[index] = wants;
+    this.count++;
   }
 
   kind(index: number): EventKind {

@@ -5,7 +5,8 @@
 import type { SqliteDatabase } from '../sqliteModule';
 import { threadId } from 'node:worker_threads';
 import { journalFamily, stepLocks } from './lockModel';
-import { microsecondsSince, sleepUntil } from './monotonicClock';
+import { clockSince, sleepUntil } from './monotonicClock';
+import { statementEvent, type StatementRecorder } from './eventBatch';
 import type { BeginMode, LockState, SessionPlan, Step, TimelineEvent } from './probeTypes';
 import { sqliteCodeNumber } from './sqliteCodes';
 import { probeTableSql } from './probeTable';
@@ -18,9 +19,24 @@ export interface SessionSettings {
 }
 
 /** Each session's page cache, KiB. */
-const sessionCacheKiB = 1024;
+export const sessionCacheKiB = 1024;
 
-export type EventSink = (event: TimelineEvent) => void;
+/** Where a session's events go. */
+export interface EventSink {
+  /** A statement's 'sent' or outcome event, field by field: a sink that keeps columns builds no object
+   * (in WAL a transaction takes microseconds, and eight objects a transaction were a visible part). */
+  statement: StatementRecorder;
+  /** Any other event (start, error, end), whole. */
+  event(event: TimelineEvent): void;
+}
+
+/** A sink for code that wants each event as an object (the blocking model's log, a live view). */
+export function objectSink(emit: (event: TimelineEvent) => void): EventSink {
+  return {
+    statement: (...fields) => emit(statementEvent(...fields)),
+    event: emit,
+  };
+}
 
 export interface SessionHooks {
   /** Called when a transaction is over and nothing is held; the session waits for a returned promise. */
@@ -34,7 +50,7 @@ export async function runSession(
   db: SqliteDatabase,
   settings: SessionSettings,
   t0Ns: bigint,
-  emit: EventSink,
+  sink: EventSink,
   hooks: SessionHooks = {},
 ): Promise<void> {
   // SQLite's page cache is per connection (better-sqlite3 builds it at 16 MB): 64 sessions in one
@@ -45,8 +61,18 @@ export async function runSession(
   const insert = db.prepare(sql.insert);
   const read = db.prepare(sql.read);
   let held: LockState = 'none';
+  // Whether a transaction is open, kept here: better-sqlite3's db.inTransaction is a native call, and
+  // five per transaction are a measurable part of a WAL transaction. Read from SQLite after an error,
+  // which may have ended the transaction.
+  let inTransaction = db.inTransaction;
+  const nowUs = clockSince(t0Ns);
+  const beginText: Record<BeginMode, string> = {
+    deferred: 'BEGIN DEFERRED',
+    immediate: 'BEGIN IMMEDIATE',
+    exclusive: 'BEGIN EXCLUSIVE',
+  };
 
-  emit({ tUs: microsecondsSince(t0Ns), kind: 'start', lock: held, pid: process.pid, threadId });
+  sink.event({ tUs: nowUs(), kind: 'start', lock: held, pid: process.pid, threadId });
   const repeat = plan.repeat ?? 1;
   for (let iteration = 0; iteration < repeat; iteration++) {
     for (const step of plan.steps) {
@@ -54,7 +80,7 @@ export async function runSession(
         await sleepUntil(t0Ns, step.at);
       }
       if (step.op === 'hold') {
-        await sleepUntil(t0Ns, microsecondsSince(t0Ns) / 1000 + (step.ms ?? 0));
+        await sleepUntil(t0Ns, nowUs() / 1000 + (step.ms ?? 0));
         continue;
       }
       const beginMode = settings.begin ?? step.mode ?? 'deferred';
@@ -64,7 +90,7 @@ export async function runSession(
         break;
       }
     }
-    if (db.inTransaction) {
+    if (inTransaction) {
       // A schedule that ends inside a transaction must not leave it open.
       runStatement('rollback', 'deferred', iteration);
     }
@@ -73,27 +99,20 @@ export async function runSession(
       await pause;
     }
   }
-  emit({ tUs: microsecondsSince(t0Ns), kind: 'end', lock: 'none' });
+  sink.event({ tUs: nowUs(), kind: 'end', lock: 'none' });
 
   function runStatement(op: StatementOp, beginMode: BeginMode, iteration: number): boolean {
-    const locks = stepLocks(op, held, db.inTransaction, family, beginMode);
+    const locks = stepLocks(op, held, inTransaction, family, beginMode);
     const text = statementText(op, beginMode);
-    const sentUs = microsecondsSince(t0Ns);
-    emit({
-      tUs: sentUs,
-      kind: 'sent',
-      op,
-      sql: text,
-      iteration,
-      wants: locks.wants,
-      lock: locks.heldWhileRunning,
-    });
+    const sentUs = nowUs();
+    sink.statement(sentUs, 'sent', op, iteration, locks.heldWhileRunning, locks.wants, text, undefined);
     try {
-      execute(op, text, iteration);
+      execute(op, text, iteration, sentUs);
     } catch (error) {
-      const failedUs = microsecondsSince(t0Ns);
+      const failedUs = nowUs();
+      inTransaction = db.inTransaction;
       const code = errorCode(error);
-      emit({
+      sink.event({
         tUs: failedUs,
         kind: 'error',
         op,
@@ -106,18 +125,23 @@ export async function runSession(
       });
       return false;
     }
-    const doneUs = microsecondsSince(t0Ns);
+    const doneUs = nowUs();
     held = locks.after;
+    if (op === 'begin') {
+      inTransaction = true;
+    } else if (op === 'commit' || op === 'rollback') {
+      inTransaction = false;
+    }
     const kind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
-    emit({ tUs: doneUs, kind, op, iteration, lock: held, elapsedUs: doneUs - sentUs });
+    sink.statement(doneUs, kind, op, iteration, held, undefined, undefined, doneUs - sentUs);
     return true;
   }
 
-  function execute(op: StatementOp, text: string, iteration: number): void {
+  function execute(op: StatementOp, text: string, iteration: number, sentUs: number): void {
     if (op === 'read') {
       read.get();
     } else if (op === 'write') {
-      insert.run(plan.name, iteration, microsecondsSince(t0Ns));
+      insert.run(plan.name, iteration, sentUs);
     } else {
       db.exec(text);
     }
@@ -126,7 +150,7 @@ export async function runSession(
   function statementText(op: StatementOp, beginMode: BeginMode): string {
     switch (op) {
       case 'begin':
-        return `BEGIN ${beginMode.toUpperCase()}`;
+        return beginText[beginMode];
       case 'read':
         return sql.read;
       case 'write':
@@ -139,7 +163,7 @@ export async function runSession(
   }
 
   function rollbackAfterError(iteration: number): void {
-    if (db.inTransaction) {
+    if (inTransaction) {
       runStatement('rollback', 'deferred', iteration);
     } else {
       held = 'none';

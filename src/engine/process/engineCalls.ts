@@ -7,8 +7,7 @@ import type { CheckpointMode } from '../options/checkpointModes';
 import type { JournalTarget } from '../options/journalModes';
 import type { JournalSwitchOptions, JournalSwitchResult } from '../journal/switchJournalMode';
 import type { RowCount, RowCountRequest } from '../load/countRows';
-import type { RecordedLoad } from '../load/recordLoadTest';
-import type { LoadTestOptions } from '../load/runLoadTest';
+import type { LoadTestOptions, RecordedLoad } from '../load/loadTestTypes';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
 import { OperationError, UserInputError } from '../userInputError';
@@ -20,7 +19,7 @@ export interface EngineCalls {
     response: JournalSwitchResult;
   };
   probe: {
-    request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'> };
+    request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'onTimeZero' | 'signal'> };
     response: ProbeResult;
   };
   /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */

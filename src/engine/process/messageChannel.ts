@@ -12,10 +12,13 @@ export interface MessageChannel<ToChild, FromChild> {
   kill(): void;
 }
 
-export function forkEngineProcess<ToChild, FromChild>(): MessageChannel<ToChild, FromChild> {
+export function forkEngineProcess<ToChild, FromChild>(
+  options: { serialization?: 'json' | 'advanced' } = {},
+): MessageChannel<ToChild, FromChild> {
   const child: ChildProcess = fork(engineEntryPath(), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
+    serialization: options.serialization ?? 'json',
   });
   child.on('error', (error) =>
     process.stderr.write(`sqlite-lock-doctor: engine process: ${error.message}\n`),

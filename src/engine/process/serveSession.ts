@@ -18,7 +18,7 @@ export async function serveSession(
     return;
   }
   try {
-    const outbox = new SessionOutbox((events) => portal.send({ type: 'events', events }));
+    const outbox = new SessionOutbox((batch) => portal.send({ type: 'events', batch }));
     const go = await new Promise<SessionGo>((resolve) => {
       portal.onMessage((message) => {
         if (message.type === 'go') {
@@ -29,7 +29,7 @@ export async function serveSession(
       });
       void portal.send({ type: 'ready' });
     });
-    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), (event) => outbox.add(event), {
+    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), outbox.sink, {
       betweenTransactions: () => outbox.pace(),
     });
     await outbox.close();

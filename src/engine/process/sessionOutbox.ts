@@ -2,26 +2,56 @@
 // events per second while the coordinator, one thread among 64 busy sessions, may get little CPU; sent
 // one message each and unacknowledged, they piled up by the gigabyte. So events travel in batches, the
 // coordinator acknowledges each batch, and a session that is too far ahead waits between two
-// transactions (holding no lock, so the wait changes nobody's locking) until it has caught up.
+// transactions (holding no lock, so the wait changes nobody's locking) until it has caught up. A batch is
+// columns of numbers (probe/eventBatch.ts), not objects: cheap to fill, to send and to read.
+import { EventBatchWriter, type EventBatch } from '../probe/eventBatch';
 import type { TimelineEvent } from '../probe/probeTypes';
+import type { EventSink } from '../probe/sessionRunner';
 
 /** Events per message. */
-const batchSize = 256;
+export const outboxBatchSize = 4096;
+/** A session that never yields still hands its events over at least this often (event time, µs), so a
+ * session killed mid-burst leaves a timeline up to its last few transactions. */
+const maxBufferedUs = 20_000;
 /** Unacknowledged batches a session may have out before it waits. */
 const maxInFlight = 4;
 
 export class SessionOutbox {
-  private buffer: TimelineEvent[] = [];
+  private readonly buffer = new EventBatchWriter(outboxBatchSize);
   private inFlight = 0;
   private flushScheduled = false;
   private lastSend: Promise<void> = Promise.resolve();
   private caughtUp: (() => void) | undefined;
+  private oldestBufferedUs = 0;
+  private newestUs = 0;
 
-  constructor(private readonly send: (events: TimelineEvent[]) => Promise<void>) {}
+  constructor(private readonly send: (events: EventBatch) => Promise<void>) {}
 
   add(event: TimelineEvent): void {
-    this.buffer.push(event);
-    if (this.buffer.length >= batchSize) {
+    this.noteTime(event.tUs);
+    this.buffer.add(event);
+    this.added();
+  }
+
+  /** The session runner's EventSink. */
+  readonly sink: EventSink = {
+    statement: (tUs, kind, op, iteration, lock, wants, sql, elapsedUs) => {
+      this.noteTime(tUs);
+      this.buffer.addStatement(tUs, kind, op, iteration, lock, wants, sql, elapsedUs);
+      this.added();
+    },
+    event: (event) => this.add(event),
+  };
+
+  private noteTime(tUs: number): void {
+    if (this.buffer.count === 0) {
+      this.oldestBufferedUs = tUs;
+    }
+    this.newestUs = tUs;
+  }
+
+  private added(): void {
+    if (this.buffer.count >= outboxBatchSize) {
       this.flush();
     } else if (!this.flushScheduled) {
       // A session that yields (a hold, a timed step) hands its events over at once, so a live view or
@@ -45,7 +75,10 @@ export class SessionOutbox {
 
   /** Between transactions: nothing to wait for, or a promise that resolves once the coordinator caught up. */
   pace(): Promise<void> | undefined {
-    this.flush();
+    // Not every transaction: a message per transaction costs the session more than the transaction.
+    if (this.newestUs - this.oldestBufferedUs >= maxBufferedUs) {
+      this.flush();
+    }
     if (this.inFlight < maxInFlight) {
       return undefined;
     }
@@ -61,12 +94,10 @@ export class SessionOutbox {
   }
 
   private flush(): void {
-    if (this.buffer.length === 0) {
+    if (this.buffer.count === 0) {
       return;
     }
-    const events = this.buffer;
-    this.buffer = [];
     this.inFlight++;
-    this.lastSend = this.send(events);
+    this.lastSend = this.send(this.buffer.take());
   }
 }

@@ -1,5 +1,6 @@
 // Messages between the probe's coordinator and a session running in a worker thread or child process.
-import type { SessionPlan, TimelineEvent } from '../probe/probeTypes';
+import type { EventBatch } from '../probe/eventBatch';
+import type { SessionPlan } from '../probe/probeTypes';
 import type { SessionSettings } from '../probe/sessionRunner';
 
 export interface SessionInit {
@@ -25,6 +26,6 @@ export type ToSession = SessionInit | SessionGo | SessionReceived;
 
 export type FromSession =
   | { type: 'ready' }
-  | { type: 'events'; events: TimelineEvent[] }
+  | { type: 'events'; batch: EventBatch }
   | { type: 'done' }
   | { type: 'failed'; message: string };

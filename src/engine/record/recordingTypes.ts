@@ -1,7 +1,7 @@
 // The recording: what `record` prints with --json, what the recorder process hands the extension and
 // what the reports draw. A public shape (docs/record.md). Times are milliseconds since the recording
 // started, on a monotonic clock; `startedAt` is the wall-clock time of ms 0.
-import type { LockedFile } from '../locks/lockReport';
+import type { LockedFile } from '../locks/lockedFile';
 import type { AppOutput } from '../appOutput/appOutputTypes';
 import type { LockName } from '../locks/lockStates';
 

@@ -12,7 +12,7 @@ import {
   wholeNumberProblem,
 } from '../../engine/options/wholeNumberLimit';
 import { callEngine } from '../../engine/process/callEngine';
-import type { RecordedLoad } from '../../engine/load/recordLoadTest';
+import type { RecordedLoad } from '../../engine/load/loadTestTypes';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { requireDatabase, requireTrust } from './requireDatabase';

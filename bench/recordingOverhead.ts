@@ -1,0 +1,147 @@
+// Recording overhead (issue 9, item 1): the probe's `burst --model processes --begin immediate` against a
+// plain better-sqlite3 loop of the same transactions (bench/plainLoopEntry.ts), same process count, same
+// busy timeout, same page cache, a fresh file made the same way, in WAL and in DELETE. Runs alternate
+// (plain, probe, plain, probe...) so a load that comes and goes on the machine hits both alike; the
+// figures are the median commits/s of each and the median of the rounds' ratios (goal: >= 90 %).
+import { fork } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProbe } from '../src/engine/probe/runProbe';
+import { defaultProbeTable, probeTableSql } from '../src/engine/probe/probeTable';
+import { sessionCacheKiB } from '../src/engine/probe/sessionRunner';
+import { openDatabase } from '../src/engine/sqliteModule';
+import type { PlainLoopOrders, PlainLoopReport } from './plainLoopEntry';
+
+const busyTimeoutMs = 5000;
+
+export interface OverheadSettings {
+  writers: number;
+  /** Per writer, per journal mode. */
+  transactions: Record<'wal' | 'delete', number>;
+  rounds: number;
+}
+
+export interface OverheadFigure {
+  journalMode: 'wal' | 'delete';
+  plainCommitsPerSecond: number;
+  probeCommitsPerSecond: number;
+  /** Median over the rounds of probe / plain. */
+  ratio: number;
+  /** The lowest and highest round's ratio. */
+  ratioRange: [number, number];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The plain loop's file: a copy of `source` in `journalMode` with the probe's table, as runProbe makes it. */
+function preparePlainTarget(source: string, target: string, journalMode: string): void {
+  rmSync(target, { force: true });
+  rmSync(`${target}-wal`, { force: true });
+  rmSync(`${target}-shm`, { force: true });
+  copyFileSync(source, target);
+  const db = openDatabase(target);
+  try {
+    db.pragma(`journal_mode = ${journalMode}`);
+    const sql = probeTableSql(defaultProbeTable);
+    db.exec(sql.drop);
+    db.exec(sql.create);
+  } finally {
+    db.close();
+  }
+}
+
+async function plainLoop(target: string, settings: OverheadSettings, transactions: number): Promise<number> {
+  const entry = join(__dirname, 'plain-loop.js');
+  const writers = Array.from({ length: settings.writers }, (_, index) => {
+    const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    const orders: PlainLoopOrders = {
+      target,
+      table: defaultProbeTable,
+      name: `w${index + 1}`,
+      transactions,
+      busyTimeoutMs,
+      cacheKiB: sessionCacheKiB,
+    };
+    const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
+    const report = ready.then(
+      () =>
+        new Promise<PlainLoopReport>((resolve) =>
+          child.once('message', (m) => resolve(m as PlainLoopReport)),
+        ),
+    );
+    child.send(orders);
+    return { child, ready, report };
+  });
+  await Promise.all(writers.map((writer) => writer.ready));
+  const t0Ns = process.hrtime.bigint();
+  for (const writer of writers) {
+    writer.child.send('go');
+  }
+  const reports = await Promise.all(writers.map((writer) => writer.report));
+  const lastEndNs = reports.reduce(
+    (last, report) => (BigInt(report.endNs) > last ? BigInt(report.endNs) : last),
+    t0Ns,
+  );
+  const commits = reports.reduce((sum, report) => sum + report.commits, 0);
+  return commits / (Number(lastEndNs - t0Ns) / 1e9);
+}
+
+async function probeBurst(
+  source: string,
+  journalMode: 'wal' | 'delete',
+  settings: OverheadSettings,
+): Promise<number> {
+  const result = await runProbe({
+    database: source,
+    preset: 'burst',
+    presetOptions: { writers: settings.writers, transactions: settings.transactions[journalMode] },
+    model: 'processes',
+    journal: journalMode,
+    busyTimeoutMs,
+    begin: 'immediate',
+    inPlace: false,
+  });
+  // Rows found in the file, counted the same way for both.
+  return result.rows.found / (result.durationMs / 1000);
+}
+
+/** `source` is a small database made by the caller; `folder` a scratch folder. */
+export async function recordingOverhead(
+  source: string,
+  folder: string,
+  settings: OverheadSettings,
+): Promise<OverheadFigure[]> {
+  const figures: OverheadFigure[] = [];
+  for (const journalMode of ['wal', 'delete'] as const) {
+    const plain: number[] = [];
+    const probe: number[] = [];
+    for (let round = 0; round < settings.rounds; round++) {
+      const target = join(folder, 'plain-loop.db');
+      preparePlainTarget(source, target, journalMode);
+      plain.push(await plainLoop(target, settings, settings.transactions[journalMode]));
+      probe.push(await probeBurst(source, journalMode, settings));
+    }
+    figures.push({
+      journalMode,
+      plainCommitsPerSecond: median(plain),
+      probeCommitsPerSecond: median(probe),
+      // Each round's pair ran back to back, under the same load: the median of their ratios.
+      ratio: median(probe.map((value, round) => value / plain[round])),
+      ratioRange: [
+        Math.min(...probe.map((value, round) => value / plain[round])),
+        Math.max(...probe.map((value, round) => value / plain[round])),
+      ],
+    });
+  }
+  return figures;
+}
+
+export function overheadRows(figures: OverheadFigure[], settings: OverheadSettings): [string, string][] {
+  return figures.map((figure) => [
+    `recording overhead, ${settings.writers} processes x ${settings.transactions[figure.journalMode]}, ${figure.journalMode} (median of ${settings.rounds})`,
+    `probe ${Math.round(figure.probeCommitsPerSecond)} commits/s, plain loop ${Math.round(figure.plainCommitsPerSecond)} commits/s, ratio ${(figure.ratio * 100).toFixed(0)} % (rounds ${figure.ratioRange.map((ratio) => (ratio * 100).toFixed(0)).join('-')} %; goal >= 90 %)`,
+  ]);
+}
