@@ -14,6 +14,8 @@ export interface TimelineColours {
   grid: string;
   window: string;
   shade: string;
+  /** The page's font family: a canvas font cannot name a CSS variable. */
+  fontFamily: string;
   /** The lock, wait and mark colours as pixels, for painting the lanes' image. */
   pixels: PixelPalette;
 }
@@ -45,6 +47,7 @@ export function themeColours(element: Element): TimelineColours {
     grid: colour('var(--vscode-editorWidget-border, #d1d5db)'),
     window: colour('var(--vscode-focusBorder, #2563eb)'),
     shade: colour('var(--vscode-editor-background, #ffffff)'),
+    fontFamily: style.fontFamily || 'sans-serif',
   };
 }
 

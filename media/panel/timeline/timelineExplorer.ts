@@ -227,7 +227,7 @@ export class TimelineExplorer extends HTMLElement {
     }
     this.drawAxis(context, colours, columns);
     const laneHeight = this.laneHeight();
-    context.font = `${Math.min(12, Math.max(9, laneHeight - 4))}px var(--vscode-font-family, sans-serif)`;
+    context.font = `${Math.min(12, Math.max(9, laneHeight - 4))}px ${colours.fontFamily}`;
     context.textBaseline = 'middle';
     packed.lanes.forEach((lane, index) => {
       const top = axisHeight + index * laneHeight;
@@ -280,7 +280,7 @@ export class TimelineExplorer extends HTMLElement {
     const { fromUs, toUs } = this.visible;
     const spanMs = (toUs - fromUs) / 1000;
     const stepMs = timeTicks(spanMs, Math.max(2, Math.floor(columns / 90))).stepMs;
-    context.font = '11px var(--vscode-font-family, sans-serif)';
+    context.font = `11px ${colours.fontFamily}`;
     context.textBaseline = 'middle';
     context.textAlign = 'center';
     for (let ms = Math.ceil(fromUs / 1000 / stepMs) * stepMs; ms <= toUs / 1000; ms += stepMs) {
@@ -367,10 +367,14 @@ export class TimelineExplorer extends HTMLElement {
     if (this.packed === null) {
       return;
     }
-    event.preventDefault();
     const columns = this.plotWidth();
     const spanUs = this.visible.toUs - this.visible.fromUs;
     const horizontal = event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY);
+    // Zooming out past the whole run leaves the wheel to the page, so the panel still scrolls.
+    if (!horizontal && !event.ctrlKey && event.deltaY > 0 && isWholeRun(this.visible, this.endUs())) {
+      return;
+    }
+    event.preventDefault();
     if (horizontal && !event.ctrlKey) {
       const delta = event.shiftKey && event.deltaX === 0 ? event.deltaY : event.deltaX;
       this.setWindow(panBy(this.visible, this.endUs(), (delta / columns) * spanUs));
