@@ -94,7 +94,23 @@ const contexts = [
     ...nodeTarget,
     entryPoints: { bench: 'bench/bench.ts', 'plain-loop': 'bench/plainLoopEntry.ts', ...engineEntry },
     outdir: 'out/bench',
+    external: ['better-sqlite3', 'playwright-core'],
   },
+  // The timeline benchmark's page: the panel's explorer element, loaded in headless Chromium.
+  ...(hasWebview
+    ? [
+        {
+          bundle: true,
+          platform: 'browser',
+          target: 'es2022',
+          format: 'iife',
+          minify: true,
+          entryPoints: { 'timeline-page': 'bench/timelinePage.ts' },
+          outdir: 'out/bench',
+          logLevel: 'warning',
+        },
+      ]
+    : []),
 ];
 
 rmSync('out', { recursive: true, force: true });

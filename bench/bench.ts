@@ -7,8 +7,10 @@
 //   documented limits (bench/burstAtLimits.ts), the extension host's event-loop delay in code-server
 //   (bench/hostDelayRun.ts). Both rewrite docs/benchmarks.md. Both also measure the recording overhead
 //   (bench/recordingOverhead.ts: the probe's burst against a plain better-sqlite3 loop) and the timing
-//   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks).
-// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`: one part alone, printed only.
+//   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
+//   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium).
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`: one part
+//   alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +28,7 @@ import { benchProbeScale } from './probeScale';
 import { pushOverhead, recordingOverhead } from './recordingOverhead';
 import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
+import { benchTimelineFrames } from './timelineFrames';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -112,11 +115,25 @@ async function benchProbeOverhead(report: BenchReport, database: string): Promis
   });
 }
 
+/** The timeline figures, or why there are none: a benchmark reports, it does not fail. */
+async function benchTimeline(report: BenchReport): Promise<void> {
+  const group = 'Timeline explorer: 1 000 000 spans in headless Chromium';
+  const note =
+    'The real webview code (media/panel/timeline, bundled by bench/timelinePage.ts) on a page with a ' +
+    "synthetic 1 000 000-span model, in Debian's Chromium. Goal: first draw < 300 ms, 60 fps.";
+  try {
+    report.pushText(group, await benchTimelineFrames(), note);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    report.push(group, { figure: 'timeline explorer', measured: `not measured: ${reason}` }, note);
+  }
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const full = argv.includes('--full');
-  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--fidelity'].find((flag) =>
-    argv.includes(flag),
+  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--fidelity', '--timeline'].find(
+    (flag) => argv.includes(flag),
   );
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
@@ -128,7 +145,9 @@ async function main(): Promise<void> {
     const overheadSettings = { writers: 4, rounds: full ? 5 : 3, transactions: { wal: 2000, delete: 500 } };
     const overhead = async () =>
       pushOverhead(report, await recordingOverhead(database, folder, overheadSettings), overheadSettings);
-    if (part === '--overhead') {
+    if (part === '--timeline') {
+      await benchTimeline(report);
+    } else if (part === '--overhead') {
       await overhead();
     } else if (part === '--fidelity') {
       await benchTimingFidelity(report);
@@ -154,6 +173,7 @@ async function main(): Promise<void> {
       if (linux) {
         await benchTimingFidelity(report);
       }
+      await benchTimeline(report);
       if (full && linux) {
         report.pushText(
           'Lock watcher: CPU per reading',

@@ -24,11 +24,13 @@ import type { PanelState } from '../../src/shared/panelProtocol';
 import { currentScriptNonce, installStyle } from './dom/installStyle';
 import { applyToPanel, isComplete, isToPanel } from './panelMessages';
 import { PanelPage } from './panelPage';
+import { defineTimelineExplorer } from './timeline/timelineExplorer';
 import { connectToHost } from './vscodeApi';
 
 // First: document.currentScript is only set while this script is first evaluated.
 const nonce = currentScriptNonce();
 installStyle(timelineCss(), nonce, 'sld-timeline-style');
+defineTimelineExplorer();
 
 const host = connectToHost();
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('main'));

@@ -142,6 +142,25 @@ export const tests: E2eTest[] = [
       const timeline = panel.locator('#timeline svg');
       assert.match(await timeline.innerHTML(), /SQLITE_BUSY after 5\.\d\d s/);
       assert.match(await panel.locator('#verdict').innerText(), /event loop/);
+      // The timeline explorer: + zooms in (the live line names the narrower window), hovering lane A
+      // shows its state with exact times, in the real webview with its CSP.
+      const explorer = panel.locator('#timeline-explorer');
+      const canvas = explorer.locator('canvas');
+      await explorer.locator('.explorer-window', { hasText: /^Whole run/ }).waitFor({ timeout: 10_000 });
+      await canvas.focus();
+      await canvas.press('+');
+      await explorer
+        .locator('.explorer-window', { hasText: /^Showing [\d.]+ (ms|s) to / })
+        .waitFor({ timeout: 10_000 });
+      const box = await canvas.boundingBox();
+      assert.ok(box !== null, 'the timeline canvas is laid out');
+      // Lane A is the first lane under the 20 px axis; the plot starts after the 150 px name gutter.
+      await canvas.hover({ position: { x: 150 + (box.width - 158) / 2, y: 30 } });
+      const tip = explorer.locator('.explorer-tip');
+      await tip.waitFor({ timeout: 10_000 });
+      assert.match(await tip.innerText(), /^A\n[^\n]+\nfrom [\d.]+ (ms|s) to [\d.]+ (ms|s) \(/);
+      await explorer.scrollIntoViewIfNeeded();
+      await workbench.screenshot('timeline-explorer');
       await workbench.waitForStatusBarItem(/app\.db · WAL/);
       await panel.locator('#verdict').scrollIntoViewIfNeeded();
       await workbench.screenshot('probe-result-in-panel');
@@ -226,7 +245,7 @@ export const tests: E2eTest[] = [
       const panel = workbench.webview();
       // Stop shows the Recording tab: the summary first, then one lane per process.
       const lanes = panel.locator('#recording-lanes svg');
-      await lanes.waitFor({ timeout: 30_000 });
+      await lanes.waitFor({ state: 'attached', timeout: 30_000 });
       const drawn = await lanes.innerHTML();
       assert.match(drawn, new RegExp(`python3 ${writer.pid}`));
       assert.match(drawn, new RegExp(`python3 ${reader.pid}`));
@@ -242,7 +261,7 @@ export const tests: E2eTest[] = [
       const reloaded = workbench.webview();
       await reloaded.locator('vscode-tab-header[data-view="recording"]').click({ timeout: 30_000 });
       const lanesAgain = reloaded.locator('#recording-lanes svg');
-      await lanesAgain.waitFor({ timeout: 30_000 });
+      await lanesAgain.waitFor({ state: 'attached', timeout: 30_000 });
       assert.match(await lanesAgain.innerHTML(), new RegExp(`python3 ${writer.pid}`));
     },
   },

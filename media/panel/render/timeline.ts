@@ -1,79 +1,95 @@
-// The lock timeline, drawn at the panel's width by the same renderer as the CLI's HTML report (which
-// escapes every name and message it draws). Its stylesheet is installed once by the page
+// The lock timeline: the explorer (<sld-timeline-explorer>, a canvas to zoom, pan and hover; see
+// timeline/timelineExplorer.ts) over the lane model, then the static SVG drawn by the same renderer as
+// the CLI's HTML report (which escapes every name and message it draws), folded away: it is what the
+// exports contain and a second text alternative. Its stylesheet is installed once by the page
 // (dom/installStyle.ts): the webview's CSP refuses a <style> inside the SVG. A burst draws thousands of
-// marks, so the SVG is kept per result and width; lit-html leaves the DOM alone while the string is
-// the same one. The SVG (root included) goes in as HTML: the HTML parser puts <svg> in its namespace.
+// marks, so the SVG and the lane model are kept per result; lit-html leaves the DOM alone while they
+// are the same ones. The SVG (root included) goes in as HTML: the HTML parser puts <svg> in its namespace.
 import { html, type TemplateResult } from 'lit-html';
 import { unsafeHTML } from 'lit-html/directives/unsafe-html.js';
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
 import type { Recording } from '../../../src/engine/record/recordingTypes';
 import { recordingTimeline } from '../../../src/report/recordingTimeline';
-import { renderLanesSvg, renderTimelineSvg } from '../../../src/report/timelineSvg';
+import { probeTimeline } from '../../../src/report/probeTimeline';
+import type { TimelineModel } from '../../../src/report/timelineModel';
+import { renderLanesSvg } from '../../../src/report/timelineSvg';
 
 /** Narrower panels scroll the timeline sideways rather than shrinking its text. */
 export const minTimelineWidth = 480;
 
-const cache = new WeakMap<ProbeResult | Recording, { width: number; svg: string }>();
+const svgCache = new WeakMap<ProbeResult | Recording, { width: number; svg: string }>();
+const modelCache = new WeakMap<ProbeResult | Recording, TimelineModel>();
 
-function cachedSvg<T extends ProbeResult | Recording>(
+function cachedModel<T extends ProbeResult | Recording>(
   subject: T,
+  toModel: (subject: T) => TimelineModel,
+): TimelineModel {
+  let model = modelCache.get(subject);
+  if (model === undefined) {
+    model = toModel(subject);
+    modelCache.set(subject, model);
+  }
+  return model;
+}
+
+function cachedSvg(
+  subject: ProbeResult | Recording,
+  model: TimelineModel,
   width: number,
-  draw: (subject: T, width: number) => string,
+  idPrefix: string,
 ): string {
   const drawnWidth = Math.max(minTimelineWidth, Math.floor(width));
-  const cached = cache.get(subject);
+  const cached = svgCache.get(subject);
   if (cached?.width === drawnWidth) {
     return cached.svg;
   }
-  const svg = draw(subject, drawnWidth);
-  cache.set(subject, { width: drawnWidth, svg });
+  const svg = renderLanesSvg(model, { width: drawnWidth, idPrefix, inHtml: true, embedStyle: false });
+  svgCache.set(subject, { width: drawnWidth, svg });
   return svg;
 }
 
 export function timelineSvg(result: ProbeResult, width: number): string {
-  return cachedSvg(result, width, (subject, drawnWidth) =>
-    renderTimelineSvg(subject, { width: drawnWidth, idPrefix: 'panel', inHtml: true, embedStyle: false }),
-  );
+  return cachedSvg(result, cachedModel(result, probeTimeline), width, 'panel');
+}
+
+function explorer(id: string, model: TimelineModel): TemplateResult {
+  return html`<sld-timeline-explorer
+    id=${id}
+    class="timeline-explorer"
+    .model=${model}
+  ></sld-timeline-explorer>`;
+}
+
+function staticPicture(id: string, label: string, svg: string): TemplateResult {
+  // Focusable so the keyboard can scroll it sideways when the panel is narrower than the drawing.
+  return html`<details class="static-timeline">
+    <summary>The same lanes as a static picture (as in the exports)</summary>
+    <div id=${id} class="timeline" tabindex="0" role="group" aria-label=${label}>${unsafeHTML(svg)}</div>
+  </details>`;
 }
 
 /** A recording's lanes (one per process), by the same drawing code as the probe's sessions. */
 export function renderLanes(recording: Recording, width: number): TemplateResult {
-  const svg = cachedSvg(recording, width, (subject, drawnWidth) =>
-    renderLanesSvg(recordingTimeline(subject), {
-      width: drawnWidth,
-      idPrefix: 'panel-rec',
-      inHtml: true,
-      embedStyle: false,
-    }),
-  );
-  return html`<div
-      id="recording-lanes"
-      class="timeline"
-      tabindex="0"
-      role="group"
-      aria-label="Lock lanes of the recorded processes (hover a bar for details)"
-    >
-      ${unsafeHTML(svg)}
-    </div>
+  const model = cachedModel(recording, recordingTimeline);
+  return html`${explorer('recording-explorer', model)}
     <p class="hint">
-      Each lane is a process that had the database open; bars are the locks it held, hatched stretches are
-      waits the kernel saw, diamonds are lock errors your app printed. Hover for exact times.
-    </p>`;
+      Each lane is a process that had the database open; bars are the locks it held, the grey strip below a
+      bar marks waits the kernel saw, red marks are lock errors your app printed. Wheel or + and - to zoom,
+      drag or the arrow keys to pan, the strip below to jump; hover for exact times.
+    </p>
+    ${staticPicture(
+      'recording-lanes',
+      'Lock lanes of the recorded processes (hover a bar for details)',
+      cachedSvg(recording, model, width, 'panel-rec'),
+    )}`;
 }
 
 export function renderTimeline(result: ProbeResult, width: number): TemplateResult {
-  // Focusable so the keyboard can scroll it sideways when the panel is narrower than the drawing.
-  return html`<div
-      id="timeline"
-      class="timeline"
-      tabindex="0"
-      role="group"
-      aria-label="Lock timeline (hover a bar for details)"
-    >
-      ${unsafeHTML(timelineSvg(result, width))}
-    </div>
+  return html`${explorer('timeline-explorer', cachedModel(result, probeTimeline))}
     <p class="hint">
-      Each lane is a session; bars are the locks it held, hatched stretches are waits for a lock, ticks are
-      commits and diamonds errors. Hover for exact times.
-    </p>`;
+      Each lane is a session; bars are the locks it held, the grey strip below a bar marks waits for a lock,
+      green ticks are commits and red marks errors. Wheel or + and - to zoom, drag or the arrow keys to pan,
+      the strip below to jump; hover for exact times.
+    </p>
+    ${staticPicture('timeline', 'Lock timeline (hover a bar for details)', timelineSvg(result, width))}`;
 }
