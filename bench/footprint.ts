@@ -4,7 +4,7 @@
 // `vscode` module (bench/activateWithStub.mjs), not in a real extension host. Runs last: the production
 // build replaces dist/ and out/, and the development build is restored afterwards.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport, BenchRow } from './benchReport';
 
@@ -74,17 +74,13 @@ function pushActivation(report: BenchReport, count: number): void {
   );
 }
 
-// VS Code target -> better-sqlite3 prebuild, as scripts/packageVsix.mjs packs them.
-const prebuildOf: Record<string, string> = {
-  'linux-x64': 'linux-x64',
-  'linux-arm64': 'linux-arm64',
-  'alpine-x64': 'linuxmusl-x64',
-  'alpine-arm64': 'linuxmusl-arm64',
-  'darwin-x64': 'darwin-x64',
-  'darwin-arm64': 'darwin-arm64',
-  'win32-x64': 'win32-x64',
-  'win32-arm64': 'win32-arm64',
-};
+// VS Code target -> better-sqlite3 prebuild: the table scripts/packageVsix.mjs packs by.
+function prebuildsByTarget(): Record<string, string> {
+  return JSON.parse(readFileSync(join(root, 'scripts', 'vsixTargets.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+}
 
 export function benchFootprint(
   report: BenchReport,
@@ -114,6 +110,7 @@ export function benchFootprint(
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    const prebuildOf = prebuildsByTarget();
     const rows: BenchRow[] = [];
     for (const file of readdirSync(join(root, 'vsix'))
       .filter((name) => name.endsWith('.vsix'))

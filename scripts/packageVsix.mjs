@@ -5,17 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// VS Code target -> better-sqlite3 prebuild name.
-const targets = {
-  'linux-x64': 'linux-x64',
-  'linux-arm64': 'linux-arm64',
-  'alpine-x64': 'linuxmusl-x64',
-  'alpine-arm64': 'linuxmusl-arm64',
-  'darwin-x64': 'darwin-x64',
-  'darwin-arm64': 'darwin-arm64',
-  'win32-x64': 'win32-x64',
-  'win32-arm64': 'win32-arm64',
-};
+// VS Code target -> better-sqlite3 prebuild name (also read by bench/footprint.ts).
+const targets = JSON.parse(readFileSync(new URL('./vsixTargets.json', import.meta.url), 'utf8'));
 
 function currentTarget() {
   const musl = process.platform === 'linux' && !process.report?.getReport().header.glibcVersionRuntime;
