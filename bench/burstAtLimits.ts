@@ -4,7 +4,7 @@
 // equal committed), and the peak RSS of each Node process involved, read by bench/peakRss.mjs.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { callEngine } from '../src/engine/process/callEngine';
+import { burstThroughEngine } from './burstThroughEngine';
 import type { ExecutionModel, ProbeResult } from '../src/engine/probe/probeTypes';
 import { type PeakRecord, withPeakRss } from './withPeakRss';
 
@@ -32,22 +32,11 @@ function describeRows(result: Pick<ProbeResult, 'rows'>): string {
 }
 
 async function throughEngine(database: string, model: ExecutionModel, folder: string): Promise<string> {
-  const started = Date.now();
-  const { value: result, peaks } = await withPeakRss(folder, () =>
-    callEngine({
-      type: 'probe',
-      options: {
-        database,
-        preset: 'burst',
-        presetOptions: { writers, transactions },
-        model,
-        journal: 'wal',
-        busyTimeoutMs: 5000,
-        inPlace: false,
-      },
-    }),
-  );
-  const wall = Date.now() - started;
+  const {
+    result,
+    peaks,
+    wallMs: wall,
+  } = await burstThroughEngine(database, folder, model, writers, transactions);
   const engine = peaks.find((peak) => peak.ppid === process.pid && peak.script === 'engine-process.js');
   return `${(wall / 1000).toFixed(1)} s, ${describeRows(result)}, engine ${describePeaks(peaks, engine?.pid)}`;
 }

@@ -3,10 +3,9 @@
 // schedule (start-up of the engine and sessions, copy, setup, clean-up), the peak memory of every Node
 // process involved (bench/peakRss.mjs), events per second of the schedule, and the result's JSON size.
 // The baseline of each figure is the 2-session run of the same model, measured in the same run.
-import { callEngine } from '../src/engine/process/callEngine';
+import { burstThroughEngine } from './burstThroughEngine';
 import type { ExecutionModel } from '../src/engine/probe/probeTypes';
 import type { BenchReport, BenchRow } from './benchReport';
-import { withPeakRss } from './withPeakRss';
 
 interface ScaleFigures {
   startupMs: number;
@@ -22,22 +21,11 @@ async function measure(
   writers: number,
   transactions: number,
 ): Promise<ScaleFigures> {
-  const started = performance.now();
-  const { value: result, peaks } = await withPeakRss(folder, () =>
-    callEngine({
-      type: 'probe',
-      options: {
-        database,
-        preset: 'burst',
-        presetOptions: { writers, transactions },
-        model,
-        journal: 'wal',
-        busyTimeoutMs: 5000,
-        inPlace: false,
-      },
-    }),
-  );
-  const wall = performance.now() - started;
+  const {
+    result,
+    peaks,
+    wallMs: wall,
+  } = await burstThroughEngine(database, folder, model, writers, transactions);
   const events = result.sessions.reduce((sum, session) => sum + session.eventCount, 0);
   // Every Node process the call started: the engine child and, in the processes model, its sessions.
   // Worker threads log their process's peak too (same pid): one figure per process.
