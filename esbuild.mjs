@@ -1,7 +1,7 @@
 // One build for every target: the command-line twin, the engine's worker/child entry, and the tests.
 // Type-checking is a separate step (`tsc --noEmit`, in `npm run check`).
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, rmSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +15,9 @@ const nodeTarget = {
   minify: production,
   // The native addon is loaded from node_modules at run time and shipped as is.
   external: ['better-sqlite3'],
+  // web-tree-sitter's ESM build finds itself through import.meta.url, which a CommonJS bundle lacks;
+  // its CommonJS build uses __dirname, which works in every bundle.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   logLevel: 'warning',
 };
 
@@ -114,6 +117,21 @@ const contexts = [
 ];
 
 rmSync('out', { recursive: true, force: true });
+
+// Code hints parse with tree-sitter: its runtime and the grammars (src/engine/hints/sourceParser.ts)
+// are loaded from a `tree-sitter` folder next to each bundle that analyses code.
+const treeSitterFiles = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  ...['python', 'javascript', 'typescript', 'tsx', 'go'].map(
+    (language) => `node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${language}.wasm`,
+  ),
+];
+for (const folder of ['dist', 'out/test', 'out/bench']) {
+  mkdirSync(`${folder}/tree-sitter`, { recursive: true });
+  for (const file of treeSitterFiles) {
+    copyFileSync(file, `${folder}/tree-sitter/${file.slice(file.lastIndexOf('/') + 1)}`);
+  }
+}
 if (watch) {
   for (const options of contexts) {
     const context = await esbuild.context(options);
