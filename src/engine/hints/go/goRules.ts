@@ -1,0 +1,4 @@
+// The go rules, in the order docs/hints.md lists them.
+import type { HintRule } from '../hintRule';
+
+export const goRules: readonly HintRule[] = [];

@@ -1,0 +1,4 @@
+// The javascript rules, in the order docs/hints.md lists them.
+import type { HintRule } from '../hintRule';
+
+export const javascriptRules: readonly HintRule[] = [];
