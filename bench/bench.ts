@@ -9,8 +9,9 @@
 //   (bench/recordingOverhead.ts: the probe's burst against a plain better-sqlite3 loop) and the timing
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
 //   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium).
-// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`: one part
-//   alone, printed only.
+//   Both also scan a generated 5 000-file workspace for code hints (bench/hintsScan.ts).
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`, `--hints`: one
+//   part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import { openDatabase } from '../src/engine/sqliteModule';
 import { BenchReport } from './benchReport';
 import { burstAtLimits } from './burstAtLimits';
 import { benchFootprint } from './footprint';
+import { benchHintsScan } from './hintsScan';
 import { benchHostDelay } from './hostDelayRun';
 import { benchLockReadings } from './lockReadings';
 import { benchLockScanScale } from './lockScanScale';
@@ -132,9 +134,16 @@ async function benchTimeline(report: BenchReport): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const full = argv.includes('--full');
-  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--fidelity', '--timeline'].find(
-    (flag) => argv.includes(flag),
-  );
+  const part = [
+    '--locks',
+    '--burst',
+    '--record',
+    '--host',
+    '--overhead',
+    '--fidelity',
+    '--timeline',
+    '--hints',
+  ].find((flag) => argv.includes(flag));
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
   const database = join(folder, 'small.db');
@@ -145,7 +154,9 @@ async function main(): Promise<void> {
     const overheadSettings = { writers: 4, rounds: full ? 5 : 3, transactions: { wal: 2000, delete: 500 } };
     const overhead = async () =>
       pushOverhead(report, await recordingOverhead(database, folder, overheadSettings), overheadSettings);
-    if (part === '--timeline') {
+    if (part === '--hints') {
+      await benchHintsScan(report, folder);
+    } else if (part === '--timeline') {
       await benchTimeline(report);
     } else if (part === '--overhead') {
       await overhead();
@@ -174,6 +185,7 @@ async function main(): Promise<void> {
         await benchTimingFidelity(report);
       }
       await benchTimeline(report);
+      await benchHintsScan(report, folder);
       if (full && linux) {
         report.pushText(
           'Lock watcher: CPU per reading',
