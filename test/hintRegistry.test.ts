@@ -13,7 +13,9 @@ const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'hints.md'), 'utf8
 test('rule ids are unique kebab-case names', () => {
   const ids = hintRules.map((rule) => rule.info.id);
   assert.deepEqual([...new Set(ids)], ids);
-  for (const id of ids) {assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)+$/);}
+  for (const id of ids) {
+    assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)+$/);
+  }
 });
 
 test('every rule has a one-line message and fix, and a scenario the probe can run', () => {
