@@ -12,7 +12,14 @@ import type { Node } from 'web-tree-sitter';
 import { type HintRule, type RawFinding, rangeOf } from '../hintRule';
 import type { HintEdit } from '../hintTypes';
 import { treeQuery } from '../sourceParser';
-import { importedNames, inSyntaxError, methodCall, scopeNodes, stringValue } from './pythonSyntax';
+import {
+  importedNames,
+  inSyntaxError,
+  methodCall,
+  positionalArguments,
+  scopeNodes,
+  stringValue,
+} from './pythonSyntax';
 import { type Sqlite3Handle, Sqlite3Handles, nameBindings, parameterAnnotations } from './sqlite3Handles';
 import { type SqlStatementKind, sqlStatementKind } from './sqlStatementKind';
 
@@ -22,13 +29,6 @@ interface Statement {
   readonly kind: SqlStatementKind;
   /** The SQL literal, for BEGIN's quick fix. */
   readonly sql?: Node;
-}
-
-interface TransactionState {
-  inTransaction: boolean;
-  begin?: Statement;
-  read?: Statement;
-  wrote: boolean;
 }
 
 const functionQuery = '(function_definition) @definition';
@@ -68,7 +68,7 @@ function statementsOf(
     if (call.method === 'commit' || call.method === 'rollback' || call.method === 'executescript') {
       statements.push({ call: node, handle, kind: 'end' });
     } else if (executeMethods.has(call.method)) {
-      let sql = node.childForFieldName('arguments')?.namedChild(0) ?? null;
+      let sql: Node | null = positionalArguments(node)[0] ?? null;
       if (sql?.type === 'identifier') {
         sql = local.get(sql.text) ?? null;
       }
@@ -93,56 +93,63 @@ function beginFix(begin: Statement): HintEdit | undefined {
     : { title: 'Take the write lock at BEGIN (BEGIN IMMEDIATE)', range: rangeOf(content[0]), newText };
 }
 
-/** Writes after a read in a deferred transaction, in source order. */
-function transactionFindings(statements: readonly Statement[]): RawFinding[] {
-  const findings: RawFinding[] = [];
-  const states = new Map<string, TransactionState>();
-  for (const statement of statements) {
-    const key = statement.handle.connection;
-    const always = statement.handle.alwaysInTransaction;
-    const state = states.get(key) ?? { inTransaction: always, wrote: false };
-    states.set(key, state);
+/**
+ * The transaction a write runs in, read backwards from it: the statements on the same connection
+ * that sit in the write's block or a block around it (a COMMIT in an `if` that raises does not end
+ * the transaction for the code after the `if`).
+ */
+function writeAfterRead(
+  write: Statement,
+  earlier: readonly Statement[],
+): { read: Statement; begin?: Statement } | undefined {
+  let read: Statement | undefined;
+  for (let index = earlier.length - 1; index >= 0; index--) {
+    const statement = earlier[index];
+    if (statement.handle.connection !== write.handle.connection || !encloses(statement.call, write.call)) {
+      continue;
+    }
     switch (statement.kind) {
-      case 'begin-deferred':
-        Object.assign(state, { inTransaction: true, begin: statement, read: undefined, wrote: false });
-        break;
-      case 'begin-locking':
-        Object.assign(state, { inTransaction: false, begin: undefined, read: undefined, wrote: true });
-        break;
-      case 'end':
-        Object.assign(state, { inTransaction: always, begin: undefined, read: undefined, wrote: false });
-        break;
       case 'read':
-        if (state.inTransaction && !state.wrote && state.read === undefined) {
-          state.read = statement;
-        }
+        read = statement;
         break;
       case 'write':
-        if (
-          state.inTransaction &&
-          !state.wrote &&
-          state.read !== undefined &&
-          encloses(state.read.call, statement.call) &&
-          (state.begin === undefined || encloses(state.begin.call, statement.call))
-        ) {
-          const opened =
-            state.begin === undefined
-              ? 'autocommit=False keeps a deferred transaction open'
-              : `BEGIN on line ${state.begin.call.startPosition.row + 1} is deferred`;
-          const quickFix = state.begin === undefined ? undefined : beginFix(state.begin);
-          findings.push({
-            range: rangeOf(statement.call),
-            message: `Write after a read in the same transaction (${opened}, SELECT on line ${state.read.call.startPosition.row + 1}): if another connection writes meanwhile, this fails at once with "database is locked", whatever the timeout.`,
-            ...(quickFix === undefined ? {} : { quickFix }),
-          });
-        }
-        state.wrote = state.inTransaction || state.wrote;
-        break;
+      case 'begin-locking':
+        // The transaction already holds the write lock, or took it at BEGIN.
+        return undefined;
+      case 'begin-deferred':
+        return read === undefined ? undefined : { read, begin: statement };
+      case 'end':
+        // autocommit=False opens the next deferred transaction at once.
+        return read !== undefined && write.handle.alwaysInTransaction ? { read } : undefined;
       default:
         break;
     }
   }
-  return findings;
+  return read !== undefined && write.handle.alwaysInTransaction ? { read } : undefined;
+}
+
+/** Writes after a read in a deferred transaction. */
+function transactionFindings(statements: readonly Statement[]): RawFinding[] {
+  return statements.flatMap((statement, index) => {
+    const found =
+      statement.kind === 'write' ? writeAfterRead(statement, statements.slice(0, index)) : undefined;
+    if (found === undefined) {
+      return [];
+    }
+    const { read, begin } = found;
+    const opened =
+      begin === undefined
+        ? 'autocommit=False keeps a deferred transaction open'
+        : `BEGIN on line ${begin.call.startPosition.row + 1} is deferred`;
+    const quickFix = begin === undefined ? undefined : beginFix(begin);
+    return [
+      {
+        range: rangeOf(statement.call),
+        message: `Write after a read in the same transaction (${opened}, SELECT on line ${read.call.startPosition.row + 1}): if another connection writes meanwhile, this fails at once with "database is locked", whatever the timeout.`,
+        ...(quickFix === undefined ? {} : { quickFix }),
+      },
+    ];
+  });
 }
 
 /** Writes on the connection inside `for row in conn.execute("SELECT ...")` (the SELECT still runs). */

@@ -4,7 +4,13 @@
 // The async variants (aget, acreate, `async for`) are never matched.
 import type { Node } from 'web-tree-sitter';
 import { nameBindings } from './sqlite3Handles';
-import { type ImportedNames, methodCall, outermostChainCall, qualifiedName } from './pythonSyntax';
+import {
+  type ImportedNames,
+  methodCall,
+  outermostChainCall,
+  positionalArguments,
+  qualifiedName,
+} from './pythonSyntax';
 
 const evaluatingMethods = new Set([
   'get',
@@ -96,7 +102,7 @@ export function djangoOrmCalls(scope: readonly Node[], imports: ImportedNames): 
       continue;
     }
     const callee = node.childForFieldName('function');
-    const first = unsliced(node.childForFieldName('arguments')?.namedChild(0));
+    const first = unsliced(positionalArguments(node)[0]);
     const call = methodCall(node);
     if (
       isEvaluatingChain(node) ||

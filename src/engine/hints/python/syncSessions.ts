@@ -4,7 +4,14 @@
 // `Session(engine)` or `with ... as db`. AsyncSession and async_sessionmaker are never matched.
 import type { Node } from 'web-tree-sitter';
 import { nameBindings } from './sqlite3Handles';
-import { type ImportedNames, keywordArgument, qualifiedName, scopeNodes, stringValue } from './pythonSyntax';
+import {
+  type ImportedNames,
+  keywordArgument,
+  positionalArguments,
+  qualifiedName,
+  scopeNodes,
+  stringValue,
+} from './pythonSyntax';
 
 const sessionClasses = new Set([
   'sqlalchemy.orm.Session',
@@ -83,7 +90,7 @@ export class SyncSessions {
     ) {
       return false;
     }
-    const dependency = value.childForFieldName('arguments')?.namedChild(0);
+    const dependency = positionalArguments(value)[0];
     return dependency?.type === 'identifier' && this.isSessionDependency(dependency.text);
   }
 
@@ -167,7 +174,7 @@ export class SyncSessions {
     ) {
       return false;
     }
-    const factory = value.childForFieldName('arguments')?.namedChild(0);
+    const factory = positionalArguments(value)[0];
     if (factory === null || factory === undefined) {
       return false;
     }
