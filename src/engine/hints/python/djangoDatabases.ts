@@ -14,19 +14,23 @@ export interface DjangoSqliteDatabase {
   readonly entries: ReturnType<typeof dictionaryPairs>;
 }
 
-export function djangoSqliteDatabases(root: Node): DjangoSqliteDatabase[] {
-  const databases: DjangoSqliteDatabase[] = [];
-  for (const statement of root.namedChildren) {
+/** The dict literals assigned to `DATABASES` at module level (a settings module has one). */
+export function databasesDictionaries(root: Node): Node[] {
+  return root.namedChildren.flatMap((statement) => {
     const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
     const right = assignment?.type === 'assignment' ? assignment.childForFieldName('right') : null;
-    if (
-      assignment?.childForFieldName('left')?.text !== 'DATABASES' ||
-      right?.type !== 'dictionary' ||
-      inSyntaxError(right)
-    ) {
-      continue;
-    }
-    for (const { value: settings } of dictionaryPairs(right)) {
+    return assignment?.childForFieldName('left')?.text === 'DATABASES' &&
+      right?.type === 'dictionary' &&
+      !inSyntaxError(right)
+      ? [right]
+      : [];
+  });
+}
+
+export function djangoSqliteDatabases(root: Node): DjangoSqliteDatabase[] {
+  const databases: DjangoSqliteDatabase[] = [];
+  for (const dictionary of databasesDictionaries(root)) {
+    for (const { value: settings } of dictionaryPairs(dictionary)) {
       if (settings.type !== 'dictionary') {
         continue;
       }
