@@ -19,8 +19,14 @@ const contentTypes = new Set([
   'raw_string_literal_content',
 ]);
 
-/** The literal's text between its quotes, or undefined when it is not a plain literal. */
-export function stringLiteralValue(node: Node): string | undefined {
+/** Python f-string interpolations and JavaScript template substitutions. */
+const interpolationTypes = new Set(['interpolation', 'template_substitution']);
+
+/**
+ * The literal's text between its quotes, or undefined when it is not a plain literal. With
+ * `placeholder`, interpolations (`{path}`, `${path}`) read as that text instead of making it unknown.
+ */
+export function stringLiteralValue(node: Node, placeholder?: string): string | undefined {
   if (!stringLiteralTypes.includes(node.type)) {
     return undefined;
   }
@@ -28,12 +34,21 @@ export function stringLiteralValue(node: Node): string | undefined {
   for (const child of node.namedChildren) {
     if (contentTypes.has(child.type)) {
       value += child.text;
+    } else if (placeholder !== undefined && interpolationTypes.has(child.type)) {
+      value += placeholder;
     } else if (child.type !== 'string_start' && child.type !== 'string_end') {
       // An interpolation, a template substitution: the value is not known from the text.
       return undefined;
     }
   }
   return value;
+}
+
+/** The expressions interpolated into a string literal, in order. */
+export function interpolatedExpressions(node: Node): Node[] {
+  return node.namedChildren
+    .filter((child) => interpolationTypes.has(child.type))
+    .flatMap((child) => child.namedChildren.filter((inner) => inner.type !== 'format_specifier' && inner.type !== 'type_conversion').slice(0, 1));
 }
 
 /** Where the literal's closing quote starts: text inserted here goes at the end of the value. */
