@@ -48,7 +48,11 @@ export function stringLiteralValue(node: Node, placeholder?: string): string | u
 export function interpolatedExpressions(node: Node): Node[] {
   return node.namedChildren
     .filter((child) => interpolationTypes.has(child.type))
-    .flatMap((child) => child.namedChildren.filter((inner) => inner.type !== 'format_specifier' && inner.type !== 'type_conversion').slice(0, 1));
+    .flatMap((child) =>
+      child.namedChildren
+        .filter((inner) => inner.type !== 'format_specifier' && inner.type !== 'type_conversion')
+        .slice(0, 1),
+    );
 }
 
 /** Where the literal's closing quote starts: text inserted here goes at the end of the value. */

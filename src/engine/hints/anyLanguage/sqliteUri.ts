@@ -8,6 +8,8 @@ import { stringLiteralValue } from '../stringLiteral';
 export const interpolationMark = '\u0000';
 
 export interface SqliteUri {
+  /** 'file' for SQLite's own `file:` URIs, 'url' for an ORM's `sqlite://` URL. */
+  readonly scheme: 'file' | 'url';
   /** The file part: after `file:` or `sqlite:///`, before the query. */
   readonly path: string;
   readonly parameters: ReadonlyMap<string, string>;
@@ -35,5 +37,6 @@ export function sqliteUriOf(node: Node): SqliteUri | undefined {
       }
     }
   }
-  return { path: mark >= 0 ? inner.slice(0, mark) : inner, parameters };
+  const path = mark >= 0 ? inner.slice(0, mark) : inner;
+  return { scheme: /^file:/i.test(scheme[0]) ? 'file' : 'url', path, parameters };
 }

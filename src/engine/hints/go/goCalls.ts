@@ -4,7 +4,11 @@ import type { Node } from 'web-tree-sitter';
 import { stringLiteralValue } from '../stringLiteral';
 import { enclosingOfType } from '../syntaxTree';
 
-export const goFunctionTypes: readonly string[] = ['function_declaration', 'method_declaration', 'func_literal'];
+export const goFunctionTypes: readonly string[] = [
+  'function_declaration',
+  'method_declaration',
+  'func_literal',
+];
 
 export interface GoMethodCall {
   readonly call: Node;

@@ -70,7 +70,9 @@ function concatenationParts(node: Node): Part[] {
   if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
-    return left === null || right === null ? [{ literal: undefined, node }] : [...concatenationParts(left), ...concatenationParts(right)];
+    return left === null || right === null
+      ? [{ literal: undefined, node }]
+      : [...concatenationParts(left), ...concatenationParts(right)];
   }
   return [{ literal: stringLiteralValue(node), node }];
 }
@@ -115,7 +117,9 @@ function singleDefinition(name: string, root: Node): Node | undefined {
   }
   for (const statement of root.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
     const left = statement.childForFieldName('left')?.namedChildren ?? [];
-    const index = left.findIndex((identifier) => identifier.type === 'identifier' && identifier.text === name);
+    const index = left.findIndex(
+      (identifier) => identifier.type === 'identifier' && identifier.text === name,
+    );
     if (index < 0) {
       continue;
     }

@@ -27,7 +27,8 @@ export const goDsnDeferredTxlock: HintRule = {
     scenario: {
       preset: 'upgrade',
       model: 'processes',
-      shows: 'The deferred transaction that read first fails with SQLITE_BUSY at once when it tries to write.',
+      shows:
+        'The deferred transaction that read first fails with SQLITE_BUSY at once when it tries to write.',
     },
   },
   check({ tree }) {
@@ -54,7 +55,10 @@ export const goDsnDeferredTxlock: HintRule = {
     }
     const dsnLine = lineOf(open.dsn.node);
     // A second _txlock would not count (the driver reads the first): offer the edit only when there is none.
-    const quickFix = txlock === undefined ? appendParameterEdit(open.dsn, immediate, `Add ${immediate} to the DSN (line ${dsnLine})`) : undefined;
+    const quickFix =
+      txlock === undefined
+        ? appendParameterEdit(open.dsn, immediate, `Add ${immediate} to the DSN (line ${dsnLine})`)
+        : undefined;
     return goTransactions(tree.rootNode).flatMap(({ begin, readThenWrite }) =>
       readThenWrite === undefined
         ? []

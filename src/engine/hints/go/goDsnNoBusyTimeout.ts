@@ -14,7 +14,11 @@ function hasPragmaTimeout(parameters: readonly DsnParameter[]): boolean {
   return parameterValues(parameters, '_pragma').some((pragma) => busyTimeoutPragma.test(pragma));
 }
 
-function check(open: GoSqliteOpen, parameters: readonly DsnParameter[], hooks: boolean): RawFinding | undefined {
+function check(
+  open: GoSqliteOpen,
+  parameters: readonly DsnParameter[],
+  hooks: boolean,
+): RawFinding | undefined {
   const dsn = open.dsn!;
   const range = rangeOf(dsn.node);
   // 'sqlite' is modernc's name and its glebarez fork's: both wait 0 ms by default.
@@ -36,11 +40,14 @@ function check(open: GoSqliteOpen, parameters: readonly DsnParameter[], hooks: b
       return {
         range,
         message:
-          "This DSN gives PRAGMAs but no busy_timeout, so ncruces/go-sqlite3 sets none (its 1-minute default applies only without PRAGMAs): a writer that meets a lock fails at once with SQLITE_BUSY.",
+          'This DSN gives PRAGMAs but no busy_timeout, so ncruces/go-sqlite3 sets none (its 1-minute default applies only without PRAGMAs): a writer that meets a lock fails at once with SQLITE_BUSY.',
       };
     }
     case 'mattn': {
-      const timeouts = [...parameterValues(parameters, '_busy_timeout'), ...parameterValues(parameters, '_timeout')];
+      const timeouts = [
+        ...parameterValues(parameters, '_busy_timeout'),
+        ...parameterValues(parameters, '_timeout'),
+      ];
       if (timeouts[0] === undefined || Number(timeouts[0]) !== 0) {
         return undefined;
       }
@@ -75,9 +82,13 @@ export const goDsnNoBusyTimeout: HintRule = {
       return [];
     }
     const file = goSqliteFile(tree.rootNode);
-    const hooks = tree.rootNode.descendantsOfType('selector_expression').some((selector) =>
-      ['RegisterConnectionHook', 'RegisterConnHook'].includes(selector.childForFieldName('field')?.text ?? ''),
-    );
+    const hooks = tree.rootNode
+      .descendantsOfType('selector_expression')
+      .some((selector) =>
+        ['RegisterConnectionHook', 'RegisterConnHook'].includes(
+          selector.childForFieldName('field')?.text ?? '',
+        ),
+      );
     return file.opens.flatMap((open) => {
       const parameters = open.dsn?.query === undefined ? undefined : dsnParameters(open.dsn.query);
       if (open.dsn === undefined || parameters === undefined || isInMemory(open.dsn, parameters)) {

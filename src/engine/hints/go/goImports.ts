@@ -53,9 +53,14 @@ export function importedSqliteDrivers(imports: ReadonlyMap<string, string>): Set
 }
 
 /** The driver behind a database/sql driver name, when the file's imports leave one choice. */
-export function driverForName(name: string, drivers: ReadonlySet<GoSqliteDriver>): GoSqliteDriver | undefined {
+export function driverForName(
+  name: string,
+  drivers: ReadonlySet<GoSqliteDriver>,
+): GoSqliteDriver | undefined {
   const candidates = [...drivers].filter((driver) =>
-    name === 'sqlite3' ? driver === 'mattn' || driver === 'ncruces' : driver === 'modernc' || driver === 'glebarez',
+    name === 'sqlite3'
+      ? driver === 'mattn' || driver === 'ncruces'
+      : driver === 'modernc' || driver === 'glebarez',
   );
   return candidates.length === 1 ? candidates[0] : undefined;
 }

@@ -29,17 +29,20 @@ function isPool(call: GoMethodCall, root: Node, file: GoSqliteFile): boolean {
     );
   }
   // `s.db.Exec(...)`: a struct field of this file declared as *sql.DB.
-  return root.descendantsOfType('field_declaration').some(
-    (field) =>
-      field.childrenForFieldName('name').some((identifier) => identifier.text === name) &&
-      poolTypes.test(field.childForFieldName('type')?.text ?? ''),
-  );
+  return root
+    .descendantsOfType('field_declaration')
+    .some(
+      (field) =>
+        field.childrenForFieldName('name').some((identifier) => identifier.text === name) &&
+        poolTypes.test(field.childForFieldName('type')?.text ?? ''),
+    );
 }
 
 /** A pool of one connection (`SetMaxOpenConns(1)`) keeps the pragma; so does a DSN that already sets it. */
 function isExempt(call: GoMethodCall, root: Node, file: GoSqliteFile): boolean {
   const limited = methodCalls(root).some(
-    (other) => other.receiver === call.receiver && other.method === 'SetMaxOpenConns' && other.args[0]?.text === '1',
+    (other) =>
+      other.receiver === call.receiver && other.method === 'SetMaxOpenConns' && other.args[0]?.text === '1',
   );
   const open = file.opens.find((candidate) => candidate.handle === call.receiver);
   const parameters = open?.dsn?.query === undefined ? undefined : dsnParameters(open.dsn.query);

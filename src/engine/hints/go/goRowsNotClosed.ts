@@ -10,8 +10,23 @@ import { enclosingFunctionBody, lineOf, methodCalls } from './goCalls';
 
 const queryMethods = ['Query', 'QueryContext', 'Queryx', 'QueryxContext', 'NamedQuery', 'NamedQueryContext'];
 /** Methods that read rows without handing them on. */
-const rowMethods = ['Next', 'Scan', 'Err', 'Columns', 'ColumnTypes', 'NextResultSet', 'StructScan', 'MapScan', 'SliceScan'];
-const loopTypes = ['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'];
+const rowMethods = [
+  'Next',
+  'Scan',
+  'Err',
+  'Columns',
+  'ColumnTypes',
+  'NextResultSet',
+  'StructScan',
+  'MapScan',
+  'SliceScan',
+];
+const loopTypes = [
+  'for_statement',
+  'expression_switch_statement',
+  'type_switch_statement',
+  'select_statement',
+];
 
 /** How the rows variable is used in the function: closed, handed on, or only read. */
 function usesOf(name: string, body: Node, declaration: Node): { closed: boolean; escapes: boolean } {
@@ -22,11 +37,16 @@ function usesOf(name: string, body: Node, declaration: Node): { closed: boolean;
       continue;
     }
     const parent = identifier.parent;
-    if (parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.equals(identifier) === true) {
+    if (
+      parent?.type === 'selector_expression' &&
+      parent.childForFieldName('operand')?.equals(identifier) === true
+    ) {
       const field = parent.childForFieldName('field')?.text ?? '';
       closed ||= field === 'Close';
       escapes ||= !rowMethods.includes(field) && field !== 'Close';
-    } else if (!(parent?.type === 'expression_list' && parent.parent?.childForFieldName('left')?.equals(parent) === true)) {
+    } else if (!(
+      parent?.type === 'expression_list' && parent.parent?.childForFieldName('left')?.equals(parent) === true
+    )) {
       // Returned, passed to a function, stored: whoever gets it may close it.
       escapes = true;
     }
@@ -43,14 +63,20 @@ function earlyExit(loop: Node): Node | undefined {
   const returns = descendantsOutside(body, ['return_statement', 'goto_statement'], ['func_literal']);
   // An unlabelled break leaves the innermost loop, switch or select: only those directly in this loop count.
   const breaks = descendantsOutside(body, ['break_statement'], ['func_literal', ...loopTypes]);
-  const labelled = descendantsOutside(body, ['break_statement'], ['func_literal']).filter((statement) => statement.namedChildCount > 0);
+  const labelled = descendantsOutside(body, ['break_statement'], ['func_literal']).filter(
+    (statement) => statement.namedChildCount > 0,
+  );
   return [...returns, ...breaks, ...labelled].sort((a, b) => a.startIndex - b.startIndex)[0];
 }
 
 function nextLoop(name: string, body: Node): Node | undefined {
   return body
     .descendantsOfType('for_statement')
-    .find((loop) => loop.namedChildren.some((child) => child.type === 'call_expression' && child.text.replace(/\s/g, '') === `${name}.Next()`));
+    .find((loop) =>
+      loop.namedChildren.some(
+        (child) => child.type === 'call_expression' && child.text.replace(/\s/g, '') === `${name}.Next()`,
+      ),
+    );
 }
 
 export const goRowsNotClosed: HintRule = {
@@ -72,11 +98,19 @@ export const goRowsNotClosed: HintRule = {
       return [];
     }
     return methodCalls(tree.rootNode).flatMap((query): RawFinding[] => {
-      const name = queryMethods.includes(query.method) && query.args.length > 0 ? assignedName(query.call) : undefined;
+      const name =
+        queryMethods.includes(query.method) && query.args.length > 0 ? assignedName(query.call) : undefined;
       const statement = query.call.parent?.parent;
       const body = enclosingFunctionBody(query.call);
       const target = statement?.childForFieldName('left')?.namedChildren[0];
-      if (name === undefined || body === undefined || statement === null || statement === undefined || target === undefined || !isReadable(body.parent ?? body)) {
+      if (
+        name === undefined ||
+        body === undefined ||
+        statement === null ||
+        statement === undefined ||
+        target === undefined ||
+        !isReadable(body.parent ?? body)
+      ) {
         return [];
       }
       const { closed, escapes } = usesOf(name, body, statement);
@@ -85,7 +119,9 @@ export const goRowsNotClosed: HintRule = {
       }
       const loop = nextLoop(name, body);
       if (loop === undefined) {
-        const reads = body.descendantsOfType('selector_expression').some((selector) => selector.text === `${name}.Next`);
+        const reads = body
+          .descendantsOfType('selector_expression')
+          .some((selector) => selector.text === `${name}.Next`);
         return reads
           ? [
               {

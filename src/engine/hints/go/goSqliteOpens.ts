@@ -81,7 +81,12 @@ export function goSqliteFile(root: Node): GoSqliteFile {
           handle: assignedName(call),
         });
       }
-    } else if (field === 'Open' && gormDialectors[path] !== undefined && args.length === 1 && isReadable(call)) {
+    } else if (
+      field === 'Open' &&
+      gormDialectors[path] !== undefined &&
+      args.length === 1 &&
+      isReadable(call)
+    ) {
       const driver = gormDialectors[path];
       opens.push({
         call,

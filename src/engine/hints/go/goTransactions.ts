@@ -6,7 +6,20 @@ import { assignedName } from './goSqliteOpens';
 import { enclosingFunctionBody, methodCalls, sqlTextOf, type GoMethodCall } from './goCalls';
 
 const beginMethods = ['Begin', 'BeginTx', 'Beginx', 'BeginTxx', 'MustBegin', 'MustBeginTx'];
-const readMethods = ['Query', 'QueryContext', 'QueryRow', 'QueryRowContext', 'Queryx', 'QueryxContext', 'QueryRowx', 'QueryRowxContext', 'Get', 'GetContext', 'Select', 'SelectContext'];
+const readMethods = [
+  'Query',
+  'QueryContext',
+  'QueryRow',
+  'QueryRowContext',
+  'Queryx',
+  'QueryxContext',
+  'QueryRowx',
+  'QueryRowxContext',
+  'Get',
+  'GetContext',
+  'Select',
+  'SelectContext',
+];
 const writeMethods = ['Exec', 'ExecContext', 'MustExec', 'MustExecContext', 'NamedExec', 'NamedExecContext'];
 
 export interface GoTransaction {
@@ -19,7 +32,11 @@ type Access = 'read' | 'write' | undefined;
 
 /** What a call on the transaction does: the SQL text decides when it is literal, else the method. */
 function accessOf(call: GoMethodCall): Access {
-  const byMethod: Access = readMethods.includes(call.method) ? 'read' : writeMethods.includes(call.method) ? 'write' : undefined;
+  const byMethod: Access = readMethods.includes(call.method)
+    ? 'read'
+    : writeMethods.includes(call.method)
+      ? 'write'
+      : undefined;
   if (byMethod === undefined) {
     return undefined;
   }
@@ -56,7 +73,16 @@ export function goTransactions(root: Node): GoTransaction[] {
       .filter((call) => call.receiver === tx && call.call.startIndex > begin.call.endIndex)
       .sort((a, b) => a.call.startIndex - b.call.startIndex);
     const read = calls.find((call) => accessOf(call) === 'read');
-    const write = read === undefined ? undefined : calls.find((call) => call.call.startIndex > read.call.endIndex && accessOf(call) === 'write');
-    return [{ begin, readThenWrite: read === undefined || write === undefined ? undefined : { read: read.call, write: write.call } }];
+    const write =
+      read === undefined
+        ? undefined
+        : calls.find((call) => call.call.startIndex > read.call.endIndex && accessOf(call) === 'write');
+    return [
+      {
+        begin,
+        readThenWrite:
+          read === undefined || write === undefined ? undefined : { read: read.call, write: write.call },
+      },
+    ];
   });
 }
