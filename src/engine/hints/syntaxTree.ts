@@ -6,6 +6,10 @@ export function isReadable(node: Node): boolean {
   if (node.hasError) {
     return false;
   }
+  // Walking up is costly (each parent crosses into wasm): a file without errors needs no walk.
+  if (!node.tree.rootNode.hasError) {
+    return true;
+  }
   for (let parent = node.parent; parent !== null; parent = parent.parent) {
     if (parent.isError) {
       return false;

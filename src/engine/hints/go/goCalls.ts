@@ -18,8 +18,23 @@ export interface GoMethodCall {
   readonly args: readonly Node[];
 }
 
+/** The whole file's calls, read once per tree: several rules walk them. */
+const fileCalls = new WeakMap<Node['tree'], GoMethodCall[]>();
+
 /** Every `recv.Method(...)` call under `node`. */
 export function methodCalls(node: Node): GoMethodCall[] {
+  if (node.parent !== null) {
+    return readMethodCalls(node);
+  }
+  let calls = fileCalls.get(node.tree);
+  if (calls === undefined) {
+    calls = readMethodCalls(node);
+    fileCalls.set(node.tree, calls);
+  }
+  return calls;
+}
+
+function readMethodCalls(node: Node): GoMethodCall[] {
   return node.descendantsOfType('call_expression').flatMap((call) => {
     const callee = call.childForFieldName('function');
     const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;

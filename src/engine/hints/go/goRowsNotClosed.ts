@@ -98,8 +98,10 @@ export const goRowsNotClosed: HintRule = {
       return [];
     }
     return methodCalls(tree.rootNode).flatMap((query): RawFinding[] => {
-      const name =
-        queryMethods.includes(query.method) && query.args.length > 0 ? assignedName(query.call) : undefined;
+      if (!queryMethods.includes(query.method) || query.args.length === 0) {
+        return [];
+      }
+      const name = assignedName(query.call);
       const statement = query.call.parent?.parent;
       const body = enclosingFunctionBody(query.call);
       const target = statement?.childForFieldName('left')?.namedChildren[0];

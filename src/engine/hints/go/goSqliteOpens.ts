@@ -48,7 +48,19 @@ function importedPackage(operand: string, imports: ReadonlyMap<string, string>):
   return undefined;
 }
 
+/** Several rules read the same file's opens: read them once per tree. */
+const readFiles = new WeakMap<Node['tree'], GoSqliteFile>();
+
 export function goSqliteFile(root: Node): GoSqliteFile {
+  let file = readFiles.get(root.tree);
+  if (file === undefined) {
+    file = readSqliteFile(root);
+    readFiles.set(root.tree, file);
+  }
+  return file;
+}
+
+function readSqliteFile(root: Node): GoSqliteFile {
   const imports = goImports(root);
   const drivers = importedSqliteDrivers(imports);
   const opens: GoSqliteOpen[] = [];
