@@ -30,7 +30,7 @@ function enclosingFunction(node: Node): number | undefined {
   return undefined;
 }
 
-function accessesOf({ file, tree }: RuleContext): FileAccesses | undefined {
+async function accessesOf({ file, tree }: RuleContext): Promise<FileAccesses | undefined> {
   if (tree === undefined) {
     return undefined;
   }
@@ -72,8 +72,8 @@ export const plainFileIoOnDatabase: HintRule = {
     severity: 'warning',
     fix: "Copy or read the database through SQLite: the backup API (`conn.backup()` in Python, `db.backup()` in better-sqlite3) or `VACUUM INTO 'copy.db'`.",
   },
-  check(context) {
-    const accesses = accessesOf(context);
+  async check(context) {
+    const accesses = await accessesOf(context);
     if (accesses === undefined || accesses.connections.length === 0) {
       return [];
     }

@@ -2,6 +2,7 @@
 // SQLAlchemy) and plain file calls (`open`, `os.open`, `io.open`, `shutil.copy*`, `Path(p).read_bytes()`).
 import type { Node } from 'web-tree-sitter';
 import { interpolatedExpressions, stringLiteralTypes } from '../stringLiteral';
+import { importedNames, qualifiedName, type ImportedNames } from '../python/pythonSyntax';
 import { isReadable } from '../syntaxTree';
 import type { FileAccess, FileAccesses } from './fileAccess';
 import { normalizePath, pathReferenceOf } from './pathReference';
@@ -19,43 +20,11 @@ const plainCalls: Readonly<Record<string, readonly number[]>> = {
 };
 const pathMethods = ['read_bytes', 'read_text', 'write_bytes', 'write_text', 'open'];
 
-/** Local name -> the qualified name it stands for (`sp` -> `subprocess`, `copy` -> `shutil.copy`). */
-function pythonImports(root: Node): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    const module =
-      statement.type === 'import_from_statement'
-        ? statement.childForFieldName('module_name')?.text
-        : undefined;
-    for (const name of statement.childrenForFieldName('name')) {
-      const imported = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
-      const local =
-        name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text.split('.')[0];
-      if (imported !== undefined && local !== undefined) {
-        names.set(
-          local,
-          module === undefined
-            ? name.type === 'aliased_import'
-              ? imported
-              : local
-            : `${module}.${imported}`,
-        );
-      }
-    }
-  }
-  return names;
-}
-
-function qualifiedName(callee: Node, imports: ReadonlyMap<string, string>): string | undefined {
-  if (callee.type === 'identifier') {
-    return imports.get(callee.text) ?? (callee.text === 'open' ? 'open' : undefined);
-  }
-  if (callee.type === 'attribute' && /^[\w.]+$/.test(callee.text)) {
-    const [head, ...rest] = callee.text.split('.');
-    const module = imports.get(head);
-    return module === undefined ? undefined : [module, ...rest].join('.');
-  }
-  return undefined;
+/** The dotted name a callee stands for; `open` is the builtin unless the file imports another. */
+function calleeName(callee: Node, imports: ImportedNames): string | undefined {
+  return callee.type === 'identifier' && callee.text === 'open' && !imports.has('open')
+    ? 'open'
+    : qualifiedName(callee, imports);
 }
 
 function argument(call: Node, index: number): Node | undefined {
@@ -75,8 +44,8 @@ function connectPath(arg: Node): ReturnType<typeof pathReferenceOf> {
   return pathReferenceOf(arg, 'python');
 }
 
-export function pythonFileAccesses(root: Node): FileAccesses {
-  const imports = pythonImports(root);
+export async function pythonFileAccesses(root: Node): Promise<FileAccesses> {
+  const imports = await importedNames(root);
   const connections: FileAccess[] = [];
   const plainIo: FileAccess[] = [];
   for (const call of root.descendantsOfType('call')) {
@@ -84,7 +53,7 @@ export function pythonFileAccesses(root: Node): FileAccesses {
     if (callee === null || !isReadable(call)) {
       continue;
     }
-    const name = qualifiedName(callee, imports);
+    const name = calleeName(callee, imports);
     if (name !== undefined && connectCalls.includes(name)) {
       const arg = argument(call, 0);
       const path = arg === undefined ? undefined : connectPath(arg);
@@ -109,7 +78,7 @@ export function pythonFileAccesses(root: Node): FileAccesses {
       inner !== null &&
       method !== undefined &&
       pathMethods.includes(method) &&
-      qualifiedName(innerCallee, imports) === 'pathlib.Path'
+      calleeName(innerCallee, imports) === 'pathlib.Path'
     ) {
       const arg = argument(inner, 0);
       const path = arg === undefined ? undefined : pathReferenceOf(arg, 'python');

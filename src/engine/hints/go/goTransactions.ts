@@ -1,6 +1,7 @@
 // database/sql transactions in a Go function: `tx, err := db.Begin()` / `BeginTx(ctx, opts)` (and
 // sqlx's Beginx/MustBegin), and what the transaction does afterwards, read or write, in source order.
 import type { Node } from 'web-tree-sitter';
+import { sqlStatementKind } from '../python/sqlStatementKind';
 import { isReadable } from '../syntaxTree';
 import { assignedName } from './goSqliteOpens';
 import { enclosingFunctionBody, methodCalls, sqlTextOf, type GoMethodCall } from './goCalls';
@@ -40,18 +41,13 @@ function accessOf(call: GoMethodCall): Access {
   if (byMethod === undefined) {
     return undefined;
   }
-  const sql = sqlTextOf(call)?.trimStart().toUpperCase();
+  const sql = sqlTextOf(call);
   if (sql === undefined) {
     return byMethod;
   }
-  if (/^(INSERT|UPDATE|DELETE|REPLACE|UPSERT)\b/.test(sql)) {
-    return 'write';
-  }
-  if (/^SELECT\b/.test(sql)) {
-    return 'read';
-  }
   // PRAGMA, SAVEPOINT, a WITH whose verb comes later: not counted either way.
-  return undefined;
+  const kind = sqlStatementKind(sql);
+  return kind === 'read' || kind === 'write' ? kind : undefined;
 }
 
 function isReadOnly(begin: GoMethodCall): boolean {
