@@ -28,28 +28,29 @@ const loopTypes = [
   'select_statement',
 ];
 
-/** How the rows variable is used in the function: closed, handed on, or only read. */
+/** How the rows variable is used in the function: closed (anywhere), or handed on after the query. */
 function usesOf(name: string, body: Node, declaration: Node): { closed: boolean; escapes: boolean } {
   let closed = false;
   let escapes = false;
   for (const identifier of body.descendantsOfType('identifier')) {
-    if (identifier.text !== name || identifier.startIndex <= declaration.endIndex) {
+    if (identifier.text !== name) {
       continue;
     }
     const parent = identifier.parent;
-    if (
+    const field =
       parent?.type === 'selector_expression' &&
       parent.childForFieldName('operand')?.equals(identifier) === true
-    ) {
-      const field = parent.childForFieldName('field')?.text ?? '';
-      closed ||= field === 'Close';
-      escapes ||= !rowMethods.includes(field) && field !== 'Close';
-    } else if (!(
-      parent?.type === 'expression_list' && parent.parent?.childForFieldName('left')?.equals(parent) === true
-    )) {
-      // Returned, passed to a function, stored: whoever gets it may close it.
-      escapes = true;
+        ? (parent.childForFieldName('field')?.text ?? '')
+        : undefined;
+    // A deferred close may be written before the query (`defer func() { ... rows.Close() }()`).
+    closed ||= field === 'Close';
+    if (identifier.startIndex <= declaration.endIndex || field === 'Close') {
+      continue;
     }
+    const assignedTo =
+      parent?.type === 'expression_list' && parent.parent?.childForFieldName('left')?.equals(parent) === true;
+    // Returned, passed to a function, stored: whoever gets it may close it.
+    escapes ||= field === undefined ? !assignedTo : !rowMethods.includes(field);
   }
   return { closed, escapes };
 }
