@@ -65,8 +65,23 @@ export function goTransactions(root: Node): GoTransaction[] {
     if (tx === undefined || body === undefined) {
       return [];
     }
-    const calls = methodCalls(body)
-      .filter((call) => call.receiver === tx && call.call.startIndex > begin.call.endIndex)
+    const inBody = methodCalls(body);
+    // The transaction ends at its Commit, or where the same variable gets the next transaction.
+    const end = Math.min(
+      ...inBody
+        .filter(
+          (call) =>
+            call.call.startIndex > begin.call.endIndex &&
+            ((call.receiver === tx && call.method === 'Commit') ||
+              (beginMethods.includes(call.method) && assignedName(call.call) === tx)),
+        )
+        .map((call) => call.call.startIndex),
+    );
+    const calls = inBody
+      .filter(
+        (call) =>
+          call.receiver === tx && call.call.startIndex > begin.call.endIndex && call.call.startIndex < end,
+      )
       .sort((a, b) => a.call.startIndex - b.call.startIndex);
     const read = calls.find((call) => accessOf(call) === 'read');
     const write =
