@@ -1,6 +1,6 @@
 // Small readers of Python syntax trees shared by the Python rules: what a name was imported as, the
 // value of a literal, a call's arguments, the statements of one function without its nested ones.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { treeQuery } from '../sourceParser';
 
 /** Local name -> the dotted name it was imported as ("Session" -> "sqlalchemy.orm.Session"). */
@@ -8,8 +8,20 @@ export type ImportedNames = ReadonlyMap<string, string>;
 
 const importQuerySource = '[(import_statement) (import_from_statement)] @import';
 
+/** Read once per tree: every Python rule asks for them. */
+const importsByTree = new WeakMap<Tree, Promise<ImportedNames>>();
+
 /** Every import of the file (module level and inside functions); relative modules keep their dots. */
-export async function importedNames(root: Node): Promise<ImportedNames> {
+export function importedNames(root: Node): Promise<ImportedNames> {
+  let names = importsByTree.get(root.tree);
+  if (names === undefined) {
+    names = readImports(root);
+    importsByTree.set(root.tree, names);
+  }
+  return names;
+}
+
+async function readImports(root: Node): Promise<ImportedNames> {
   const names = new Map<string, string>();
   for (const { node } of (await treeQuery('python', importQuerySource)).captures(root)) {
     if (node.hasError) {

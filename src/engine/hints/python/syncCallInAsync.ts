@@ -136,7 +136,15 @@ export const syncCallInAsync: HintRule = {
           sessionNames.has(receiver) &&
           (sessionCalls.has(call.method) || (call.method === 'query' && isQueryEvaluation(node)))
         ) {
-          calls.push({ node, what: `${receiver}.${call.method}()` });
+          const evaluation =
+            call.method === 'query' ? methodCall(outermostChainCall(node))?.method : undefined;
+          calls.push({
+            node,
+            what:
+              evaluation === undefined
+                ? `${receiver}.${call.method}()`
+                : `${receiver}.query(...).${evaluation}()`,
+          });
         } else if (sqlite3Calls.has(call.method) && sqlite3.resolve(call.receiver) !== undefined) {
           calls.push({ node, what: `${receiver}.${call.method}()` });
         }
@@ -158,7 +166,7 @@ export const syncCallInAsync: HintRule = {
         }
         const message =
           what === 'Django ORM'
-            ? `Synchronous Django ORM query inside async def ${route.name}: Django raises SynchronousOnlyOperation here (or, with DJANGO_ALLOW_ASYNC_UNSAFE, blocks the event loop while it waits for a lock).`
+            ? `Synchronous Django ORM call inside async def ${route.name}: Django raises SynchronousOnlyOperation here (or, with DJANGO_ALLOW_ASYNC_UNSAFE, blocks the event loop while it waits for a lock).`
             : `Synchronous ${what} inside async def ${route.name}: while it waits for a lock it blocks the event loop, so the request holding the lock cannot commit.`;
         findings.set(reported.startPosition.row, { range: rangeOf(reported), message });
       }
