@@ -10,7 +10,7 @@ import {
   inSyntaxError,
   keywordArgument,
   literalOrConstant,
-  moduleAssignments,
+  moduleBindings,
   numberValue,
   positionalArguments,
   qualifiedName,
@@ -78,7 +78,7 @@ export const sqlite3TimeoutZero: HintRule = {
     }
     const root = tree.rootNode;
     const imports = await importedNames(root);
-    const constants = moduleAssignments(root);
+    const constants = moduleBindings(root);
     const findings: RawFinding[] = [];
     for (const { node: call } of (await treeQuery('python', callQuery)).captures(root)) {
       const name = qualifiedName(call.childForFieldName('function'), imports) ?? '';

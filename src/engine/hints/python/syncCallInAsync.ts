@@ -10,11 +10,13 @@ import {
   importsFrom,
   inSyntaxError,
   methodCall,
-  moduleAssignments,
+  moduleBindings,
+  nameBindings,
   outermostChainCall,
+  parameterAnnotations,
   scopeNodes,
 } from './pythonSyntax';
-import { Sqlite3Handles, nameBindings, parameterAnnotations } from './sqlite3Handles';
+import { Sqlite3Handles } from './sqlite3Handles';
 import { SyncSessions } from './syncSessions';
 
 /** Session methods that talk to the database (add() only stages, so it is left out). */
@@ -107,8 +109,7 @@ export const syncCallInAsync: HintRule = {
     if (routes.length === 0) {
       return [];
     }
-    const module = moduleAssignments(root);
-    const moduleBindings = nameBindings(scopeNodes(root));
+    const module = moduleBindings(root);
     const sessions = new SyncSessions(imports, module, root);
     const findings = new Map<number, RawFinding>();
     const usesDjango = importsFrom(imports, ['django']);
@@ -122,7 +123,7 @@ export const syncCallInAsync: HintRule = {
       const sqlite3 = new Sqlite3Handles(
         imports,
         nameBindings(scope),
-        moduleBindings,
+        module,
         parameterAnnotations(route.definition),
       );
       const calls: { node: Node; what: string }[] = [];

@@ -3,10 +3,10 @@
 // `Depends(f)` where `f` yields or returns a sync session, or a local bound to `SessionLocal()`,
 // `Session(engine)` or `with ... as db`. AsyncSession and async_sessionmaker are never matched.
 import type { Node } from 'web-tree-sitter';
-import { nameBindings } from './sqlite3Handles';
 import {
   type ImportedNames,
   keywordArgument,
+  nameBindings,
   positionalArguments,
   qualifiedName,
   scopeNodes,
