@@ -1,0 +1,247 @@
+// js-better-sqlite3-deferred-transaction: `db.transaction(fn)` runs BEGIN (deferred) when called
+// plainly. When fn reads first and writes later, the read takes a SHARED lock that cannot be upgraded
+// while another connection writes: SQLITE_BUSY at once, whatever the busy timeout. `.immediate(...)`
+// takes the write lock at BEGIN, where the busy timeout applies.
+import type { Node } from 'web-tree-sitter';
+import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
+import type { HintEdit } from '../hintTypes';
+import { sqlScriptKinds, sqlStatementKind, type SqlStatementKind } from '../sqlStatementKind';
+import { moduleBindings, resolveModuleValue } from './javascriptModules';
+import {
+  argumentList,
+  javascriptLanguages,
+  queryMatches,
+  storageKey,
+  storedAt,
+  stringValue,
+  unwrapExpression,
+} from './javascriptSyntax';
+
+const modules = ['better-sqlite3'];
+const openQuery = `[
+  (new_expression constructor: (_) @constructor) @open
+  (call_expression function: (_) @constructor) @open
+]`;
+const callQuery = '(call_expression function: (_) @function arguments: (arguments) @arguments) @call';
+const functionQuery = `[
+  (function_declaration name: (identifier) @name) @function
+  (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)] @function)
+]`;
+const statementMethods: Readonly<Record<string, SqlStatementKind>> = {
+  get: 'read',
+  all: 'read',
+  iterate: 'read',
+  run: 'write',
+};
+
+interface MethodCall {
+  readonly call: Node;
+  readonly receiver: Node;
+  readonly method: Node;
+  readonly args: Node[];
+}
+
+/** `receiver.method(args)` calls, or undefined for other calls. */
+function methodCall(call: Node): MethodCall | undefined {
+  const callee = call.childForFieldName('function');
+  const method = callee?.childForFieldName('property');
+  const receiver = callee?.childForFieldName('object');
+  const args = call.childForFieldName('arguments');
+  if (callee?.type !== 'member_expression' || !method || !receiver || !args) {
+    return undefined;
+  }
+  return { call, receiver, method, args: argumentList(args) };
+}
+
+/** The SQL text of a literal; a template's text with its `${}` kept (its leading keyword still tells). */
+function sqlText(node: Node | undefined): string | undefined {
+  if (node === undefined) {
+    return undefined;
+  }
+  const literal = unwrapExpression(node);
+  return literal.type === 'template_string' ? literal.text.slice(1, -1) : stringValue(literal);
+}
+
+/** What the file knows about its better-sqlite3 connections and their prepared statements. */
+interface Connections {
+  readonly databases: ReadonlySet<string>;
+  /** Statement name ("insertUser", "this.insert") -> its SQL, or undefined when not a literal. */
+  readonly statements: ReadonlyMap<string, string | undefined>;
+}
+
+/** The reads and writes a transaction function runs, in source order. */
+function operations(body: Node, connections: Connections): SqlStatementKind[] {
+  const kinds: SqlStatementKind[] = [];
+  for (const call of body.descendantsOfType('call_expression')) {
+    const parts = call === null ? undefined : methodCall(call);
+    if (parts === undefined) {
+      continue;
+    }
+    const method = parts.method.text;
+    if (method === 'exec' && connections.databases.has(storageKey(parts.receiver) ?? '')) {
+      const sql = sqlText(parts.args[0]);
+      kinds.push(...(sql === undefined ? [] : sqlScriptKinds(sql)));
+      continue;
+    }
+    const byMethod = statementMethods[method];
+    if (byMethod === undefined) {
+      continue;
+    }
+    const receiver = unwrapExpression(parts.receiver);
+    const prepared = receiver.type === 'call_expression' ? methodCall(receiver) : undefined;
+    let sql: string | undefined;
+    if (
+      prepared?.method.text === 'prepare' &&
+      connections.databases.has(storageKey(prepared.receiver) ?? '')
+    ) {
+      sql = sqlText(prepared.args[0]);
+    } else if (connections.statements.has(storageKey(receiver) ?? '')) {
+      sql = connections.statements.get(storageKey(receiver)!);
+    } else {
+      continue;
+    }
+    kinds.push(sql === undefined ? byMethod : sqlStatementKind(sql));
+  }
+  return kinds.filter((kind) => kind !== 'other');
+}
+
+function readsThenWrites(kinds: SqlStatementKind[]): boolean {
+  return kinds[0] === 'read' && kinds.includes('write');
+}
+
+/** The function a transaction wraps: inline, or declared by name in the file. */
+function transactionBody(argument: Node | undefined, functions: ReadonlyMap<string, Node>): Node | undefined {
+  if (argument === undefined) {
+    return undefined;
+  }
+  const fn = unwrapExpression(argument);
+  if (fn.type === 'arrow_function' || fn.type === 'function_expression' || fn.type === 'function') {
+    return fn;
+  }
+  return fn.type === 'identifier' ? functions.get(fn.text) : undefined;
+}
+
+function insertion(at: Node, newText: string, title: string): HintEdit {
+  const end = rangeOf(at);
+  return {
+    title,
+    range: {
+      startLine: end.endLine,
+      startColumn: end.endColumn,
+      endLine: end.endLine,
+      endColumn: end.endColumn,
+    },
+    newText,
+  };
+}
+
+/** The plain and `.deferred(...)` calls of the transaction function `name`; undefined if it is only called `.immediate`/`.exclusive`. */
+function deferredCallSites(name: string, calls: Node[]): RawFinding[] | undefined {
+  const sites: RawFinding[] = [];
+  let safeCalls = 0;
+  for (const call of calls) {
+    const callee = call.childForFieldName('function');
+    if (callee === null) {
+      continue;
+    }
+    const title = `Call \`${name}.immediate(...)\` (BEGIN IMMEDIATE: wait for the write lock first)`;
+    const message = `\`${name}(...)\` runs a deferred transaction that reads, then writes: when another connection writes in between, it fails with SQLITE_BUSY at once, whatever the busy timeout. Call \`${name}.immediate(...)\`.`;
+    if (storageKey(callee) === name) {
+      sites.push({ range: rangeOf(call), message, quickFix: insertion(callee, '.immediate', title) });
+      continue;
+    }
+    const parts = methodCall(call);
+    if (parts === undefined || storageKey(parts.receiver) !== name) {
+      continue;
+    }
+    const mode = parts.method.text;
+    if (mode === 'deferred') {
+      sites.push({
+        range: rangeOf(call),
+        message,
+        quickFix: { title, range: rangeOf(parts.method), newText: 'immediate' },
+      });
+    } else if (mode === 'immediate' || mode === 'exclusive') {
+      safeCalls += 1;
+    }
+  }
+  return sites.length === 0 && safeCalls > 0 ? undefined : sites;
+}
+
+export const betterSqlite3DeferredTransaction: HintRule = {
+  info: {
+    id: 'js-better-sqlite3-deferred-transaction',
+    languages: javascriptLanguages,
+    message:
+      'This better-sqlite3 transaction reads, then writes, and runs deferred: when another connection writes in between, it fails with SQLITE_BUSY at once, whatever the busy timeout.',
+    severity: 'warning',
+    fix: 'Call the transaction function as `fn.immediate(...)` (BEGIN IMMEDIATE), so it waits for the write lock before it reads.',
+    scenario: {
+      preset: 'upgrade',
+      model: 'processes',
+      shows:
+        'The deferred transaction that read first fails with SQLITE_BUSY at once when it tries to write.',
+    },
+  },
+  async check(context: RuleContext): Promise<RawFinding[]> {
+    if (!context.file.text.includes('better-sqlite3')) {
+      return [];
+    }
+    const bindings = await moduleBindings(context, modules);
+    const databases = new Set<string>();
+    for (const match of await queryMatches(context, openQuery)) {
+      const opened = resolveModuleValue(match.get('constructor'), bindings, modules);
+      const key =
+        opened?.exported === undefined && opened !== undefined ? storedAt(match.get('open')!) : undefined;
+      if (key !== undefined) {
+        databases.add(key);
+      }
+    }
+    if (databases.size === 0) {
+      return [];
+    }
+    const calls = (await queryMatches(context, callQuery)).map((match) => match.get('call')!);
+    const statements = new Map<string, string | undefined>();
+    const transactions: MethodCall[] = [];
+    for (const call of calls) {
+      const parts = methodCall(call);
+      if (parts === undefined || !databases.has(storageKey(parts.receiver) ?? '')) {
+        continue;
+      }
+      const stored = storedAt(call);
+      if (parts.method.text === 'prepare' && stored !== undefined) {
+        statements.set(stored, sqlText(parts.args[0]));
+      } else if (parts.method.text === 'transaction') {
+        transactions.push(parts);
+      }
+    }
+    const functions = new Map(
+      (await queryMatches(context, functionQuery)).map((match) => [
+        match.get('name')!.text,
+        match.get('function')!,
+      ]),
+    );
+    const findings: RawFinding[] = [];
+    for (const transaction of transactions) {
+      const body = transactionBody(transaction.args[0], functions);
+      if (body === undefined || !readsThenWrites(operations(body, { databases, statements }))) {
+        continue;
+      }
+      const name = storedAt(transaction.call);
+      const sites = name === undefined ? [] : deferredCallSites(name, calls);
+      if (sites === undefined) {
+        continue;
+      }
+      const usedAs =
+        transaction.call.parent?.type === 'member_expression' ? transaction.call.parent : undefined;
+      const mode = usedAs?.childForFieldName('property')?.text;
+      if (name === undefined && (mode === 'immediate' || mode === 'exclusive')) {
+        continue;
+      }
+      findings.push(
+        ...(sites.length > 0 ? sites : [{ range: rangeOf(transaction.call.childForFieldName('function')!) }]),
+      );
+    }
+    return findings;
+  },
+};

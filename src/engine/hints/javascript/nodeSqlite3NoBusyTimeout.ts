@@ -1,0 +1,119 @@
+// js-node-sqlite3-no-busy-timeout: node-sqlite3 (the `sqlite3` package) opens connections with no busy
+// timeout, so a query that meets another connection's lock fails at once with SQLITE_BUSY. Reported
+// when the file opens a Database, keeps it in a name, and never sets a timeout on that name.
+import type { Node } from 'web-tree-sitter';
+import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
+import type { HintEdit } from '../hintTypes';
+import { moduleBindings, resolveModuleValue } from './javascriptModules';
+import {
+  argumentList,
+  enclosingStatement,
+  javascriptLanguages,
+  queryMatches,
+  storageKey,
+  storedAt,
+  stringValue,
+  unwrapExpression,
+} from './javascriptSyntax';
+
+const modules = ['sqlite3'];
+const newQuery = '(new_expression constructor: (_) @constructor arguments: (arguments) @arguments) @new';
+const methodCallQuery = `(call_expression
+  function: (member_expression object: (_) @receiver property: (property_identifier) @method)
+  arguments: (arguments) @arguments)`;
+const sqlMethods = new Set(['run', 'exec', 'get', 'all', 'each', 'prepare']);
+/** `PRAGMA busy_timeout = 5000` / `(5000)` / `= ${ms}` anywhere in the text (exec takes scripts). */
+const busyTimeoutPragma = /\bPRAGMA\s+(?:\w+\.)?busy_timeout\s*(?:=|\()\s*(\d+|\$\{)/i;
+
+/** Whether this call sets a busy timeout other than 0 on its receiver. */
+function setsBusyTimeout(method: string, args: Node[]): boolean {
+  if (method === 'configure') {
+    const value = args.length >= 2 ? unwrapExpression(args[1]) : undefined;
+    return (
+      stringValue(args[0]) === 'busyTimeout' &&
+      value !== undefined &&
+      !(value.type === 'number' && Number(value.text) === 0)
+    );
+  }
+  if (!sqlMethods.has(method) || args.length === 0) {
+    return false;
+  }
+  const sql = unwrapExpression(args[0]);
+  const text = sql.type === 'string' || sql.type === 'template_string' ? sql.text : undefined;
+  const value = text === undefined ? undefined : busyTimeoutPragma.exec(text)?.[1];
+  return value !== undefined && value !== '0';
+}
+
+/** `db.configure('busyTimeout', 5000);` on the line after the statement that opens `db`. */
+function configureAfter(newExpression: Node, key: string, text: string): HintEdit | undefined {
+  const statement = enclosingStatement(newExpression);
+  if (statement === undefined || statement.parent?.type === 'class_body') {
+    return undefined;
+  }
+  const line = text.split('\n')[statement.startPosition.row] ?? '';
+  const indent = /^[ \t]*/.exec(line)![0];
+  if (indent.length !== statement.startPosition.column) {
+    return undefined;
+  }
+  const end = rangeOf(statement);
+  return {
+    title: `Add \`${key}.configure('busyTimeout', 5000)\` (wait up to 5 s for a lock)`,
+    range: {
+      startLine: end.endLine,
+      startColumn: end.endColumn,
+      endLine: end.endLine,
+      endColumn: end.endColumn,
+    },
+    newText: `\n${indent}${key}.configure('busyTimeout', 5000);`,
+  };
+}
+
+export const nodeSqlite3NoBusyTimeout: HintRule = {
+  info: {
+    id: 'js-node-sqlite3-no-busy-timeout',
+    languages: javascriptLanguages,
+    message:
+      "A node-sqlite3 Database with no busy timeout: sqlite3 waits 0 ms for a lock, so a query that meets another connection's lock fails at once with SQLITE_BUSY.",
+    severity: 'warning',
+    fix: "Call `db.configure('busyTimeout', 5000)` right after opening the database (or run `PRAGMA busy_timeout = 5000`).",
+    scenario: {
+      preset: 'seed',
+      model: 'processes',
+      busyTimeoutMs: 0,
+      shows: "A's write fails with SQLITE_BUSY the moment it meets B's write lock, without waiting.",
+    },
+  },
+  async check(context: RuleContext): Promise<RawFinding[]> {
+    if (!context.file.text.includes('sqlite3')) {
+      return [];
+    }
+    const bindings = await moduleBindings(context, modules);
+    const configured = new Set<string>();
+    for (const match of await queryMatches(context, methodCallQuery)) {
+      const key = storageKey(match.get('receiver'));
+      if (
+        key !== undefined &&
+        setsBusyTimeout(match.get('method')!.text, argumentList(match.get('arguments')!))
+      ) {
+        configured.add(key);
+      }
+    }
+    const findings: RawFinding[] = [];
+    for (const match of await queryMatches(context, newQuery)) {
+      const constructor = resolveModuleValue(match.get('constructor'), bindings, modules);
+      const opened = match.get('new')!;
+      const key = constructor?.exported === 'Database' ? storedAt(opened) : undefined;
+      const path = stringValue(argumentList(match.get('arguments')!)[0]);
+      if (key === undefined || configured.has(key) || path === ':memory:') {
+        continue;
+      }
+      const quickFix = configureAfter(opened, key, context.file.text);
+      findings.push({
+        range: rangeOf(opened),
+        message: `\`${key}\` is a node-sqlite3 Database with no busy timeout: sqlite3 waits 0 ms for a lock, so a query that meets another connection's lock fails at once with SQLITE_BUSY.`,
+        ...(quickFix === undefined ? {} : { quickFix }),
+      });
+    }
+    return findings;
+  },
+};
