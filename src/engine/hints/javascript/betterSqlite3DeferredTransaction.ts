@@ -4,11 +4,11 @@
 // takes the write lock at BEGIN, where the busy timeout applies.
 import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
-import type { HintEdit } from '../hintTypes';
 import { sqlScriptKinds, sqlStatementKind, type SqlStatementKind } from '../sqlStatementKind';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
 import {
   argumentList,
+  insertionAt,
   javascriptLanguages,
   queryMatches,
   storageKey,
@@ -121,20 +121,6 @@ function transactionBody(argument: Node | undefined, functions: ReadonlyMap<stri
   return fn.type === 'identifier' ? functions.get(fn.text) : undefined;
 }
 
-function insertion(at: Node, newText: string, title: string): HintEdit {
-  const end = rangeOf(at);
-  return {
-    title,
-    range: {
-      startLine: end.endLine,
-      startColumn: end.endColumn,
-      endLine: end.endLine,
-      endColumn: end.endColumn,
-    },
-    newText,
-  };
-}
-
 /** The plain and `.deferred(...)` calls of the transaction function `name`; undefined if it is only called `.immediate`/`.exclusive`. */
 function deferredCallSites(name: string, calls: Node[]): RawFinding[] | undefined {
   const sites: RawFinding[] = [];
@@ -147,7 +133,11 @@ function deferredCallSites(name: string, calls: Node[]): RawFinding[] | undefine
     const title = `Call \`${name}.immediate(...)\` (BEGIN IMMEDIATE: wait for the write lock first)`;
     const message = `\`${name}(...)\` runs a deferred transaction that reads, then writes: when another connection writes in between, it fails with SQLITE_BUSY at once, whatever the busy timeout. Call \`${name}.immediate(...)\`.`;
     if (storageKey(callee) === name) {
-      sites.push({ range: rangeOf(call), message, quickFix: insertion(callee, '.immediate', title) });
+      sites.push({
+        range: rangeOf(call),
+        message,
+        quickFix: insertionAt(callee, 'end', '.immediate', title),
+      });
       continue;
     }
     const parts = methodCall(call);

@@ -4,33 +4,25 @@ import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
 import type { HintEdit } from '../hintTypes';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
+import { noBusyTimeoutScenario } from './noBusyTimeoutScenario';
 import {
   argumentList,
+  insertionAt,
   javascriptLanguages,
+  newExpressionQuery,
   objectHasKey,
   queryMatches,
   stringValue,
 } from './javascriptSyntax';
 
 const modules = ['node:sqlite'];
-const newQuery = '(new_expression constructor: (_) @constructor arguments: (arguments) @arguments) @new';
 const timeoutOption = 'timeout: 5000';
 
 /** The edit that adds the timeout, or undefined when the options are not a plain object literal. */
 function addTimeout(args: Node[]): HintEdit | undefined {
   const title = 'Add `timeout: 5000` (wait up to 5 s for a lock)';
   if (args.length === 1) {
-    const end = rangeOf(args[0]);
-    return {
-      title,
-      range: {
-        startLine: end.endLine,
-        startColumn: end.endColumn,
-        endLine: end.endLine,
-        endColumn: end.endColumn,
-      },
-      newText: `, { ${timeoutOption} }`,
-    };
+    return insertionAt(args[0], 'end', `, { ${timeoutOption} }`, title);
   }
   const options = args[1];
   if (options.type !== 'object' || options.namedChildren.some((child) => child?.type === 'spread_element')) {
@@ -40,17 +32,7 @@ function addTimeout(args: Node[]): HintEdit | undefined {
   if (first === undefined || first === null) {
     return { title, range: rangeOf(options), newText: `{ ${timeoutOption} }` };
   }
-  const start = rangeOf(first);
-  return {
-    title,
-    range: {
-      startLine: start.startLine,
-      startColumn: start.startColumn,
-      endLine: start.startLine,
-      endColumn: start.startColumn,
-    },
-    newText: `${timeoutOption}, `,
-  };
+  return insertionAt(first, 'start', `${timeoutOption}, `, title);
 }
 
 export const databaseSyncNoTimeout: HintRule = {
@@ -61,12 +43,7 @@ export const databaseSyncNoTimeout: HintRule = {
       "new DatabaseSync() without a `timeout` option: node:sqlite waits 0 ms for a lock, so a write that meets another connection's lock fails at once with SQLITE_BUSY.",
     severity: 'warning',
     fix: 'Pass `{ timeout: 5000 }` (milliseconds) as the second argument of `new DatabaseSync(path, options)`.',
-    scenario: {
-      preset: 'seed',
-      model: 'processes',
-      busyTimeoutMs: 0,
-      shows: "A's write fails with SQLITE_BUSY the moment it meets B's write lock, without waiting.",
-    },
+    scenario: noBusyTimeoutScenario,
   },
   async check(context: RuleContext): Promise<RawFinding[]> {
     if (!context.file.text.includes('node:sqlite')) {
@@ -74,7 +51,7 @@ export const databaseSyncNoTimeout: HintRule = {
     }
     const bindings = await moduleBindings(context, modules);
     const findings: RawFinding[] = [];
-    for (const match of await queryMatches(context, newQuery)) {
+    for (const match of await queryMatches(context, newExpressionQuery)) {
       const constructor = resolveModuleValue(match.get('constructor'), bindings, modules);
       if (constructor?.exported !== 'DatabaseSync') {
         continue;

@@ -2,7 +2,8 @@
 // a query's matches, string values, and where a value is stored ("db", "this.db").
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../hintRule';
-import type { HintLanguage } from '../hintTypes';
+import { rangeOf } from '../hintRule';
+import type { HintEdit, HintLanguage } from '../hintTypes';
 import { treeQuery, type TreeSitterLanguage } from '../sourceParser';
 
 /** The grammars the rules of this family read (TypeScript's extend JavaScript's node types). */
@@ -142,4 +143,20 @@ export function objectHasKey(object: Node, key: string): boolean {
     const name = property?.type === 'pair' ? property.childForFieldName('key') : undefined;
     return name !== undefined && name !== null && (name.text === key || stringValue(name) === key);
   });
+}
+
+/** `new C(args)`: the constructor, the arguments and the whole expression. */
+export const newExpressionQuery =
+  '(new_expression constructor: (_) @constructor arguments: (arguments) @arguments) @new';
+
+/** An edit that inserts `newText` right before (`'start'`) or after (`'end'`) `node`. */
+export function insertionAt(node: Node, side: 'start' | 'end', newText: string, title: string): HintEdit {
+  const range = rangeOf(node);
+  const line = side === 'start' ? range.startLine : range.endLine;
+  const column = side === 'start' ? range.startColumn : range.endColumn;
+  return {
+    title,
+    range: { startLine: line, startColumn: column, endLine: line, endColumn: column },
+    newText,
+  };
 }

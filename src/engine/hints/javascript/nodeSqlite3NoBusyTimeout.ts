@@ -5,10 +5,13 @@ import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
 import type { HintEdit } from '../hintTypes';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
+import { noBusyTimeoutScenario } from './noBusyTimeoutScenario';
 import {
   argumentList,
   enclosingStatement,
+  insertionAt,
   javascriptLanguages,
+  newExpressionQuery,
   queryMatches,
   storageKey,
   storedAt,
@@ -17,7 +20,6 @@ import {
 } from './javascriptSyntax';
 
 const modules = ['sqlite3'];
-const newQuery = '(new_expression constructor: (_) @constructor arguments: (arguments) @arguments) @new';
 const methodCallQuery = `(call_expression
   function: (member_expression object: (_) @receiver property: (property_identifier) @method)
   arguments: (arguments) @arguments)`;
@@ -55,17 +57,12 @@ function configureAfter(newExpression: Node, key: string, text: string): HintEdi
   if (indent.length !== statement.startPosition.column) {
     return undefined;
   }
-  const end = rangeOf(statement);
-  return {
-    title: `Add \`${key}.configure('busyTimeout', 5000)\` (wait up to 5 s for a lock)`,
-    range: {
-      startLine: end.endLine,
-      startColumn: end.endColumn,
-      endLine: end.endLine,
-      endColumn: end.endColumn,
-    },
-    newText: `\n${indent}${key}.configure('busyTimeout', 5000);`,
-  };
+  return insertionAt(
+    statement,
+    'end',
+    `\n${indent}${key}.configure('busyTimeout', 5000);`,
+    `Add \`${key}.configure('busyTimeout', 5000)\` (wait up to 5 s for a lock)`,
+  );
 }
 
 export const nodeSqlite3NoBusyTimeout: HintRule = {
@@ -76,12 +73,7 @@ export const nodeSqlite3NoBusyTimeout: HintRule = {
       "A node-sqlite3 Database with no busy timeout: sqlite3 waits 0 ms for a lock, so a query that meets another connection's lock fails at once with SQLITE_BUSY.",
     severity: 'warning',
     fix: "Call `db.configure('busyTimeout', 5000)` right after opening the database (or run `PRAGMA busy_timeout = 5000`).",
-    scenario: {
-      preset: 'seed',
-      model: 'processes',
-      busyTimeoutMs: 0,
-      shows: "A's write fails with SQLITE_BUSY the moment it meets B's write lock, without waiting.",
-    },
+    scenario: noBusyTimeoutScenario,
   },
   async check(context: RuleContext): Promise<RawFinding[]> {
     if (!context.file.text.includes('sqlite3')) {
@@ -99,7 +91,7 @@ export const nodeSqlite3NoBusyTimeout: HintRule = {
       }
     }
     const findings: RawFinding[] = [];
-    for (const match of await queryMatches(context, newQuery)) {
+    for (const match of await queryMatches(context, newExpressionQuery)) {
       const constructor = resolveModuleValue(match.get('constructor'), bindings, modules);
       const opened = match.get('new')!;
       const key = constructor?.exported === 'Database' ? storedAt(opened) : undefined;
