@@ -1,32 +1,42 @@
-// What an SQL text does to the locks, from its leading keyword: a read takes SHARED, a write needs
-// RESERVED. Rules use it on SQL found in a string literal to tell a read-then-write transaction.
-export type SqlStatementKind = 'read' | 'write' | 'other';
+// What an SQL text does to a transaction, from its first keywords (the text comes from a string
+// literal the tree found; only its leading keywords are read). Shared by the Python and JavaScript
+// rules that look for a read followed by a write.
+export type SqlStatementKind = 'begin-deferred' | 'begin-locking' | 'end' | 'read' | 'write' | 'other';
 
-const writeKeywords = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'CREATE', 'DROP', 'ALTER']);
-const readKeywords = new Set(['SELECT', 'VALUES']);
-
-/** The text without its leading SQL comments and blanks. */
-function withoutLeadingComments(sql: string): string {
-  return sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, '');
-}
-
-/** The kind of one statement (the first one when the text holds several). */
 export function sqlStatementKind(sql: string): SqlStatementKind {
-  const keyword = /^[A-Za-z]+/.exec(withoutLeadingComments(sql))?.[0].toUpperCase();
-  if (keyword === undefined) {
-    return 'other';
+  const words = sql
+    .replace(/^(\s+|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '')
+    .split(/[\s;(]+/, 3)
+    .map((word) => word.toUpperCase());
+  switch (words[0]) {
+    case 'BEGIN':
+      return words[1] === 'IMMEDIATE' || words[1] === 'EXCLUSIVE' ? 'begin-locking' : 'begin-deferred';
+    case 'COMMIT':
+    case 'END':
+      return 'end';
+    case 'ROLLBACK':
+      // ROLLBACK TO <savepoint> keeps the transaction open.
+      return words[1] === 'TO' || (words[1] === 'TRANSACTION' && words[2] === 'TO') ? 'other' : 'end';
+    case 'SELECT':
+    case 'VALUES':
+      return 'read';
+    case 'WITH':
+      // A common table expression ends in the statement that decides.
+      return /\b(?:INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) ? 'write' : 'read';
+    case 'INSERT':
+    case 'UPDATE':
+    case 'DELETE':
+    case 'REPLACE':
+      return 'write';
+    default:
+      return 'other';
   }
-  if (keyword === 'WITH') {
-    // A common table expression ends in the statement that decides.
-    return /\b(?:INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) ? 'write' : 'read';
-  }
-  return writeKeywords.has(keyword) ? 'write' : readKeywords.has(keyword) ? 'read' : 'other';
 }
 
-/** The kinds of each statement of a script (`exec`), split on semicolons, in order. */
+/** The kind of each statement of a script (an `exec` text), split on semicolons, in order. */
 export function sqlScriptKinds(sql: string): SqlStatementKind[] {
   return sql
     .split(';')
-    .filter((statement) => withoutLeadingComments(statement) !== '')
+    .filter((statement) => statement.trim() !== '')
     .map(sqlStatementKind);
 }

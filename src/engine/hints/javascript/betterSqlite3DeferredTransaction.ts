@@ -102,7 +102,7 @@ function operations(body: Node, connections: Connections): SqlStatementKind[] {
     }
     kinds.push(sql === undefined ? byMethod : sqlStatementKind(sql));
   }
-  return kinds.filter((kind) => kind !== 'other');
+  return kinds.filter((kind) => kind === 'read' || kind === 'write');
 }
 
 function readsThenWrites(kinds: SqlStatementKind[]): boolean {
