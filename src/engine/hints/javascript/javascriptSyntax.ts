@@ -66,28 +66,32 @@ export function stringValue(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-/** "db" for an identifier, "this.db" for a member of `this`; undefined for other expressions. */
+/**
+ * "db" for an identifier, "this.db" or "app.locals.db" for a member chain of names; undefined for
+ * other expressions (a call's result, a computed member).
+ */
 export function storageKey(node: Node | null | undefined): string | undefined {
   if (node === null || node === undefined) {
     return undefined;
   }
   const expression = unwrapExpression(node);
-  if (expression.type === 'identifier') {
+  if (expression.type === 'identifier' || expression.type === 'this') {
     return expression.text;
   }
   if (expression.type === 'member_expression') {
-    const object = expression.childForFieldName('object');
+    const object = storageKey(expression.childForFieldName('object'));
     const property = expression.childForFieldName('property');
-    if (object?.type === 'this' && property?.type === 'property_identifier') {
-      return `this.${property.text}`;
-    }
+    return object !== undefined && property?.type === 'property_identifier'
+      ? `${object}.${property.text}`
+      : undefined;
   }
   return undefined;
 }
 
 /**
  * Where the value of `node` is kept: `const db = <node>` -> "db", `this.db = <node>` -> "this.db",
- * a class field `db = <node>` -> "this.db"; undefined when it is passed on, returned or discarded.
+ * a class field `db = <node>` -> "this.db", `const sql = { insert: <node> }` -> "sql.insert";
+ * undefined when it is passed on, returned or discarded.
  */
 export function storedAt(node: Node): string | undefined {
   let value = node;
@@ -104,6 +108,11 @@ export function storedAt(node: Node): string | undefined {
   }
   if (parent.type === 'assignment_expression' && parent.childForFieldName('right')?.equals(value) === true) {
     return storageKey(parent.childForFieldName('left'));
+  }
+  if (parent.type === 'pair' && parent.childForFieldName('value')?.equals(value) === true) {
+    const key = parent.childForFieldName('key');
+    const object = parent.parent?.type === 'object' ? storedAt(parent.parent) : undefined;
+    return object !== undefined && key?.type === 'property_identifier' ? `${object}.${key.text}` : undefined;
   }
   if (
     (parent.type === 'public_field_definition' || parent.type === 'field_definition') &&
