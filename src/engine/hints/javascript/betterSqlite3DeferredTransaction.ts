@@ -38,19 +38,39 @@ interface MethodCall {
   readonly call: Node;
   readonly receiver: Node;
   readonly method: Node;
-  readonly args: Node[];
 }
 
-/** `receiver.method(args)` calls, or undefined for other calls. */
+/** `receiver.method(...)` calls, or undefined for other calls. */
 function methodCall(call: Node): MethodCall | undefined {
   const callee = call.childForFieldName('function');
   const method = callee?.childForFieldName('property');
   const receiver = callee?.childForFieldName('object');
-  const args = call.childForFieldName('arguments');
-  if (callee?.type !== 'member_expression' || !method || !receiver || !args) {
+  if (callee?.type !== 'member_expression' || !method || !receiver) {
     return undefined;
   }
-  return { call, receiver, method, args: argumentList(args) };
+  return { call, receiver, method };
+}
+
+/** A call's first argument (comments left out). */
+function firstArgument(call: Node): Node | undefined {
+  const args = call.childForFieldName('arguments');
+  return args === null ? undefined : argumentList(args)[0];
+}
+
+/** The file's calls by the name they call ("transfer", "db.prepare", "transfer.immediate"). */
+type CallIndex = ReadonlyMap<string, readonly Node[]>;
+
+function indexCalls(calls: readonly Node[]): CallIndex {
+  const index = new Map<string, Node[]>();
+  for (const call of calls) {
+    const name = storageKey(call.childForFieldName('function'));
+    if (name !== undefined) {
+      const named = index.get(name) ?? [];
+      named.push(call);
+      index.set(name, named);
+    }
+  }
+  return index;
 }
 
 /** The SQL text of a literal; a template's text with its `${}` kept (its leading keyword still tells). */
@@ -79,7 +99,7 @@ function operations(body: Node, connections: Connections): SqlStatementKind[] {
     }
     const method = parts.method.text;
     if (method === 'exec' && connections.databases.has(storageKey(parts.receiver) ?? '')) {
-      const sql = sqlText(parts.args[0]);
+      const sql = sqlText(firstArgument(call));
       kinds.push(...(sql === undefined ? [] : sqlScriptKinds(sql)));
       continue;
     }
@@ -94,7 +114,7 @@ function operations(body: Node, connections: Connections): SqlStatementKind[] {
       prepared?.method.text === 'prepare' &&
       connections.databases.has(storageKey(prepared.receiver) ?? '')
     ) {
-      sql = sqlText(prepared.args[0]);
+      sql = sqlText(firstArgument(prepared.call));
     } else if (connections.statements.has(storageKey(receiver) ?? '')) {
       sql = connections.statements.get(storageKey(receiver)!);
     } else {
@@ -121,40 +141,26 @@ function transactionBody(argument: Node | undefined, functions: ReadonlyMap<stri
   return fn.type === 'identifier' ? functions.get(fn.text) : undefined;
 }
 
-/** The plain and `.deferred(...)` calls of the transaction function `name`; undefined if it is only called `.immediate`/`.exclusive`. */
-function deferredCallSites(name: string, calls: Node[]): RawFinding[] | undefined {
-  const sites: RawFinding[] = [];
-  let safeCalls = 0;
-  for (const call of calls) {
-    const callee = call.childForFieldName('function');
-    if (callee === null) {
-      continue;
-    }
-    const title = `Call \`${name}.immediate(...)\` (BEGIN IMMEDIATE: wait for the write lock first)`;
-    const message = `\`${name}(...)\` runs a deferred transaction that reads, then writes: when another connection writes in between, it fails with SQLITE_BUSY at once, whatever the busy timeout. Call \`${name}.immediate(...)\`.`;
-    if (storageKey(callee) === name) {
-      sites.push({
-        range: rangeOf(call),
-        message,
-        quickFix: insertionAt(callee, 'end', '.immediate', title),
-      });
-      continue;
-    }
-    const parts = methodCall(call);
-    if (parts === undefined || storageKey(parts.receiver) !== name) {
-      continue;
-    }
-    const mode = parts.method.text;
-    if (mode === 'deferred') {
-      sites.push({
-        range: rangeOf(call),
-        message,
-        quickFix: { title, range: rangeOf(parts.method), newText: 'immediate' },
-      });
-    } else if (mode === 'immediate' || mode === 'exclusive') {
-      safeCalls += 1;
-    }
-  }
+/**
+ * The plain and `.deferred(...)` calls of the transaction function `name`; undefined when it is only
+ * called `.immediate(...)`/`.exclusive(...)`.
+ */
+function deferredCallSites(name: string, calls: CallIndex): RawFinding[] | undefined {
+  const title = `Call \`${name}.immediate(...)\` (BEGIN IMMEDIATE: wait for the write lock first)`;
+  const message = `\`${name}(...)\` runs a deferred transaction that reads, then writes: when another connection writes in between, it fails with SQLITE_BUSY at once, whatever the busy timeout. Call \`${name}.immediate(...)\`.`;
+  const plain = (calls.get(name) ?? []).map((call) => ({
+    range: rangeOf(call),
+    message,
+    quickFix: insertionAt(call.childForFieldName('function')!, 'end', '.immediate', title),
+  }));
+  const deferred = (calls.get(`${name}.deferred`) ?? []).map((call) => ({
+    range: rangeOf(call),
+    message,
+    quickFix: { title, range: rangeOf(methodCall(call)!.method), newText: 'immediate' },
+  }));
+  const sites = [...plain, ...deferred];
+  const safeCalls =
+    (calls.get(`${name}.immediate`) ?? []).length + (calls.get(`${name}.exclusive`) ?? []).length;
   return sites.length === 0 && safeCalls > 0 ? undefined : sites;
 }
 
@@ -190,20 +196,17 @@ export const betterSqlite3DeferredTransaction: HintRule = {
     if (databases.size === 0) {
       return [];
     }
-    const calls = (await queryMatches(context, callQuery)).map((match) => match.get('call')!);
+    const calls = indexCalls((await queryMatches(context, callQuery)).map((match) => match.get('call')!));
     const statements = new Map<string, string | undefined>();
-    const transactions: MethodCall[] = [];
-    for (const call of calls) {
-      const parts = methodCall(call);
-      if (parts === undefined || !databases.has(storageKey(parts.receiver) ?? '')) {
-        continue;
+    const transactions: Node[] = [];
+    for (const database of databases) {
+      for (const prepare of calls.get(`${database}.prepare`) ?? []) {
+        const stored = storedAt(prepare);
+        if (stored !== undefined) {
+          statements.set(stored, sqlText(firstArgument(prepare)));
+        }
       }
-      const stored = storedAt(call);
-      if (parts.method.text === 'prepare' && stored !== undefined) {
-        statements.set(stored, sqlText(parts.args[0]));
-      } else if (parts.method.text === 'transaction') {
-        transactions.push(parts);
-      }
+      transactions.push(...(calls.get(`${database}.transaction`) ?? []));
     }
     const functions = new Map(
       (await queryMatches(context, functionQuery)).map((match) => [
@@ -213,23 +216,22 @@ export const betterSqlite3DeferredTransaction: HintRule = {
     );
     const findings: RawFinding[] = [];
     for (const transaction of transactions) {
-      const body = transactionBody(transaction.args[0], functions);
+      const body = transactionBody(firstArgument(transaction), functions);
       if (body === undefined || !readsThenWrites(operations(body, { databases, statements }))) {
         continue;
       }
-      const name = storedAt(transaction.call);
+      const name = storedAt(transaction);
       const sites = name === undefined ? [] : deferredCallSites(name, calls);
       if (sites === undefined) {
         continue;
       }
-      const usedAs =
-        transaction.call.parent?.type === 'member_expression' ? transaction.call.parent : undefined;
+      const usedAs = transaction.parent?.type === 'member_expression' ? transaction.parent : undefined;
       const mode = usedAs?.childForFieldName('property')?.text;
       if (name === undefined && (mode === 'immediate' || mode === 'exclusive')) {
         continue;
       }
       findings.push(
-        ...(sites.length > 0 ? sites : [{ range: rangeOf(transaction.call.childForFieldName('function')!) }]),
+        ...(sites.length > 0 ? sites : [{ range: rangeOf(transaction.childForFieldName('function')!) }]),
       );
     }
     return findings;

@@ -47,12 +47,12 @@ function setsBusyTimeout(method: string, args: Node[]): boolean {
 }
 
 /** `db.configure('busyTimeout', 5000);` on the line after the statement that opens `db`. */
-function configureAfter(newExpression: Node, key: string, text: string): HintEdit | undefined {
+function configureAfter(newExpression: Node, key: string, lines: readonly string[]): HintEdit | undefined {
   const statement = enclosingStatement(newExpression);
   if (statement === undefined || statement.parent?.type === 'class_body') {
     return undefined;
   }
-  const line = text.split('\n')[statement.startPosition.row] ?? '';
+  const line = lines[statement.startPosition.row] ?? '';
   const indent = /^[ \t]*/.exec(line)![0];
   if (indent.length !== statement.startPosition.column) {
     return undefined;
@@ -91,6 +91,7 @@ export const nodeSqlite3NoBusyTimeout: HintRule = {
       }
     }
     const findings: RawFinding[] = [];
+    let lines: string[] | undefined;
     for (const match of await queryMatches(context, newExpressionQuery)) {
       const constructor = resolveModuleValue(match.get('constructor'), bindings, modules);
       const opened = match.get('new')!;
@@ -99,7 +100,7 @@ export const nodeSqlite3NoBusyTimeout: HintRule = {
       if (key === undefined || configured.has(key) || path === ':memory:') {
         continue;
       }
-      const quickFix = configureAfter(opened, key, context.file.text);
+      const quickFix = configureAfter(opened, key, (lines ??= context.file.text.split('\n')));
       findings.push({
         range: rangeOf(opened),
         message: `\`${key}\` is a node-sqlite3 Database with no busy timeout: sqlite3 waits 0 ms for a lock, so a query that meets another connection's lock fails at once with SQLITE_BUSY.`,
