@@ -4,7 +4,6 @@ import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
 import type { HintEdit } from '../hintTypes';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
-import { noBusyTimeoutScenario } from './noBusyTimeoutScenario';
 import {
   argumentList,
   insertionAt,
@@ -43,7 +42,12 @@ export const databaseSyncNoTimeout: HintRule = {
       "new DatabaseSync() without a `timeout` option: node:sqlite waits 0 ms for a lock, so a write that meets another connection's lock fails at once with SQLITE_BUSY.",
     severity: 'warning',
     fix: 'Pass `{ timeout: 5000 }` (milliseconds) as the second argument of `new DatabaseSync(path, options)`.',
-    scenario: noBusyTimeoutScenario,
+    scenario: {
+      preset: 'seed',
+      model: 'processes',
+      busyTimeoutMs: 0,
+      shows: "A's write fails with SQLITE_BUSY the moment it meets B's write lock, without waiting.",
+    },
   },
   async check(context: RuleContext): Promise<RawFinding[]> {
     if (!context.file.text.includes('node:sqlite')) {
