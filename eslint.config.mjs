@@ -25,7 +25,7 @@ export default tseslint.config(
       'vsix',
       '.vscode-test',
       '**/*.mjs',
-      'test/fixtures/**',
+      'test/fixtures',
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,5 @@
 // What an SQL text does to a transaction, from its first keywords (the text comes from a string
-// literal the tree found; only its leading keywords are read). Shared by the Python and JavaScript
+// literal the tree found; only its leading keywords are read). Shared by the Python, JavaScript and Go
 // rules that look for a read followed by a write.
 export type SqlStatementKind = 'begin-deferred' | 'begin-locking' | 'end' | 'read' | 'write' | 'other';
 
