@@ -4,6 +4,7 @@
 // takes the write lock at BEGIN, where the busy timeout applies.
 import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
+import { stringLiteralValue } from '../stringLiteral';
 import { sqlScriptKinds, sqlStatementKind, type SqlStatementKind } from '../sqlStatementKind';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
 import {
@@ -13,7 +14,6 @@ import {
   queryMatches,
   storageKey,
   storedAt,
-  stringValue,
   unwrapExpression,
 } from './javascriptSyntax';
 
@@ -73,13 +73,9 @@ function indexCalls(calls: readonly Node[]): CallIndex {
   return index;
 }
 
-/** The SQL text of a literal; a template's text with its `${}` kept (its leading keyword still tells). */
+/** The SQL text of a literal; a template's `${}` reads as `?` (its leading keyword still tells). */
 function sqlText(node: Node | undefined): string | undefined {
-  if (node === undefined) {
-    return undefined;
-  }
-  const literal = unwrapExpression(node);
-  return literal.type === 'template_string' ? literal.text.slice(1, -1) : stringValue(literal);
+  return node === undefined ? undefined : stringLiteralValue(unwrapExpression(node), '?');
 }
 
 /** What the file knows about its better-sqlite3 connections and their prepared statements. */

@@ -5,6 +5,8 @@ import type { RuleContext } from '../hintRule';
 import { rangeOf } from '../hintRule';
 import type { HintEdit, HintLanguage } from '../hintTypes';
 import { treeQuery, type TreeSitterLanguage } from '../sourceParser';
+import { stringLiteralValue } from '../stringLiteral';
+import { isReadable } from '../syntaxTree';
 
 /** The grammars the rules of this family read (TypeScript's extend JavaScript's node types). */
 export const javascriptLanguages: readonly HintLanguage[] = ['javascript', 'typescript', 'tsx'];
@@ -21,7 +23,7 @@ export async function queryMatches(
   return query
     .matches(context.tree.rootNode)
     .map((match) => new Map(match.captures.map((capture) => [capture.name, capture.node])))
-    .filter((captures) => ![...captures.values()].some((node) => node.hasError || node.isMissing));
+    .filter((captures) => [...captures.values()].every(isReadable));
 }
 
 const transparentTypes = new Set([
@@ -50,20 +52,7 @@ export function unwrapExpression(node: Node): Node {
 
 /** A string literal's value, or a template's when it has no `${}`; undefined for anything else. */
 export function stringValue(node: Node | null | undefined): string | undefined {
-  if (node === null || node === undefined) {
-    return undefined;
-  }
-  const literal = unwrapExpression(node);
-  if (literal.type === 'string') {
-    return literal.text.slice(1, -1);
-  }
-  if (
-    literal.type === 'template_string' &&
-    !literal.namedChildren.some((c) => c?.type === 'template_substitution')
-  ) {
-    return literal.text.slice(1, -1);
-  }
-  return undefined;
+  return node === null || node === undefined ? undefined : stringLiteralValue(unwrapExpression(node));
 }
 
 /**
