@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
 import type { HintEdit } from '../hintTypes';
+import { connectionsWithBusyTimeout } from './busyTimeoutSettings';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
 import {
   argumentList,
@@ -11,6 +12,7 @@ import {
   newExpressionQuery,
   objectHasKey,
   queryMatches,
+  storedAt,
   stringValue,
 } from './javascriptSyntax';
 
@@ -54,6 +56,7 @@ export const databaseSyncNoTimeout: HintRule = {
       return [];
     }
     const bindings = await moduleBindings(context, modules);
+    const configured = await connectionsWithBusyTimeout(context);
     const findings: RawFinding[] = [];
     for (const match of await queryMatches(context, newExpressionQuery)) {
       const constructor = resolveModuleValue(match.get('constructor'), bindings, modules);
@@ -68,11 +71,13 @@ export const databaseSyncNoTimeout: HintRule = {
       if (args.length >= 2 && (args[1].type !== 'object' || objectHasKey(args[1], 'timeout'))) {
         continue;
       }
+      const opened = match.get('new')!;
+      const stored = storedAt(opened);
       const quickFix = addTimeout(args);
-      if (quickFix === undefined) {
+      if (quickFix === undefined || (stored !== undefined && configured.has(stored))) {
         continue;
       }
-      findings.push({ range: rangeOf(match.get('new')!), quickFix });
+      findings.push({ range: rangeOf(opened), quickFix });
     }
     return findings;
   },

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
 import type { HintEdit } from '../hintTypes';
+import { connectionsWithBusyTimeout } from './busyTimeoutSettings';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
 import {
   argumentList,
@@ -13,39 +14,11 @@ import {
   javascriptLanguages,
   newExpressionQuery,
   queryMatches,
-  storageKey,
   storedAt,
   stringValue,
-  unwrapExpression,
 } from './javascriptSyntax';
 
 const modules = ['sqlite3'];
-const methodCallQuery = `(call_expression
-  function: (member_expression object: (_) @receiver property: (property_identifier) @method)
-  arguments: (arguments) @arguments)`;
-const sqlMethods = new Set(['run', 'exec', 'get', 'all', 'each', 'prepare']);
-/** `PRAGMA busy_timeout = 5000` / `(5000)` / `= ${ms}` anywhere in the text (exec takes scripts). */
-const busyTimeoutPragma = /\bPRAGMA\s+(?:\w+\.)?busy_timeout\s*(?:=|\()\s*(\d+|\$\{)/i;
-
-/** Whether this call sets a busy timeout other than 0 on its receiver. */
-function setsBusyTimeout(method: string, args: Node[]): boolean {
-  if (method === 'configure') {
-    const value = args.length >= 2 ? unwrapExpression(args[1]) : undefined;
-    return (
-      stringValue(args[0]) === 'busyTimeout' &&
-      value !== undefined &&
-      !(value.type === 'number' && Number(value.text) === 0)
-    );
-  }
-  if (!sqlMethods.has(method) || args.length === 0) {
-    return false;
-  }
-  const sql = unwrapExpression(args[0]);
-  const text = sql.type === 'string' || sql.type === 'template_string' ? sql.text : undefined;
-  const value = text === undefined ? undefined : busyTimeoutPragma.exec(text)?.[1];
-  return value !== undefined && value !== '0';
-}
-
 /** `db.configure('busyTimeout', 5000);` on the line after the statement that opens `db`. */
 function configureAfter(newExpression: Node, key: string, lines: readonly string[]): HintEdit | undefined {
   const statement = enclosingStatement(newExpression);
@@ -86,16 +59,7 @@ export const nodeSqlite3NoBusyTimeout: HintRule = {
       return [];
     }
     const bindings = await moduleBindings(context, modules);
-    const configured = new Set<string>();
-    for (const match of await queryMatches(context, methodCallQuery)) {
-      const key = storageKey(match.get('receiver'));
-      if (
-        key !== undefined &&
-        setsBusyTimeout(match.get('method')!.text, argumentList(match.get('arguments')!))
-      ) {
-        configured.add(key);
-      }
-    }
+    const configured = await connectionsWithBusyTimeout(context);
     const findings: RawFinding[] = [];
     let lines: string[] | undefined;
     for (const match of await queryMatches(context, newExpressionQuery)) {
