@@ -78,6 +78,21 @@ function sqlText(node: Node | undefined): string | undefined {
   return node === undefined ? undefined : stringLiteralValue(unwrapExpression(node), '?');
 }
 
+/** Statement methods that return the statement itself (`db.prepare(sql).pluck().get()`). */
+const statementModifiers = new Set(['pluck', 'raw', 'expand', 'safeIntegers', 'bind']);
+
+/** The statement a method is called on, past `.pluck()`, `.raw()` and the like. */
+function statementOf(receiver: Node): Node {
+  let statement = unwrapExpression(receiver);
+  for (let modifier = methodCall(statement); modifier !== undefined; modifier = methodCall(statement)) {
+    if (!statementModifiers.has(modifier.method.text)) {
+      break;
+    }
+    statement = unwrapExpression(modifier.receiver);
+  }
+  return statement;
+}
+
 /** What the file knows about its better-sqlite3 connections and their prepared statements. */
 interface Connections {
   readonly databases: ReadonlySet<string>;
@@ -103,7 +118,7 @@ function operations(body: Node, connections: Connections): SqlStatementKind[] {
     if (byMethod === undefined) {
       continue;
     }
-    const receiver = unwrapExpression(parts.receiver);
+    const receiver = statementOf(parts.receiver);
     const prepared = receiver.type === 'call_expression' ? methodCall(receiver) : undefined;
     let sql: string | undefined;
     if (
