@@ -6,9 +6,9 @@ import type { Node } from 'web-tree-sitter';
 import { rangeOf, type HintRule, type RawFinding, type RuleContext } from '../hintRule';
 import { stringLiteralValue } from '../stringLiteral';
 import { sqlScriptKinds, sqlStatementKind, type SqlStatementKind } from '../sqlStatementKind';
+import { callsByName, firstArgument, methodCall, type CallIndex } from './javascriptCalls';
 import { moduleBindings, resolveModuleValue } from './javascriptModules';
 import {
-  argumentList,
   insertionAt,
   javascriptLanguages,
   queryMatches,
@@ -22,7 +22,6 @@ const openQuery = `[
   (new_expression constructor: (_) @constructor) @open
   (call_expression function: (_) @constructor) @open
 ]`;
-const callQuery = '(call_expression function: (_) @function arguments: (arguments) @arguments) @call';
 const functionQuery = `[
   (function_declaration name: (identifier) @name) @function
   (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)] @function)
@@ -33,45 +32,6 @@ const statementMethods: Readonly<Record<string, SqlStatementKind>> = {
   iterate: 'read',
   run: 'write',
 };
-
-interface MethodCall {
-  readonly call: Node;
-  readonly receiver: Node;
-  readonly method: Node;
-}
-
-/** `receiver.method(...)` calls, or undefined for other calls. */
-function methodCall(call: Node): MethodCall | undefined {
-  const callee = call.childForFieldName('function');
-  const method = callee?.childForFieldName('property');
-  const receiver = callee?.childForFieldName('object');
-  if (callee?.type !== 'member_expression' || !method || !receiver) {
-    return undefined;
-  }
-  return { call, receiver, method };
-}
-
-/** A call's first argument (comments left out). */
-function firstArgument(call: Node): Node | undefined {
-  const args = call.childForFieldName('arguments');
-  return args === null ? undefined : argumentList(args)[0];
-}
-
-/** The file's calls by the name they call ("transfer", "db.prepare", "transfer.immediate"). */
-type CallIndex = ReadonlyMap<string, readonly Node[]>;
-
-function indexCalls(calls: readonly Node[]): CallIndex {
-  const index = new Map<string, Node[]>();
-  for (const call of calls) {
-    const name = storageKey(call.childForFieldName('function'));
-    if (name !== undefined) {
-      const named = index.get(name) ?? [];
-      named.push(call);
-      index.set(name, named);
-    }
-  }
-  return index;
-}
 
 /** The SQL text of a literal; a template's `${}` reads as `?` (its leading keyword still tells). */
 function sqlText(node: Node | undefined): string | undefined {
@@ -207,7 +167,7 @@ export const betterSqlite3DeferredTransaction: HintRule = {
     if (databases.size === 0) {
       return [];
     }
-    const calls = indexCalls((await queryMatches(context, callQuery)).map((match) => match.get('call')!));
+    const calls = await callsByName(context);
     const statements = new Map<string, string | undefined>();
     const transactions: Node[] = [];
     for (const database of databases) {

@@ -1,8 +1,8 @@
 // Small readings of the JavaScript/TypeScript syntax tree shared by the family's rules: the languages,
-// a query's matches, string values, and where a value is stored ("db", "this.db").
+// a query's matches, string values, where a value is stored ("db", "this.db"), argument lists and
+// insertion edits.
 import type { Node } from 'web-tree-sitter';
-import type { RuleContext } from '../hintRule';
-import { rangeOf } from '../hintRule';
+import { rangeOf, type RuleContext } from '../hintRule';
 import type { HintEdit, HintLanguage } from '../hintTypes';
 import { treeQuery, type TreeSitterLanguage } from '../sourceParser';
 import { stringLiteralValue } from '../stringLiteral';
