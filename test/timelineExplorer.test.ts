@@ -6,16 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LaneSpan, TimelineModel } from '../src/report/timelineModel';
 import { hoverLines } from '../media/panel/timeline/hoverDetail';
-import { columnStates, laneColumns } from '../media/panel/timeline/laneColumns';
+import { columnStates, laneColumns } from '../src/report/levelOfDetail/laneColumns';
 import {
   lockRank,
   markCommit,
   markError,
   packTimeline,
   visibleSpanRange,
-} from '../media/panel/timeline/packedLanes';
+} from '../src/report/levelOfDetail/packedLanes';
 import { paintLane, pixelOf } from '../media/panel/timeline/paintLane';
-import { RangeMax } from '../media/panel/timeline/rangeMax';
+import { RangeMax } from '../src/report/levelOfDetail/rangeMax';
 import { panBy, wholeRun, zoomAt, minSpanUs } from '../media/panel/timeline/timeWindow';
 
 function model(

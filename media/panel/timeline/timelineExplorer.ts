@@ -6,8 +6,8 @@
 import { formatTick, timeTicks } from '../../../src/report/timeAxis';
 import type { TimelineModel } from '../../../src/report/timelineModel';
 import { formatInstant, hoverLines } from './hoverDetail';
-import { type ColumnStates, columnStates, laneColumns } from './laneColumns';
-import { type PackedTimeline, packTimeline } from './packedLanes';
+import { type ColumnStates, columnStates, laneColumns } from '../../../src/report/levelOfDetail/laneColumns';
+import { type PackedTimeline, packTimeline } from '../../../src/report/levelOfDetail/packedLanes';
 import { paintLane } from './paintLane';
 import { type TimelineColours, themeColours } from './themeColours';
 import { type TimeWindow, centreOn, isWholeRun, panBy, wholeRun, zoomAt } from './timeWindow';
