@@ -86,6 +86,8 @@ const contexts = [
             untrusted: 'test/vscode/untrusted.ts',
             // npm run bench -- --host: the event-loop delay measured inside the host.
             hostDelay: 'bench/hostDelay.ts',
+            // ... and the extension's activation in the host (bench/footprint.ts).
+            hostActivation: 'bench/hostActivation.ts',
           },
           outdir: 'out/vscode-test',
           external: ['vscode', 'better-sqlite3'],
