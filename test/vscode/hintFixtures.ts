@@ -50,7 +50,7 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promi
   );
 }
 
-/** The hovers' Markdown, with what MarkdownString.appendText escapes (spaces, punctuation) read as text. */
+/** The hovers' Markdown, with escaped punctuation read as text. */
 export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers =
     (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ??
@@ -59,6 +59,5 @@ export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): P
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
     .join('\n')
-    .replaceAll('&nbsp;', ' ')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

@@ -3,6 +3,7 @@
 // panel; the async version shows nothing; a quick fix applied removes its hint; a disabled rule's hints go.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { hintRuleById } from '../../src/engine/hints/hintRules';
 import type { ProbeResult } from '../../src/engine/probe/probeTypes';
 import { lockDoctorApi } from './extensionUnderTest';
 import {
@@ -53,14 +54,19 @@ test('code hints: a sync FastAPI app copied into the workspace shows the hazard 
   }
 });
 
-test('code hints: the hover says what was found, the fix, and offers Reproduce and Explain', async () => {
+test('code hints: the hover says why, what happens and the fix, and offers Reproduce and Explain', async () => {
   const diagnostic = await firstSyncDiagnostic();
   await vscode.window.showTextDocument(syncAppUri());
   const text = await hoverTextAt(syncAppUri(), diagnostic.range.start);
-  assert.ok(text.includes(diagnostic.message), `the hover has the finding's message:\n${text}`);
-  assert.match(text, /\*Fix:\*/);
+  const rule = hintRuleById(syncRule)?.info;
+  assert.ok(rule?.scenario);
+  assert.ok(text.includes(rule.message), `the hover has the rule's message:\n${text}`);
+  assert.ok(text.includes(`*What happens:* ${rule.scenario.shows}`), text);
+  assert.ok(text.includes(`*Fix:* ${rule.fix}`), text);
   assert.match(text, /\[\$\(beaker\) Reproduce with the probe\]\(command:sqliteLockDoctor\.reproduceHint\?/);
   assert.match(text, /\[\$\(book\) Explain\]\(command:sqliteLockDoctor\.explainHint\?/);
+  // Away from the hinted range, no hover of ours.
+  assert.equal(await hoverTextAt(syncAppUri(), new vscode.Position(0, 0)), '');
 });
 
 test(

@@ -32,22 +32,26 @@ export class HintHoverProvider implements vscode.HoverProvider {
   }
 }
 
+/** Markdown's punctuation escaped, spaces kept (appendText writes &nbsp;, which breaks words anywhere). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+/**
+ * The hover under VS Code's own one for the diagnostic (which shows the finding's precise message): the
+ * rule's message, what the probe shows, the fix, and the links.
+ */
 export function hintHoverText(
   finding: HintFinding,
   rule: HintRuleInfo | undefined,
   trusted: boolean,
 ): vscode.MarkdownString {
-  const text = new vscode.MarkdownString(undefined, true);
-  text.isTrusted = { enabledCommands: [reproduceHintCommand, explainHintCommand] };
-  text.appendMarkdown(`**${hintSource}: `).appendText(finding.message).appendMarkdown('**\n\n');
+  const lines = [`**${hintSource}:** ${escapeMarkdown(rule?.message ?? finding.message)}`];
+  if (rule?.scenario !== undefined) {
+    lines.push(`*What happens:* ${escapeMarkdown(rule.scenario.shows)}`);
+  }
   if (rule !== undefined) {
-    if (rule.message !== finding.message) {
-      text.appendText(rule.message).appendMarkdown('\n\n');
-    }
-    if (rule.scenario !== undefined) {
-      text.appendMarkdown('*What happens:* ').appendText(rule.scenario.shows).appendMarkdown('\n\n');
-    }
-    text.appendMarkdown('*Fix:* ').appendText(rule.fix).appendMarkdown('\n\n');
+    lines.push(`*Fix:* ${escapeMarkdown(rule.fix)}`);
   }
   const args = { ruleId: finding.ruleId };
   const links: string[] = [];
@@ -55,10 +59,12 @@ export function hintHoverText(
     links.push(
       trusted
         ? `[$(beaker) Reproduce with the probe](${hintCommandLink(reproduceHintCommand, args)})`
-        : `$(beaker) ${untrustedReproduceReason}`,
+        : `$(beaker) ${escapeMarkdown(untrustedReproduceReason)}`,
     );
   }
   links.push(`[$(book) Explain](${hintCommandLink(explainHintCommand, args)})`);
-  text.appendMarkdown(links.join(' · '));
+  lines.push(links.join(' · '));
+  const text = new vscode.MarkdownString(lines.join('\n\n'), true);
+  text.isTrusted = { enabledCommands: [reproduceHintCommand, explainHintCommand] };
   return text;
 }
