@@ -73,6 +73,8 @@ test(
   'code hints: "Reproduce with the probe" runs the seed collision (blocking model) and the panel shows it',
   async () => {
     const lockDoctor = await lockDoctorApi();
+    // The database open in the panel, or none: then a scratch database in the extension's storage.
+    const openBefore = lockDoctor.state().database?.path;
     const diagnostic = await firstSyncDiagnostic();
     const actions = await codeActionsAt(syncAppUri(), diagnostic.range);
     const reproduce = actions.find((action) => action.title === 'Reproduce with the probe');
@@ -93,6 +95,11 @@ test(
       'the result in the panel',
     );
     assert.equal(delivered?.result?.sessions.length, 2);
+    const ranOn = lockDoctor.state().database?.path ?? '';
+    assert.ok(
+      openBefore === undefined ? ranOn.endsWith('hint-scenarios.db') : ranOn === openBefore,
+      `ran on ${ranOn} (open before: ${openBefore ?? 'none'})`,
+    );
   },
   { timeoutMs: 60_000 },
 );
