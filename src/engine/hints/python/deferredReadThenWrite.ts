@@ -16,11 +16,13 @@ import {
   importedNames,
   inSyntaxError,
   methodCall,
+  nameBindings,
+  parameterAnnotations,
   positionalArguments,
   scopeNodes,
   stringValue,
 } from './pythonSyntax';
-import { type Sqlite3Handle, Sqlite3Handles, nameBindings, parameterAnnotations } from './sqlite3Handles';
+import { type Sqlite3Handle, Sqlite3Handles } from './sqlite3Handles';
 import { type SqlStatementKind, sqlStatementKind } from './sqlStatementKind';
 
 interface Statement {
@@ -220,9 +222,9 @@ export const deferredReadThenWrite: HintRule = {
       return [];
     }
     const moduleScope = scopeNodes(root);
-    const moduleBindings = nameBindings(moduleScope);
+    const module = nameBindings(moduleScope);
     const scopes: { scope: Node[]; local: Map<string, Node>; definition?: Node }[] = [
-      { scope: moduleScope, local: moduleBindings },
+      { scope: moduleScope, local: module },
     ];
     for (const { node } of (await treeQuery('python', functionQuery)).captures(root)) {
       const body = node.childForFieldName('body');
@@ -234,7 +236,7 @@ export const deferredReadThenWrite: HintRule = {
     const findings = new Map<number, RawFinding>();
     for (const { scope, local, definition } of scopes) {
       const parameters = definition === undefined ? new Map() : parameterAnnotations(definition);
-      const handles = new Sqlite3Handles(imports, local, moduleBindings, parameters);
+      const handles = new Sqlite3Handles(imports, local, module, parameters);
       const statements = statementsOf(scope, handles, local).filter(
         (statement) => !inSyntaxError(statement.call),
       );

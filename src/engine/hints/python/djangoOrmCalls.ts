@@ -3,10 +3,10 @@
 // `for`, or passed to list()/len(); and save()/delete() on a model instance bound in the same function.
 // The async variants (aget, acreate, `async for`) are never matched.
 import type { Node } from 'web-tree-sitter';
-import { nameBindings } from './sqlite3Handles';
 import {
   type ImportedNames,
   methodCall,
+  nameBindings,
   outermostChainCall,
   positionalArguments,
   qualifiedName,

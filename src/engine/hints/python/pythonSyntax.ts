@@ -1,6 +1,6 @@
 // Small readers of Python syntax trees shared by the Python rules: what a name was imported as, the
 // value of a literal, a call's arguments, the statements of one function without its nested ones.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { treeQuery } from '../sourceParser';
 
 /** Local name -> the dotted name it was imported as ("Session" -> "sqlalchemy.orm.Session"). */
@@ -8,8 +8,20 @@ export type ImportedNames = ReadonlyMap<string, string>;
 
 const importQuerySource = '[(import_statement) (import_from_statement)] @import';
 
+/** Read once per tree: every Python rule asks for them. */
+const importsByTree = new WeakMap<Tree, Promise<ImportedNames>>();
+
 /** Every import of the file (module level and inside functions); relative modules keep their dots. */
-export async function importedNames(root: Node): Promise<ImportedNames> {
+export function importedNames(root: Node): Promise<ImportedNames> {
+  let names = importsByTree.get(root.tree);
+  if (names === undefined) {
+    names = readImports(root);
+    importsByTree.set(root.tree, names);
+  }
+  return names;
+}
+
+async function readImports(root: Node): Promise<ImportedNames> {
   const names = new Map<string, string>();
   for (const { node } of (await treeQuery('python', importQuerySource)).captures(root)) {
     if (node.hasError) {
@@ -176,18 +188,46 @@ export function scopeNodes(body: Node): Node[] {
   return nodes;
 }
 
-/** `x = value` (also annotated) at the module's top level: name -> value, the last one kept. */
-export function moduleAssignments(root: Node): Map<string, Node> {
-  const assignments = new Map<string, Node>();
-  for (const statement of root.namedChildren) {
-    const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
-    const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
-    const right = assignment?.childForFieldName('right');
-    if (left?.type === 'identifier' && right !== null && right !== undefined) {
-      assignments.set(left.text, right);
+/** Name -> bound value for `x = value` and `with value as x` among these nodes (the last one wins). */
+export function nameBindings(nodes: readonly Node[]): Map<string, Node> {
+  const bindings = new Map<string, Node>();
+  for (const node of nodes) {
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type === 'identifier' && right !== null) {
+        bindings.set(left.text, right);
+      }
+    } else if (node.type === 'as_pattern' && node.parent?.type === 'with_item') {
+      const target = node.childForFieldName('alias')?.namedChild(0);
+      const value = node.namedChild(0);
+      if (target?.type === 'identifier' && value !== null) {
+        bindings.set(target.text, value);
+      }
     }
   }
-  return assignments;
+  return bindings;
+}
+
+/** The names of a function's parameters with their annotation (if any). */
+export function parameterAnnotations(fn: Node): Map<string, Node | undefined> {
+  const parameters = new Map<string, Node | undefined>();
+  for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name =
+      parameter.type === 'identifier'
+        ? parameter
+        : (parameter.childForFieldName('name') ??
+          (parameter.type === 'typed_parameter' ? parameter.namedChild(0) : null));
+    if (name?.type === 'identifier') {
+      parameters.set(name.text, parameter.childForFieldName('type')?.namedChild(0) ?? undefined);
+    }
+  }
+  return parameters;
+}
+
+/** The module's own bindings (not those inside functions or classes). */
+export function moduleBindings(root: Node): Map<string, Node> {
+  return nameBindings(scopeNodes(root));
 }
 
 /** A string literal, or a module-level name assigned one (`DB_URI = "sqlite:///app.db"`). */

@@ -24,43 +24,6 @@ export function isSqlite3Connect(call: Node, imports: ImportedNames): boolean {
   );
 }
 
-/** Name -> bound value for `x = value` and `with value as x` among these nodes (the last one wins). */
-export function nameBindings(nodes: readonly Node[]): Map<string, Node> {
-  const bindings = new Map<string, Node>();
-  for (const node of nodes) {
-    if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (left?.type === 'identifier' && right !== null) {
-        bindings.set(left.text, right);
-      }
-    } else if (node.type === 'as_pattern' && node.parent?.type === 'with_item') {
-      const target = node.childForFieldName('alias')?.namedChild(0);
-      const value = node.namedChild(0);
-      if (target?.type === 'identifier' && value !== null) {
-        bindings.set(target.text, value);
-      }
-    }
-  }
-  return bindings;
-}
-
-/** The names of a function's parameters with their annotation (if any). */
-export function parameterAnnotations(fn: Node): Map<string, Node | undefined> {
-  const parameters = new Map<string, Node | undefined>();
-  for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    const name =
-      parameter.type === 'identifier'
-        ? parameter
-        : (parameter.childForFieldName('name') ??
-          (parameter.type === 'typed_parameter' ? parameter.namedChild(0) : null));
-    if (name?.type === 'identifier') {
-      parameters.set(name.text, parameter.childForFieldName('type')?.namedChild(0) ?? undefined);
-    }
-  }
-  return parameters;
-}
-
 export class Sqlite3Handles {
   constructor(
     private readonly imports: ImportedNames,

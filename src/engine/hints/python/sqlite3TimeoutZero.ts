@@ -7,10 +7,11 @@ import { treeQuery } from '../sourceParser';
 import {
   dictionaryPairs,
   importedNames,
+  importsFrom,
   inSyntaxError,
   keywordArgument,
   literalOrConstant,
-  moduleAssignments,
+  moduleBindings,
   numberValue,
   positionalArguments,
   qualifiedName,
@@ -23,7 +24,12 @@ const engineFunctions = new Set([
   'sqlalchemy.ext.asyncio.create_async_engine',
   'sqlmodel.create_engine',
 ]);
-const callQuery = '(call function: [(identifier) (attribute)]) @call';
+/** Only calls whose name can be one of the above (the imports decide which ones really are). */
+const callQuery = `[
+  (call function: (identifier) @name)
+  (call function: (attribute attribute: (identifier) @name))
+] @call (#any-of? @name "connect" "create_engine" "create_async_engine")`;
+const driverPackages = ['sqlite3', 'aiosqlite', 'sqlalchemy', 'sqlmodel'];
 
 /** The `timeout` value node when it is the literal 0 (or 0.0). */
 function zero(node: Node | undefined): Node | undefined {
@@ -78,9 +84,13 @@ export const sqlite3TimeoutZero: HintRule = {
     }
     const root = tree.rootNode;
     const imports = await importedNames(root);
-    const constants = moduleAssignments(root);
+    if (!importsFrom(imports, driverPackages)) {
+      return [];
+    }
+    const constants = moduleBindings(root);
     const findings: RawFinding[] = [];
-    for (const { node: call } of (await treeQuery('python', callQuery)).captures(root)) {
+    const captures = (await treeQuery('python', callQuery)).captures(root);
+    for (const { node: call } of captures.filter((capture) => capture.name === 'call')) {
       const name = qualifiedName(call.childForFieldName('function'), imports) ?? '';
       const timeout = connectFunctions.has(name)
         ? connectTimeout(call, name)

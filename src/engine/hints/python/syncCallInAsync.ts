@@ -10,11 +10,13 @@ import {
   importsFrom,
   inSyntaxError,
   methodCall,
-  moduleAssignments,
+  moduleBindings,
+  nameBindings,
   outermostChainCall,
+  parameterAnnotations,
   scopeNodes,
 } from './pythonSyntax';
-import { Sqlite3Handles, nameBindings, parameterAnnotations } from './sqlite3Handles';
+import { Sqlite3Handles } from './sqlite3Handles';
 import { SyncSessions } from './syncSessions';
 
 /** Session methods that talk to the database (add() only stages, so it is left out). */
@@ -107,8 +109,7 @@ export const syncCallInAsync: HintRule = {
     if (routes.length === 0) {
       return [];
     }
-    const module = moduleAssignments(root);
-    const moduleBindings = nameBindings(scopeNodes(root));
+    const module = moduleBindings(root);
     const sessions = new SyncSessions(imports, module, root);
     const findings = new Map<number, RawFinding>();
     const usesDjango = importsFrom(imports, ['django']);
@@ -122,7 +123,7 @@ export const syncCallInAsync: HintRule = {
       const sqlite3 = new Sqlite3Handles(
         imports,
         nameBindings(scope),
-        moduleBindings,
+        module,
         parameterAnnotations(route.definition),
       );
       const calls: { node: Node; what: string }[] = [];
@@ -136,7 +137,15 @@ export const syncCallInAsync: HintRule = {
           sessionNames.has(receiver) &&
           (sessionCalls.has(call.method) || (call.method === 'query' && isQueryEvaluation(node)))
         ) {
-          calls.push({ node, what: `${receiver}.${call.method}()` });
+          const evaluation =
+            call.method === 'query' ? methodCall(outermostChainCall(node))?.method : undefined;
+          calls.push({
+            node,
+            what:
+              evaluation === undefined
+                ? `${receiver}.${call.method}()`
+                : `${receiver}.query(...).${evaluation}()`,
+          });
         } else if (sqlite3Calls.has(call.method) && sqlite3.resolve(call.receiver) !== undefined) {
           calls.push({ node, what: `${receiver}.${call.method}()` });
         }
@@ -158,7 +167,7 @@ export const syncCallInAsync: HintRule = {
         }
         const message =
           what === 'Django ORM'
-            ? `Synchronous Django ORM query inside async def ${route.name}: Django raises SynchronousOnlyOperation here (or, with DJANGO_ALLOW_ASYNC_UNSAFE, blocks the event loop while it waits for a lock).`
+            ? `Synchronous Django ORM call inside async def ${route.name}: Django raises SynchronousOnlyOperation here (or, with DJANGO_ALLOW_ASYNC_UNSAFE, blocks the event loop while it waits for a lock).`
             : `Synchronous ${what} inside async def ${route.name}: while it waits for a lock it blocks the event loop, so the request holding the lock cannot commit.`;
         findings.set(reported.startPosition.row, { range: rangeOf(reported), message });
       }

@@ -3,10 +3,10 @@
 // `Depends(f)` where `f` yields or returns a sync session, or a local bound to `SessionLocal()`,
 // `Session(engine)` or `with ... as db`. AsyncSession and async_sessionmaker are never matched.
 import type { Node } from 'web-tree-sitter';
-import { nameBindings } from './sqlite3Handles';
 import {
   type ImportedNames,
   keywordArgument,
+  nameBindings,
   positionalArguments,
   qualifiedName,
   scopeNodes,
@@ -35,6 +35,8 @@ function parameterName(parameter: Node): Node | null {
 
 export class SyncSessions {
   private readonly moduleFunctions = new Map<string, Node>();
+  /** Dependency function name -> whether it gives a sync session (asked once per route). */
+  private readonly dependencies = new Map<string, boolean>();
 
   constructor(
     private readonly imports: ImportedNames,
@@ -119,6 +121,15 @@ export class SyncSessions {
 
   /** A module-level function that yields or returns a sync session (a FastAPI dependency). */
   private isSessionDependency(name: string): boolean {
+    let known = this.dependencies.get(name);
+    if (known === undefined) {
+      known = this.yieldsSession(name);
+      this.dependencies.set(name, known);
+    }
+    return known;
+  }
+
+  private yieldsSession(name: string): boolean {
     const definition = this.moduleFunctions.get(name);
     const body = definition?.childForFieldName('body');
     if (body === null || body === undefined) {
