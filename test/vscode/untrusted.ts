@@ -75,7 +75,7 @@ test('Run Load Test sends nothing', async () => {
   }
 });
 
-test('code hints still show in Restricted Mode, with Explain but no Reproduce', async () => {
+test('code hints still show in Restricted Mode, with Explain and quick fixes but no Reproduce', async () => {
   await lockDoctorApi();
   const app = copyHintSample('python-sync-call-in-async', 'seed_sync_app.py', 'api/main.py');
   const [diagnostic] = await eventually(
@@ -100,6 +100,16 @@ test('code hints still show in Restricted Mode, with Explain but no Reproduce', 
     ruleId: 'python-sync-call-in-async',
   });
   assert.equal(result, undefined, 'no probe ran');
+  // A quick fix is an edit the user applies: still offered.
+  const worker = copyHintSample('python-sqlite3-timeout-zero', 'worker_no_wait.py', 'jobs/worker.py');
+  const [zeroTimeout] = await eventually(
+    () => hintDiagnostics(worker),
+    (found) => found.length > 0,
+    'the timeout=0 hint',
+    15_000,
+  );
+  const fixes = await codeActionsAt(worker, zeroTimeout.range);
+  assert.ok(fixes.some((action) => action.edit !== undefined && action.disabled === undefined));
 });
 
 export async function run(): Promise<void> {
