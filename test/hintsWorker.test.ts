@@ -64,3 +64,12 @@ test('a request that fails comes back as an error, and the worker goes on', asyn
   );
   assert.deepEqual(await worker.call('analyzeText', { path: 'x.py', text: '', disabledRules: [] }), []);
 });
+
+test('a terminated worker says it is no longer running, and its calls fail with a sentence', async () => {
+  const other = startHintsWorker();
+  assert.equal(other.running, true);
+  assert.equal((await other.call('rules', {})).length, hintRules.length);
+  await other.terminate();
+  assert.equal(other.running, false);
+  await assert.rejects(other.call('rules', {}), /the code-hints worker ended/);
+});

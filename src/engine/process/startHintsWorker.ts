@@ -15,6 +15,8 @@ export interface HintsWorker {
     request: HintsWorkerCalls[Name]['request'],
   ): Promise<HintsWorkerCalls[Name]['response']>;
   terminate(): Promise<void>;
+  /** False once the thread has ended (terminated, or crashed): start another. */
+  readonly running: boolean;
 }
 
 interface Pending {
@@ -59,6 +61,9 @@ export function startHintsWorker(entry = join(__dirname, 'hints-worker.js')): Hi
       }),
     terminate: async () => {
       await worker.terminate();
+    },
+    get running() {
+      return ended === undefined;
     },
   };
 }

@@ -102,7 +102,12 @@ export class HintsController implements vscode.Disposable {
 
   async ruleInfo(ruleId: string): Promise<HintRuleInfo | undefined> {
     this.ruleInfos ??= this.call('rules', {}).then((rules) => new Map(rules.map((rule) => [rule.id, rule])));
-    return (await this.ruleInfos).get(ruleId);
+    try {
+      return (await this.ruleInfos).get(ruleId);
+    } catch (error) {
+      this.ruleInfos = undefined;
+      throw error;
+    }
   }
 
   /** Scans every workspace folder again and re-analyses the open documents; what the Scan command shows. */
@@ -131,8 +136,11 @@ export class HintsController implements vscode.Disposable {
     };
   }
 
+  /** The worker, started on first use, and again if it ended (a crash must not end the hints). */
   private call: HintsWorker['call'] = (type, request) => {
-    this.worker ??= startHintsWorker();
+    if (this.worker?.running !== true) {
+      this.worker = startHintsWorker();
+    }
     return this.worker.call(type, request);
   };
 
