@@ -8,8 +8,9 @@
 //   (bench/hostDelayRun.ts). Both rewrite docs/benchmarks.md. Both also measure the recording overhead
 //   (bench/recordingOverhead.ts: the probe's burst against a plain better-sqlite3 loop) and the timing
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
-//   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium).
-//   Both also scan a generated 5 000-file workspace for code hints (bench/hintsScan.ts).
+//   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium) and
+//   the static HTML report with 1 000 000 events (bench/staticReport.ts). Both also scan a generated
+//   5 000-file workspace for code hints (bench/hintsScan.ts).
 // - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`, `--hints`: one
 //   part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { benchProbeScale } from './probeScale';
 import { pushOverhead, recordingOverhead } from './recordingOverhead';
 import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
+import { benchStaticReport } from './staticReport';
 import { benchTimelineFrames } from './timelineFrames';
 
 function median(values: number[]): number {
@@ -158,6 +160,7 @@ async function main(): Promise<void> {
       await benchHintsScan(report, folder);
     } else if (part === '--timeline') {
       await benchTimeline(report);
+      benchStaticReport(report);
     } else if (part === '--overhead') {
       await overhead();
     } else if (part === '--fidelity') {
@@ -185,6 +188,7 @@ async function main(): Promise<void> {
         await benchTimingFidelity(report);
       }
       await benchTimeline(report);
+      benchStaticReport(report);
       await benchHintsScan(report, folder);
       if (full && linux) {
         report.pushText(
@@ -209,7 +213,12 @@ async function main(): Promise<void> {
         benchHostDelay(report);
       }
       // Last: it rebuilds dist/ and out/.
-      benchFootprint(report, { allPlatforms: full, activations: full ? 7 : 3 });
+      benchFootprint(report, {
+        allPlatforms: full,
+        activations: full ? 7 : 3,
+        // Each is a fresh code-server (about 20 s): the full mode only, on Linux (code-server's tests).
+        hostActivations: full && linux ? 3 : 0,
+      });
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
