@@ -35,11 +35,12 @@ export class SessionOutbox {
 
   /** The session runner's EventSink. */
   readonly sink: EventSink = {
-    statement: (tUs, kind, op, iteration, lock, wants, sql, elapsedUs) => {
+    statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) => {
       this.noteTime(tUs);
-      this.buffer.addStatement(tUs, kind, op, iteration, lock, wants, sql, elapsedUs);
+      this.buffer.addStatement(tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs);
       this.added();
     },
+    sqlCode: (text) => this.buffer.sqlCode(text),
     event: (event) => this.add(event),
   };
 
