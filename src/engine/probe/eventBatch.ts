@@ -105,7 +105,7 @@ export function codedStatementEvent(
   );
 }
 
-/** Fills one batch; `take` hands it over and starts the next. */
+/** Fills one batch (its columns grow as needed); `take` hands it over and starts the next. */
 export class EventBatchWriter {
   private batch: EventBatch;
   private readonly sqlTexts = new SqlTexts();
@@ -121,6 +121,9 @@ export class EventBatchWriter {
   add(event: TimelineEvent): void {
     const batch = this.batch;
     const index = batch.count++;
+    if (index === batch.tUs.length) {
+      this.grow();
+    }
     if (!fitsColumns(event)) {
       batch.wholeIndex.push(index);
       batch.wholeEvents.push(event);
@@ -152,6 +155,9 @@ export class EventBatchWriter {
   ): void {
     const batch = this.batch;
     const index = batch.count++;
+    if (index === batch.tUs.length) {
+      this.grow();
+    }
     batch.tUs[index] = tUs;
     batch.elapsedUs[index] = elapsedUs;
     batch.iteration[index] = iteration;
@@ -183,6 +189,27 @@ export class EventBatchWriter {
     full.wholeIndex = [];
     full.wholeEvents = [];
     return taken;
+  }
+
+  /** Past the capacity the columns double: the outbox hands batches over between transactions only. */
+  private grow(): void {
+    const batch = this.batch;
+    const size = batch.tUs.length * 2;
+    const wider = <T extends Float64Array | Int32Array | Uint8Array>(
+      column: T,
+      make: (size: number) => T,
+    ): T => {
+      const copy = make(size);
+      copy.set(column);
+      return copy;
+    };
+    batch.tUs = wider(batch.tUs, (n) => new Float64Array(n));
+    batch.elapsedUs = wider(batch.elapsedUs, (n) => new Float64Array(n));
+    batch.iteration = wider(batch.iteration, (n) => new Int32Array(n));
+    batch.kindAndOp = wider(batch.kindAndOp, (n) => new Uint8Array(n));
+    batch.lock = wider(batch.lock, (n) => new Uint8Array(n));
+    batch.wants = wider(batch.wants, (n) => new Uint8Array(n));
+    batch.sql = wider(batch.sql, (n) => new Uint8Array(n));
   }
 
   private empty(): EventBatch {
