@@ -16,7 +16,18 @@ const browserSafeEngine = ['options', 'text'];
 const nodeModules = ['vscode', 'fs', 'path', 'child_process', 'os', 'crypto', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'out', 'artifacts', 'vsix', '.vscode-test', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'out',
+      'artifacts',
+      'vsix',
+      '.vscode-test',
+      '**/*.mjs',
+      'test/fixtures',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

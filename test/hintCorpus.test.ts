@@ -3,30 +3,15 @@
 // no fewer. A file without markers is a negative: it must produce nothing. Each rule needs at least
 // one positive and three negatives that look similar but are safe (checked below).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { analyzeSource } from '../src/engine/hints/analyzeSource';
 import { hintRules } from '../src/engine/hints/hintRules';
 import { sourceLanguageOf } from '../src/engine/hints/sourceLanguage';
+import { corpusFiles, expectedFindings, hintCorpus } from './support/sourceTree';
 
-const corpus = join(__dirname, '..', '..', 'test', 'fixtures', 'hints');
-const marker = /expect-hint:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
-
-function corpusFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? corpusFiles(path) : [path];
-  });
-}
-
-/** "line:rule" for every marked line (1-based, as an editor shows them). */
-function expectedFindings(text: string): string[] {
-  return text.split('\n').flatMap((line, index) => {
-    const match = marker.exec(line);
-    return match === null ? [] : match[1].split(',').map((id) => `${index + 1}:${id.trim()}`);
-  });
-}
+const corpus = hintCorpus;
 
 const files = corpusFiles(corpus).filter((path) => sourceLanguageOf(path) !== undefined);
 /** Per rule id: how many files mark it, and how many files of its languages mark nothing of it. */

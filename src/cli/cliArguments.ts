@@ -8,6 +8,8 @@ import { UserInputError } from '../engine/userInputError';
 
 const options = {
   json: { type: 'boolean' },
+  sarif: { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
   html: { type: 'string' },
   set: { type: 'string' },
   force: { type: 'boolean' },

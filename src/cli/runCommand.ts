@@ -2,6 +2,7 @@ import { UserInputError } from '../engine/userInputError';
 import type { ParsedCli } from './cliArguments';
 import { checkpointCommand } from './commands/checkpointCommand';
 import { demoCommand } from './demo/demoCommand';
+import { hintsCommand } from './commands/hintsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { journalCommand } from './commands/journalCommand';
 import { loadCommand } from './commands/loadCommand';
@@ -28,6 +29,8 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
       return loadCommand(cli, signal);
     case 'record':
       return recordCommand(cli, signal);
+    case 'hints':
+      return hintsCommand(cli);
     case 'demo':
       return demoCommand(cli, signal);
     default:

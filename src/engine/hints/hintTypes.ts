@@ -67,3 +67,13 @@ export interface SourceFile {
   readonly text: string;
   readonly language: HintLanguage;
 }
+
+/** A folder's analysis: the CLI's report and the editor's workspace scan. */
+export interface FolderFindings {
+  /** Sorted by file, then position; `file` relative to the folder, with / separators. */
+  readonly findings: HintFinding[];
+  /** Source files read and analysed. */
+  readonly filesScanned: number;
+  /** Source files left out, each with why (too large, minified or generated, unreadable, not UTF-8). */
+  readonly filesSkipped: { readonly path: string; readonly reason: string }[];
+}
