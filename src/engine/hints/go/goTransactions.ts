@@ -1,7 +1,7 @@
 // database/sql transactions in a Go function: `tx, err := db.Begin()` / `BeginTx(ctx, opts)` (and
 // sqlx's Beginx/MustBegin), and what the transaction does afterwards, read or write, in source order.
 import type { Node } from 'web-tree-sitter';
-import { sqlStatementKind } from '../python/sqlStatementKind';
+import { sqlStatementKind } from '../sqlStatementKind';
 import { isReadable } from '../syntaxTree';
 import { assignedName } from './goSqliteOpens';
 import { enclosingFunctionBody, methodCalls, sqlTextOf, type GoMethodCall } from './goCalls';

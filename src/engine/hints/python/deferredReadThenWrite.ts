@@ -23,7 +23,7 @@ import {
   stringValue,
 } from './pythonSyntax';
 import { type Sqlite3Handle, Sqlite3Handles } from './sqlite3Handles';
-import { type SqlStatementKind, sqlStatementKind } from './sqlStatementKind';
+import { type SqlStatementKind, sqlStatementKind } from '../sqlStatementKind';
 
 interface Statement {
   readonly call: Node;
