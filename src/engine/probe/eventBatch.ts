@@ -308,18 +308,22 @@ export function batchEvents(batch: EventBatch): TimelineEvent[] {
  */
 export function logBatch(batch: EventBatch, log: SessionLog, onEvent?: (event: TimelineEvent) => void): void {
   let nextWhole = 0;
-  for (let index = 0; index < batch.count; index++) {
-    let event: TimelineEvent | undefined;
-    if (nextWhole < batch.wholeIndex.length && batch.wholeIndex[nextWhole] === index) {
+  let index = 0;
+  while (index < batch.count) {
+    const wholeAt = nextWhole < batch.wholeIndex.length ? batch.wholeIndex[nextWhole] : batch.count;
+    let event: TimelineEvent;
+    if (index === wholeAt) {
       event = batch.wholeEvents[nextWhole++];
     } else if (onEvent !== undefined || log.count < keptEventsPerSession) {
       event = columnEvent(batch, index);
-    }
-    if (event === undefined) {
-      log.pushColumns(batch.tUs[index], batch.kindAndOp[index], batch.lock[index], batch.wants[index]);
     } else {
-      log.push(event);
-      onEvent?.(event);
+      // Up to the next whole event nobody needs an object: the columns are copied as they are.
+      log.appendColumns(batch, index, wholeAt);
+      index = wholeAt;
+      continue;
     }
+    log.push(event);
+    onEvent?.(event);
+    index++;
   }
 }
