@@ -21,13 +21,15 @@ const nodeTarget = {
   logLevel: 'warning',
 };
 
-// The engine spawns dist/engine-process.js (and the lock watcher, dist/lock-watcher.js, and the
-// recorder, dist/recorder.js) next to the bundle that spawned it, so every output folder that bundles
-// the engine also gets its own copy.
+// The engine spawns dist/engine-process.js (and the lock watcher, dist/lock-watcher.js, the recorder,
+// dist/recorder.js, and the hints worker, dist/hints-worker.js) next to the bundle that spawned it, so
+// every output folder that bundles the engine also gets its own copy.
 const engineEntry = {
   'engine-process': 'src/engine/process/engineProcessEntry.ts',
   'lock-watcher': 'src/engine/process/lockWatcherEntry.ts',
   recorder: 'src/engine/process/recorderEntry.ts',
+  // The code-hints worker thread (the extension starts one; it parses with tree-sitter/ beside it).
+  'hints-worker': 'src/engine/process/hintsWorkerEntry.ts',
 };
 
 const testFiles = existsSync('test')
@@ -86,6 +88,8 @@ const contexts = [
             untrusted: 'test/vscode/untrusted.ts',
             // npm run bench -- --host: the event-loop delay measured inside the host.
             hostDelay: 'bench/hostDelay.ts',
+            // ... and the extension's activation in the host (bench/footprint.ts).
+            hostActivation: 'bench/hostActivation.ts',
           },
           outdir: 'out/vscode-test',
           external: ['vscode', 'better-sqlite3'],

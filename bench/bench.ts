@@ -9,7 +9,8 @@
 //   (bench/recordingOverhead.ts: the probe's burst against a plain better-sqlite3 loop; bench/
 //   recordingCost.ts: the recording's CPU per transaction on one connection) and the timing
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
-//   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium).
+//   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium) and
+//   the static HTML report with 1 000 000 events (bench/staticReport.ts).
 // - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`: one part
 //   alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { pushRecordingCost, recordingCost } from './recordingCost';
 import { pushOverhead, recordingOverhead } from './recordingOverhead';
 import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
+import { benchStaticReport } from './staticReport';
 import { benchTimelineFrames } from './timelineFrames';
 
 function median(values: number[]): number {
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
     };
     if (part === '--timeline') {
       await benchTimeline(report);
+      benchStaticReport(report);
     } else if (part === '--overhead') {
       await overhead();
     } else if (part === '--fidelity') {
@@ -180,6 +183,7 @@ async function main(): Promise<void> {
         await benchTimingFidelity(report);
       }
       await benchTimeline(report);
+      benchStaticReport(report);
       if (full && linux) {
         report.pushText(
           'Lock watcher: CPU per reading',
@@ -203,7 +207,12 @@ async function main(): Promise<void> {
         benchHostDelay(report);
       }
       // Last: it rebuilds dist/ and out/.
-      benchFootprint(report, { allPlatforms: full, activations: full ? 7 : 3 });
+      benchFootprint(report, {
+        allPlatforms: full,
+        activations: full ? 7 : 3,
+        // Each is a fresh code-server (about 20 s): the full mode only, on Linux (code-server's tests).
+        hostActivations: full && linux ? 3 : 0,
+      });
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -1,12 +1,15 @@
 // Footprint (issue 9, item 6): the production bundles' sizes, each platform's VSIX size (against the
 // better-sqlite3 binary it carries, measured in the same run), and the extension's activation:
 // `require` + `activate` of the production dist/extension.js in a fresh Node process with a stub
-// `vscode` module (bench/activateWithStub.mjs), not in a real extension host. Runs last: the production
-// build replaces dist/ and out/, and the development build is restored afterwards.
+// `vscode` module (bench/activateWithStub.mjs), and (full mode) VS Code's own activation of it in a real
+// extension host (code-server, bench/hostActivation.ts), beside it. Runs last: the production build
+// replaces dist/ and out/, and the development build is restored afterwards.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport, BenchRow } from './benchReport';
+import type { HostActivation } from './hostActivation';
+import { runInHost } from './runInHost';
 
 const root = join(__dirname, '..', '..');
 
@@ -47,31 +50,80 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
+const activationGroup = 'Footprint: activation';
+
 /** Median of `count` fresh processes; a failure is reported as the row's text, not thrown. */
-function pushActivation(report: BenchReport, count: number): void {
-  const group = 'Footprint: activation';
+function pushActivation(report: BenchReport, count: number, hosts: number): void {
   const note =
     `Median of ${count} fresh Node processes, the production bundle with a stub \`vscode\` module ` +
-    "(bench/activateWithStub.mjs): the extension's own work, not VS Code's. No goal is set.";
+    "(bench/activateWithStub.mjs): the extension's own work, not VS Code's. " +
+    (hosts > 0
+      ? `Then VS Code's own activation in a real extension host (code-server, median of ${hosts} fresh ` +
+        'hosts, bench/hostActivation.ts): `getExtension(...).activate()` in a host that has not loaded ' +
+        'the extension yet, which loads dist/extension.js and calls activate(); against the stub figure. '
+      : '') +
+    'No goal is set.';
   let runs: Activation[];
   try {
     runs = Array.from({ length: count }, activateOnce);
   } catch (error) {
-    report.push(group, { figure: 'require + activate', measured: (error as Error).message }, note);
+    report.push(activationGroup, { figure: 'require + activate', measured: (error as Error).message }, note);
     return;
   }
+  const requireMs = median(runs.map((run) => run.requireMs));
+  const activateMs = median(runs.map((run) => run.activateMs));
   report.push(
-    group,
+    activationGroup,
     [
-      { figure: 'require dist/extension.js', measured: median(runs.map((run) => run.requireMs)), unit: 'ms' },
-      {
-        figure: `activate (${runs[0].registrations} registrations)`,
-        measured: median(runs.map((run) => run.activateMs)),
-        unit: 'ms',
-      },
+      { figure: 'require dist/extension.js', measured: requireMs, unit: 'ms' },
+      { figure: `activate (${runs[0].registrations} registrations)`, measured: activateMs, unit: 'ms' },
     ],
     note,
   );
+  if (hosts > 0) {
+    pushHostActivation(report, hosts, requireMs + activateMs);
+  }
+}
+
+/** VS Code's activation in `hosts` fresh code-server hosts, against the stub's require + activate. */
+function pushHostActivation(report: BenchReport, hosts: number, stubMs: number): void {
+  const figures: HostActivation[] = [];
+  for (let host = 0; host < hosts; host++) {
+    const run = runInHost<HostActivation>('out/vscode-test/hostActivation.js', 120);
+    if ('failure' in run) {
+      report.push(activationGroup, {
+        figure: 'real extension host',
+        measured: `not measured: ${run.failure}`,
+      });
+      return;
+    }
+    if (run.figures.wasActive) {
+      report.push(activationGroup, {
+        figure: 'real extension host',
+        measured: 'not measured: the extension was already active when the measurement began',
+      });
+      return;
+    }
+    figures.push(run.figures);
+  }
+  const { vscodeVersion, nodeVersion } = figures[0];
+  const host = `real extension host (VS Code ${vscodeVersion}, Node ${nodeVersion})`;
+  report.push(activationGroup, [
+    {
+      figure: `${host}: activate() from a host that has not loaded it, wall time`,
+      measured: median(figures.map((figure) => figure.activateMs)),
+      baseline: stubMs,
+      baselineIs: 'stub: require + activate',
+      unit: 'ms',
+    },
+    {
+      figure: `${host}: the same, the host's CPU time`,
+      measured: median(figures.map((figure) => figure.activateCpuMs)),
+      baseline: stubMs,
+      baselineIs: 'stub: require + activate',
+      unit: 'ms',
+    },
+  ]);
 }
 
 // VS Code target -> better-sqlite3 prebuild: the table scripts/packageVsix.mjs packs by.
@@ -84,7 +136,7 @@ function prebuildsByTarget(): Record<string, string> {
 
 export function benchFootprint(
   report: BenchReport,
-  options: { allPlatforms: boolean; activations: number },
+  options: { allPlatforms: boolean; activations: number; hostActivations: number },
 ): void {
   try {
     build(true);
@@ -103,7 +155,7 @@ export function benchFootprint(
       'The production build (`node esbuild.mjs --production`: minified, no source maps). No goal is set.',
     );
 
-    pushActivation(report, options.activations);
+    pushActivation(report, options.activations, options.hostActivations);
 
     const packagedFrom = Date.now();
     execFileSync(process.execPath, ['scripts/packageVsix.mjs', ...(options.allPlatforms ? ['--all'] : [])], {

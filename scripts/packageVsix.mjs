@@ -34,6 +34,7 @@ if (
   !existsSync('dist/engine-process.js') ||
   !existsSync('dist/lock-watcher.js') ||
   !existsSync('dist/recorder.js') ||
+  !existsSync('dist/hints-worker.js') ||
   !existsSync('dist/webview/panel.js')
 ) {
   console.error('package: build first (npm run package does: node esbuild.mjs --production)');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { beginChoices } from '../src/engine/options/beginChoices';
 import type { ChoiceList } from '../src/engine/options/choiceList';
+import { hintRules } from '../src/engine/hints/hintRules';
 import { executionModels } from '../src/engine/options/executionModels';
 import { journalChoices } from '../src/engine/options/journalModes';
 import { presets } from '../src/engine/options/presets';
@@ -20,6 +21,7 @@ import type { WholeNumberLimit } from '../src/engine/options/wholeNumberLimit';
 
 interface SettingSchema {
   type?: string;
+  items?: SettingSchema;
   enum?: unknown[];
   enumDescriptions?: unknown[];
   default?: unknown;
@@ -81,4 +83,17 @@ test('every setting with an enum or a range is tied to the vocabulary above', ()
     .map(([key]) => key)
     .sort();
   assert.deepEqual(constrained, [...Object.keys(choiceSettings), ...Object.keys(numberSettings)].sort());
+});
+
+test('the hint rules a user can turn off are the registry’s rules, described by their messages', () => {
+  const items = settings['sqliteLockDoctor.hints.disabledRules']?.items;
+  const expected = {
+    enum: hintRules.map((rule) => rule.info.id),
+    enumDescriptions: hintRules.map((rule) => rule.info.message),
+  };
+  assert.deepEqual(
+    { enum: items?.enum, enumDescriptions: items?.enumDescriptions },
+    expected,
+    'package.json lists other hint rules than the registry: run `node scripts/syncHintSettings.mjs`',
+  );
 });

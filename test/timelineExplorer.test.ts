@@ -6,16 +6,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LaneSpan, TimelineModel } from '../src/report/timelineModel';
 import { hoverLines } from '../media/panel/timeline/hoverDetail';
-import { columnStates, laneColumns } from '../media/panel/timeline/laneColumns';
+import { columnStates, laneColumns } from '../src/report/levelOfDetail/laneColumns';
 import {
   lockRank,
   markCommit,
   markError,
   packTimeline,
   visibleSpanRange,
-} from '../media/panel/timeline/packedLanes';
+} from '../src/report/levelOfDetail/packedLanes';
 import { paintLane, pixelOf } from '../media/panel/timeline/paintLane';
-import { RangeMax } from '../media/panel/timeline/rangeMax';
+import { RangeMax } from '../src/report/levelOfDetail/rangeMax';
+import { fitLabel } from '../media/panel/timeline/fitLabel';
+import { moveCursor } from '../media/panel/timeline/timeCursor';
 import { panBy, wholeRun, zoomAt, minSpanUs } from '../media/panel/timeline/timeWindow';
 
 function model(
@@ -189,6 +191,37 @@ test('hovering says the state, the exact times, the duration and what else share
   assert.deepEqual(hoverLines(lane, 550, 545, 555).slice(1), ['no lock at 0.550 ms']);
 });
 
+test('the keyboard cursor stays in the run and the view follows it only as far as it must', () => {
+  const window = { fromUs: 2_000_000, toUs: 4_000_000 };
+  const inside = moveCursor({ us: 3_000_000, lane: 0 }, 500_000, 1, window, 10_000_000, 2);
+  assert.deepEqual(inside, { cursor: { us: 3_500_000, lane: 1 }, window });
+  const past = moveCursor({ us: 3_900_000, lane: 1 }, 300_000, 1, window, 10_000_000, 2);
+  assert.deepEqual(past, {
+    cursor: { us: 4_200_000, lane: 1 },
+    window: { fromUs: 2_200_000, toUs: 4_200_000 },
+  });
+  const beforeStart = moveCursor(
+    { us: 100_000, lane: 0 },
+    -500_000,
+    -1,
+    { fromUs: 0, toUs: 1_000_000 },
+    10_000_000,
+    2,
+  );
+  assert.deepEqual(beforeStart, { cursor: { us: 0, lane: 0 }, window: { fromUs: 0, toUs: 1_000_000 } });
+});
+
+test('a lane name too wide for the gutter ends in an ellipsis and fits', () => {
+  const sixPixels = (text: string) => [...text].length * 6;
+  assert.equal(fitLabel('python3 4711', 100, sixPixels), 'python3 4711');
+  const long = 'gunicorn: worker [app.wsgi:application] 4711';
+  const shown = fitLabel(long, 100, sixPixels);
+  assert.equal(shown, 'gunicorn: worke…');
+  assert.ok(sixPixels(shown) <= 100);
+  // Never half an emoji.
+  assert.equal(fitLabel('🐍🐍🐍🐍🐍', 20, sixPixels), '🐍🐍…');
+});
+
 test('the element: + zooms in, the live line names the window, hover shows times, names stay text', async () => {
   const window = globalThis.window;
   Object.assign(globalThis, {
@@ -222,9 +255,6 @@ test('the element: + zooms in, the live line names the window, hover shows times
   canvas.dispatchEvent(new window.KeyboardEvent('keydown', { key: '+', bubbles: true }));
   element.drawNow();
   assert.equal(status.textContent, 'Showing 1.666667 s to 8.333333 s of 10.000000 s');
-  canvas.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
-  element.drawNow();
-  assert.equal(status.textContent, 'Showing 1.000000 s to 7.666667 s of 10.000000 s');
   canvas.dispatchEvent(new window.KeyboardEvent('keydown', { key: '0', bubbles: true }));
   element.drawNow();
   assert.equal(status.textContent, 'Whole run, 10.000000 s');
@@ -238,5 +268,70 @@ test('the element: + zooms in, the live line names the window, hover shows times
     [evil, 'RESERVED', 'from 1.000000 s to 3.500000 s (2.50 s)'],
   );
   assert.equal(tip.querySelector('img'), null);
+  element.remove();
+});
+
+test('the element: the arrow keys move a cursor whose hover is read out; long names get their title', async () => {
+  const window = globalThis.window;
+  const { defineTimelineExplorer, explorerTag } = await import('../media/panel/timeline/timelineExplorer');
+  defineTimelineExplorer();
+  const element = document.createElement(explorerTag) as HTMLElement & {
+    model: TimelineModel;
+    drawNow(): number;
+  };
+  document.body.replaceChildren(element);
+  const longName = 'gunicorn: worker [app.wsgi:application] --bind 0.0.0.0:8000 4711';
+  element.model = {
+    durationMs: 10_000,
+    lanes: [
+      { name: 'A', spans: [{ fromUs: 1_000_000, toUs: 3_500_000, lock: 'RESERVED' }], events: [] },
+      { name: longName, spans: [{ fromUs: 4_000_000, toUs: 6_000_000, lock: 'SHARED' }], events: [] },
+    ],
+    summary: 'Lock timeline of 2 sessions over 10.0 s.',
+  };
+  element.drawNow();
+  const canvas = element.querySelector('canvas')!;
+  const status = element.querySelector('.explorer-window')!;
+  const tip = element.querySelector('.explorer-tip') as HTMLElement;
+  const announced = element.querySelector('[aria-live].explorer-cursor-text')!;
+  const key = (name: string, shiftKey = false) => {
+    canvas.dispatchEvent(new window.KeyboardEvent('keydown', { key: name, shiftKey, bubbles: true }));
+    element.drawNow();
+  };
+  const tipLines = () => [...tip.children].map((row) => row.textContent);
+
+  // The first arrow shows the cursor in the middle of the view, on the first lane.
+  key('ArrowRight');
+  assert.equal(tip.hidden, false);
+  assert.deepEqual(tipLines(), ['A', 'no lock at 5.000000 s']);
+  assert.equal(announced.textContent, 'At 5.000000 s: A, no lock at 5.000000 s');
+  key('ArrowDown');
+  assert.deepEqual(tipLines(), [longName, 'SHARED', 'from 4.000000 s to 6.000000 s (2.00 s)']);
+  // Shift: a tenth of the view per press (1 s here); up goes back to lane A.
+  key('ArrowLeft', true);
+  key('ArrowLeft', true);
+  key('ArrowUp');
+  assert.equal(announced.textContent, 'At 3.000000 s: A, RESERVED, from 1.000000 s to 3.500000 s (2.50 s)');
+  // + zooms around the cursor, which keeps its place; past the view's edge the view follows it.
+  key('+');
+  assert.equal(status.textContent, 'Showing 1.000000 s to 7.666667 s of 10.000000 s');
+  assert.match(announced.textContent ?? '', /^At 3\.000000 s: A, RESERVED/);
+  for (let press = 0; press < 4; press++) {
+    key('ArrowLeft', true);
+  }
+  assert.equal(status.textContent, 'Showing 333.333 ms to 7.000000 s of 10.000000 s');
+  assert.match(announced.textContent ?? '', /^At 333\.333 ms: A, no lock at 333\.333 ms/);
+  key('Escape');
+  assert.equal(tip.hidden, true);
+  assert.equal(announced.textContent, '');
+
+  // Hovering the shortened name gives the canvas the full name as its title; a name that fits, none.
+  // Lanes are 28 px tall below a 20 px axis: lane 2 is at y 48-76; the names sit left of x 150.
+  const move = (clientX: number, clientY: number) =>
+    canvas.dispatchEvent(new window.PointerEvent('pointermove', { clientX, clientY, bubbles: true }));
+  move(30, 60);
+  assert.equal(canvas.getAttribute('title'), longName);
+  move(30, 30);
+  assert.equal(canvas.getAttribute('title'), null);
   element.remove();
 });

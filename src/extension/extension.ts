@@ -21,6 +21,7 @@ import { RecordingController } from './recording/recordingController';
 import type { Recording } from '../engine/record/recordingTypes';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
 import { LockDoctorStatusBar } from './statusBar';
+import { registerHints } from './hints/registerHints';
 
 export function activate(context: vscode.ExtensionContext): LockDoctorApi | undefined {
   // The engine runs under this host's Node: better-sqlite3 13 needs N-API 10 (VS Code 1.101+), and on an
@@ -39,6 +40,9 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'recordLockActivity',
       'stopRecording',
       'runLoadTest',
+      'scanWorkspaceForHints',
+      'reproduceHint',
+      'explainHint',
     ]) {
       context.subscriptions.push(
         vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
@@ -169,6 +173,8 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       },
     }),
   );
+  // Code hints: analysed in a worker thread; this registers the diagnostics, hover and code actions.
+  registerHints(context, model, showPanel);
   updateContextKeys();
   return lockDoctorApi(model, statusBar, lockWatcher, recordings);
 }

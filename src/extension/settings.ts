@@ -16,6 +16,13 @@ export interface LockDoctorSettings {
   statusBarEnabled: boolean;
   /** 0: no live lock holders. */
   lockPollIntervalMs: number;
+  hints: HintSettings;
+}
+
+export interface HintSettings {
+  enabled: boolean;
+  /** Rule ids the user turned off (unknown ids are kept: they match nothing). */
+  disabledRules: string[];
 }
 
 /** A hand-edited settings.json can hold anything: what the list does not have reads as its default. */
@@ -46,5 +53,16 @@ export function readSettings(scope?: vscode.Uri): LockDoctorSettings {
     ),
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
     lockPollIntervalMs: wholeNumber(config.get('locks.pollIntervalMs'), lockPollInterval),
+    hints: readHintSettings(config),
+  };
+}
+
+function readHintSettings(config: vscode.WorkspaceConfiguration): HintSettings {
+  const disabled: unknown = config.get('hints.disabledRules');
+  return {
+    enabled: config.get<boolean>('hints.enabled') !== false,
+    disabledRules: Array.isArray(disabled)
+      ? disabled.filter((id): id is string => typeof id === 'string')
+      : [],
   };
 }

@@ -96,6 +96,13 @@ export function laneMarks(session: TimelineLane, scale: TimeScale, errorClusterP
     }
   }
 
+  return { bars, batches, ...lanePoints(session, scale, errorClusterPx) };
+}
+
+export type LanePoints = Pick<LaneMarks, 'errors' | 'commits' | 'commitBatch'>;
+
+/** The lane's error markers and commit ticks (a lane drawn by pixel columns has these too). */
+export function lanePoints(session: TimelineLane, scale: TimeScale, errorClusterPx: number): LanePoints {
   const errors = clusterPoints(
     session.events.filter((event) => event.kind === 'error'),
     scale,
@@ -106,9 +113,7 @@ export function laneMarks(session: TimelineLane, scale: TimeScale, errorClusterP
     scale,
     commitClusterPx,
   );
-  return commits.length > batchAbove
-    ? { bars, batches, errors, commits: [], commitBatch: commits }
-    : { bars, batches, errors, commits };
+  return commits.length > batchAbove ? { errors, commits: [], commitBatch: commits } : { errors, commits };
 }
 
 function drawingRank(key: string): number {

@@ -1,8 +1,17 @@
 // One session's lane: its name, bars for the locks it held and the waits it sat in, commit ticks,
 // error markers, and as many labels as fit without overlapping.
+import { columnBars, drawsByColumn } from './columnBars';
 import { escapeHtml } from './escapeHtml';
 import { LabelSlots, estimateTextWidth } from './labelSlots';
-import { laneMarks, type BarBatch, type BarMark, type PointMark, type TimeScale } from './laneMarks';
+import {
+  laneMarks,
+  lanePoints,
+  type BarBatch,
+  type BarMark,
+  type LaneMarks,
+  type PointMark,
+  type TimeScale,
+} from './laneMarks';
 import { commitClass, errorClass, heldClass, waitClass } from './lockStateStyle';
 import { num } from './svgNumber';
 import type { TimelineLayout } from './timelineLayout';
@@ -34,7 +43,11 @@ export function renderLane(
   const barHeight = laneHeight - 2 * barInset;
   const middle = laneHeight / 2;
   const radius = layout.markerRadius;
-  const marks = laneMarks(session, scale, 2 * radius + 2);
+  // A lane with more spans than pixels is drawn by column (columnBars.ts), so its size follows the width.
+  const byColumn = drawsByColumn(session, layout);
+  const marks: LaneMarks = byColumn
+    ? { bars: [], batches: [], ...lanePoints(session, scale, 2 * radius + 2) }
+    : laneMarks(session, scale, 2 * radius + 2);
   const slots = new LabelSlots(plotX0 + 2, plotX1);
   const parts: string[] = [];
 
@@ -45,6 +58,9 @@ export function renderLane(
 
   const fill = (bar: { lock: BarMark['lock']; waitingFor?: BarMark['lock'] }, dense = false) =>
     barAttributes(bar, waitPatternId, dense);
+  if (byColumn) {
+    parts.push(columnBars(session, layout, barTop, barHeight, waitPatternId));
+  }
   for (const batch of marks.batches) {
     parts.push(
       batchPath(batch, barTop, barHeight, fill(batch, true), title(batchTooltip(session.name, batch))),

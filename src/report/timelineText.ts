@@ -35,6 +35,31 @@ export function batchTooltip(session: string, batch: BarBatch): string {
   return `${session}: ${count} short spans ${stateOf(batch)}, ${range(first.fromUs, last.toUs)} (${formatMs(totalUs / 1000)} in all, ${formatMs(totalUs / 1000 / count)} each on average)`;
 }
 
+/** A dense lane's bar over neighbouring pixel columns: "B: RESERVED, 1.20 s – 1.50 s (the strongest
+ * lock in each pixel; 312 spans here)". */
+export function columnRunTooltip(
+  session: string,
+  state: string,
+  fromUs: number,
+  toUs: number,
+  spans: number,
+): string {
+  const what = state === 'waiting' ? 'a wait' : 'the strongest lock';
+  return `${session}: ${state}, ${range(fromUs, toUs)} (${what} in each pixel; ${spans} span${spans === 1 ? '' : 's'} here)`;
+}
+
+/** A dense lane's narrow bars of one state, drawn as one path. */
+export function columnBatchTooltip(
+  session: string,
+  state: string,
+  stretches: number,
+  fromUs: number,
+  toUs: number,
+): string {
+  const what = state === 'waiting' ? 'waiting' : `${state} as the strongest lock`;
+  return `${session}: ${what} in ${stretches} short stretch${stretches === 1 ? '' : 'es'}, ${range(fromUs, toUs)} (too many spans to draw one by one at this width)`;
+}
+
 function errorLine(event: LaneEvent): string {
   const code = event.code ?? 'error';
   const errno = event.errno === undefined ? '' : ` (${event.errno})`;

@@ -2,7 +2,7 @@
 // from the command palette, with the outcome checked on screen and in the file itself.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdLockWithPython } from '../support/lockHolder';
 import { launchSeedApp } from '../support/seedApp';
@@ -15,12 +15,24 @@ const databaseName = 'app.db';
 /** What the browser's console said about the Content Security Policy (the webview's included). */
 const cspComplaints: string[] = [];
 
+const syncAppSample = join(
+  process.cwd(),
+  'test',
+  'fixtures',
+  'hints',
+  'python-sync-call-in-async',
+  'seed_sync_app.py',
+);
+
 /** Before the window opens: one rollback-journal database in the workspace. */
 export function prepareWorkspace(workspace: string): void {
   sqliteShell(
     join(workspace, databaseName),
     "CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT); INSERT INTO orders (item) VALUES ('tea');",
   );
+  // The seed's sync FastAPI app, for the code hint (the corpus sample; the harness runs from the repo).
+  mkdirSync(join(workspace, 'api'));
+  copyFileSync(syncAppSample, join(workspace, 'api', 'main.py'));
 }
 
 /** The VSIX the harness installed: this platform's, as `npm run package` names it. */
@@ -51,6 +63,10 @@ export const tests: E2eTest[] = [
         'extension/dist/recorder.js',
         'extension/dist/webview/panel.js',
         'extension/dist/webview/panel.css',
+        'extension/dist/hints-worker.js',
+        'extension/dist/tree-sitter/tree-sitter-python.wasm',
+        'extension/dist/tree-sitter/web-tree-sitter.wasm',
+        'extension/docs/hints.md',
         'extension/node_modules/better-sqlite3/lib/index.js',
         `extension/node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`,
       ]) {
@@ -362,6 +378,50 @@ export const tests: E2eTest[] = [
       }));
       assert.ok(button.sheets > 0, 'vscode-button has its stylesheet');
       assert.notEqual(button.display, 'inline', 'vscode-button is styled');
+    },
+  },
+  {
+    name: 'A code hint in the editor: the squiggle on the sync call, its hover with Reproduce and Explain',
+    timeoutMs: 60_000,
+    async run(workbench) {
+      const page = workbench.page;
+      // The workspace scan finds them before the file is opened: the status bar counts the warnings, one
+      // per line the sample marks.
+      const lines = readFileSync(syncAppSample, 'utf8').split('\n');
+      const marked = lines.flatMap((line, index) =>
+        line.includes('expect-hint: python-sync-call-in-async') ? [index + 1] : [],
+      );
+      const count = new RegExp(`\\b${marked.length}\\b`);
+      await page.locator('.statusbar-item', { hasText: count }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget .quick-input-box input').fill('main.py');
+      await workbench.chooseQuickPickItem(/main\.py/);
+      await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+      // Go to the first problem (F8), which scrolls its line into view, then close the problem's peek.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F8');
+      const peek = page.locator('.marker-widget').first();
+      await peek.waitFor({ state: 'visible', timeout: 20_000 });
+      assert.match(await peek.innerText(), /python-sync-call-in-async/);
+      await page.keyboard.press('Escape');
+      await peek.waitFor({ state: 'hidden', timeout: 20_000 });
+      await page
+        .locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${marked[0]}$`) })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+      await squiggle.waitFor({ state: 'visible', timeout: 30_000 });
+      // The squiggle is drawn under the text: point the mouse at its place, as a person does.
+      const box = await squiggle.boundingBox();
+      assert.ok(box, 'the squiggle is on screen');
+      await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover').filter({ hasText: 'SQLite Lock Doctor' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 20_000 });
+      const text = await hover.innerText();
+      assert.match(text, /python-sync-call-in-async/);
+      assert.match(text, /Reproduce with the probe/);
+      assert.match(text, /Explain/);
+      await workbench.screenshot('hints-editor');
     },
   },
 ];

@@ -15,6 +15,9 @@ export const commandIds = [
   'sqliteLockDoctor.recordLockActivity',
   'sqliteLockDoctor.stopRecording',
   'sqliteLockDoctor.runLoadTest',
+  'sqliteLockDoctor.scanWorkspaceForHints',
+  'sqliteLockDoctor.reproduceHint',
+  'sqliteLockDoctor.explainHint',
 ] as const;
 
 export function extensionUnderTest(): vscode.Extension<unknown> {

@@ -12,3 +12,4 @@ import './locks.test';
 import './lockWatcher.test';
 import './recording.test';
 import './loadTest.test';
+import './hints.test';

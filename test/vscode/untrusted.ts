@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sqliteShell } from '../support/sqliteShell';
 import { lockDoctorApi } from './extensionUnderTest';
+import { codeActionsAt, copyHintSample, hintDiagnostics, hoverTextAt } from './hintFixtures';
 import { runRegisteredTests, test } from './runner';
-import { makeWorkspaceDatabase, workspaceFolder } from './workspaceDatabase';
+import { eventually, makeWorkspaceDatabase, workspaceFolder } from './workspaceDatabase';
 
 test('the workspace is untrusted', () => {
   assert.equal(vscode.workspace.isTrusted, false);
@@ -72,6 +73,43 @@ test('Run Load Test sends nothing', async () => {
   } finally {
     server.close();
   }
+});
+
+test('code hints still show in Restricted Mode, with Explain and quick fixes but no Reproduce', async () => {
+  await lockDoctorApi();
+  const app = copyHintSample('python-sync-call-in-async', 'seed_sync_app.py', 'api/main.py');
+  const [diagnostic] = await eventually(
+    () => hintDiagnostics(app),
+    (found) => found.length > 0,
+    'the hint on the sync app',
+    15_000,
+  );
+  const actions = await codeActionsAt(app, diagnostic.range);
+  assert.ok(actions.some((action) => action.title.startsWith('Explain')));
+  const reproduce = actions.find((action) => action.title === 'Reproduce with the probe');
+  assert.ok(reproduce === undefined || reproduce.disabled !== undefined, 'Reproduce is absent or disabled');
+  if (reproduce?.disabled) {
+    assert.match(reproduce.disabled.reason, /trusted workspace/);
+  }
+  await vscode.window.showTextDocument(app);
+  const hover = await hoverTextAt(app, diagnostic.range.start);
+  assert.match(hover, /Fix:/);
+  assert.match(hover, /needs a trusted workspace/);
+  assert.doesNotMatch(hover, /command:sqliteLockDoctor\.reproduceHint/);
+  const result = await vscode.commands.executeCommand('sqliteLockDoctor.reproduceHint', {
+    ruleId: 'python-sync-call-in-async',
+  });
+  assert.equal(result, undefined, 'no probe ran');
+  // A quick fix is an edit the user applies: still offered.
+  const worker = copyHintSample('python-sqlite3-timeout-zero', 'worker_no_wait.py', 'jobs/worker.py');
+  const [zeroTimeout] = await eventually(
+    () => hintDiagnostics(worker),
+    (found) => found.length > 0,
+    'the timeout=0 hint',
+    15_000,
+  );
+  const fixes = await codeActionsAt(worker, zeroTimeout.range);
+  assert.ok(fixes.some((action) => action.edit !== undefined && action.disabled === undefined));
 });
 
 export async function run(): Promise<void> {

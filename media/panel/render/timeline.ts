@@ -75,7 +75,7 @@ export function renderLanes(recording: Recording, width: number): TemplateResult
     <p class="hint">
       Each lane is a process that had the database open; bars are the locks it held, the grey strip below a
       bar marks waits the kernel saw, red marks are lock errors your app printed. Wheel or + and - to zoom,
-      drag or the arrow keys to pan, the strip below to jump; hover for exact times.
+      drag to pan, the strip below to jump; hover for exact times, or move a cursor with the arrow keys.
     </p>
     ${staticPicture(
       'recording-lanes',
@@ -88,8 +88,8 @@ export function renderTimeline(result: ProbeResult, width: number): TemplateResu
   return html`${explorer('timeline-explorer', cachedModel(result, probeTimeline))}
     <p class="hint">
       Each lane is a session; bars are the locks it held, the grey strip below a bar marks waits for a lock,
-      green ticks are commits and red marks errors. Wheel or + and - to zoom, drag or the arrow keys to pan,
-      the strip below to jump; hover for exact times.
+      green ticks are commits and red marks errors. Wheel or + and - to zoom, drag to pan, the strip below to
+      jump; hover for exact times, or move a cursor with the arrow keys.
     </p>
     ${staticPicture('timeline', 'Lock timeline (hover a bar for details)', timelineSvg(result, width))}`;
 }

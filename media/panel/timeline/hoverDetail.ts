@@ -2,7 +2,12 @@
 // that pixel column, and the marks (errors, commits) in it. Plain lines of text: the element sets them
 // as text, because lane names and error messages come from other programs.
 import { formatMs } from '../../../src/engine/text/formatMs';
-import { type PackedLane, firstAbove, firstAtLeast, visibleSpanRange } from './packedLanes';
+import {
+  type PackedLane,
+  firstAbove,
+  firstAtLeast,
+  visibleSpanRange,
+} from '../../../src/report/levelOfDetail/packedLanes';
 
 /** An instant on the run's clock, to the microsecond: "1.100250 s", "350.125 ms". */
 export function formatInstant(us: number): string {

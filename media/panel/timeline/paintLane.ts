@@ -1,8 +1,8 @@
 // Paints one lane's pixel columns straight into an RGBA pixel buffer (one 32-bit word per pixel): the
 // held lock as the bar, the waits as a strip at its foot, then the marks. A whole frame is then one
 // image put on the canvas, instead of tens of thousands of fillRect calls when every column differs.
-import { markError, type PackedLane } from './packedLanes';
-import type { ColumnStates } from './laneColumns';
+import { markError, type PackedLane } from '../../../src/report/levelOfDetail/packedLanes';
+import type { ColumnStates } from '../../../src/report/levelOfDetail/laneColumns';
 
 /** Colours as 32-bit pixels in the buffer's byte order (see `pixelOf`); [rank] for each lock rank. */
 export interface PixelPalette {

@@ -1,15 +1,19 @@
 // <sld-timeline-explorer>: the lock timeline to explore. Zoom (wheel, ctrl+wheel or a pinch, + and -),
-// pan (drag, shift+wheel, the arrow keys), an overview strip below the lanes that shows the visible
-// window over the whole run (click or drag it to move there), hover for exact times, and a reset.
+// pan (drag, shift+wheel), an overview strip below the lanes that shows the visible window over the
+// whole run (click or drag it to move there), hover for exact times, and a reset. The keyboard's hover
+// is a cursor (the arrow keys; timeCursor.ts) whose lines a live region reads out; the view follows it.
 // Drawn on a <canvas> column by column (laneColumns.ts), so a frame costs the pixels, not the spans.
 // The text alternative is the run's summary (aria-label) plus a live line naming the visible window.
+import { estimateTextWidth } from '../../../src/report/labelSlots';
 import { formatTick, timeTicks } from '../../../src/report/timeAxis';
 import type { TimelineModel } from '../../../src/report/timelineModel';
 import { formatInstant, hoverLines } from './hoverDetail';
-import { type ColumnStates, columnStates, laneColumns } from './laneColumns';
-import { type PackedTimeline, packTimeline } from './packedLanes';
+import { type ColumnStates, columnStates, laneColumns } from '../../../src/report/levelOfDetail/laneColumns';
+import { type PackedTimeline, packTimeline } from '../../../src/report/levelOfDetail/packedLanes';
+import { fitLabel } from './fitLabel';
 import { paintLane } from './paintLane';
 import { type TimelineColours, themeColours } from './themeColours';
+import { type TimeCursor, cursorAtCentre, cursorInView, moveCursor } from './timeCursor';
 import { type TimeWindow, centreOn, isWholeRun, panBy, wholeRun, zoomAt } from './timeWindow';
 
 export const explorerTag = 'sld-timeline-explorer';
@@ -20,7 +24,11 @@ const overviewGap = 10;
 const overviewHeight = 30;
 const rightPad = 8;
 const keyZoom = 1.5;
-const keyPanShare = 0.1;
+/** The cursor's step, as a share of the visible window: an arrow key, and with Shift. */
+const cursorStep = 0.01;
+const cursorBigStep = 0.1;
+/** Room the lane names get in the gutter before they are shortened with an ellipsis. */
+const nameWidth = gutter - 10;
 
 type Drag = { kind: 'pan'; startX: number; startWindow: TimeWindow } | { kind: 'brush' };
 
@@ -31,6 +39,11 @@ export class TimelineExplorer extends HTMLElement {
   private canvas!: HTMLCanvasElement;
   private tip!: HTMLDivElement;
   private status!: HTMLElement;
+  /** Reads out what the keyboard's cursor is on (a polite live region, visually hidden). */
+  private announcer!: HTMLElement;
+  private cursor: TimeCursor | null = null;
+  /** The lane names as the last frame drew them (shortened to fit), for the title of a hovered name. */
+  private shownNames: string[] = [];
   private colours: TimelineColours | null = null;
   private buffers: ColumnStates = columnStates(0);
   private overview: HTMLCanvasElement | null = null;
@@ -55,6 +68,8 @@ export class TimelineExplorer extends HTMLElement {
     }
     this.currentModel = model;
     this.packed = model === null ? null : packTimeline(model);
+    this.cursor = null;
+    this.shownNames = [];
     this.overview = null;
     this.visible = wholeRun(this.packed?.endUs ?? 1);
     this.scheduleDraw();
@@ -99,11 +114,21 @@ export class TimelineExplorer extends HTMLElement {
   }
 
   zoomIn(): void {
-    this.setWindow(zoomAt(this.visible, this.endUs(), keyZoom, 0.5));
+    this.zoomBy(keyZoom);
   }
 
   zoomOut(): void {
-    this.setWindow(zoomAt(this.visible, this.endUs(), 1 / keyZoom, 0.5));
+    this.zoomBy(1 / keyZoom);
+  }
+
+  /** Around the keyboard's cursor when it is in view, else around the middle. */
+  private zoomBy(factor: number): void {
+    const { fromUs, toUs } = this.visible;
+    const cursor = this.cursor;
+    const anchor =
+      cursor !== null && cursorInView(cursor, this.visible) ? (cursor.us - fromUs) / (toUs - fromUs) : 0.5;
+    this.setWindow(zoomAt(this.visible, this.endUs(), factor, anchor));
+    this.showCursor();
   }
 
   reset(): void {
@@ -147,7 +172,10 @@ export class TimelineExplorer extends HTMLElement {
     this.tip.className = 'explorer-tip';
     this.tip.setAttribute('role', 'tooltip');
     this.tip.hidden = true;
-    this.append(toolbar, this.canvas, this.tip);
+    this.announcer = document.createElement('div');
+    this.announcer.className = 'visually-hidden explorer-cursor-text';
+    this.announcer.setAttribute('aria-live', 'polite');
+    this.append(toolbar, this.canvas, this.tip, this.announcer);
     this.canvas.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     this.canvas.addEventListener('pointerdown', (event) => this.onPointerDown(event));
     this.canvas.addEventListener('pointermove', (event) => this.onPointerMove(event));
@@ -155,6 +183,7 @@ export class TimelineExplorer extends HTMLElement {
     this.canvas.addEventListener('pointercancel', (event) => this.onPointerUp(event));
     this.canvas.addEventListener('pointerleave', () => this.hideTip());
     this.canvas.addEventListener('keydown', (event) => this.onKey(event));
+    this.canvas.addEventListener('blur', () => this.clearCursor());
   }
 
   private endUs(): number {
@@ -227,16 +256,19 @@ export class TimelineExplorer extends HTMLElement {
     }
     this.drawAxis(context, colours, columns);
     const laneHeight = this.laneHeight();
-    context.font = `${Math.min(12, Math.max(9, laneHeight - 4))}px ${colours.fontFamily}`;
+    context.font = `${this.nameFontSize()}px ${colours.fontFamily}`;
     context.textBaseline = 'middle';
-    packed.lanes.forEach((lane, index) => {
+    this.shownNames = packed.lanes.map((lane) =>
+      fitLabel(lane.name, nameWidth, (text) => context.measureText(text).width),
+    );
+    this.shownNames.forEach((name, index) => {
       const top = axisHeight + index * laneHeight;
       context.save();
       context.beginPath();
       context.rect(0, top, gutter - 6, laneHeight);
       context.clip();
       context.fillStyle = colours.text;
-      context.fillText(lane.name, 4, top + laneHeight / 2);
+      context.fillText(name, 4, top + laneHeight / 2);
       context.restore();
     });
     const lanesHeight = Math.max(1, packed.lanes.length * laneHeight);
@@ -262,8 +294,34 @@ export class TimelineExplorer extends HTMLElement {
       context.imageSmoothingEnabled = false;
       context.drawImage(lanesCanvas, gutter, axisHeight, columns, lanesHeight);
     }
+    this.drawCursor(context, colours, columns, laneHeight);
     this.drawOverview(context, colours, columns);
     this.lastDrawMs = performance.now() - started;
+  }
+
+  /** The keyboard's cursor: a line through the lanes at its instant, its lane outlined. */
+  private drawCursor(
+    context: CanvasRenderingContext2D,
+    colours: TimelineColours,
+    columns: number,
+    laneHeight: number,
+  ): void {
+    const cursor = this.cursor;
+    if (cursor === null || !cursorInView(cursor, this.visible)) {
+      return;
+    }
+    const { fromUs, toUs } = this.visible;
+    const x = gutter + ((cursor.us - fromUs) / (toUs - fromUs)) * columns;
+    context.fillStyle = colours.window;
+    context.fillRect(Math.round(x) - 1, axisHeight, 2, this.lanesBottom() - axisHeight);
+    context.strokeStyle = colours.window;
+    context.lineWidth = 1;
+    context.strokeRect(
+      gutter + 0.5,
+      axisHeight + cursor.lane * laneHeight + 0.5,
+      columns - 1,
+      laneHeight - 1,
+    );
   }
 
   private lanesPixels(columns: number, height: number): ImageData | null {
@@ -349,7 +407,10 @@ export class TimelineExplorer extends HTMLElement {
       return;
     }
     const packed = this.packed;
-    const keys = 'Keys: + and - zoom, arrows pan, 0 shows the whole run.';
+    const keys =
+      'Keys: + and - zoom, left and right arrows move a cursor that reads out the lane under it ' +
+      '(with Shift in bigger steps; the view follows it), up and down arrows change the lane, ' +
+      '0 shows the whole run, Escape hides the cursor.';
     this.canvas.setAttribute('aria-label', `${packed?.summary ?? 'Lock timeline'} ${keys}`);
     if (packed !== null) {
       const { fromUs, toUs } = this.visible;
@@ -406,6 +467,7 @@ export class TimelineExplorer extends HTMLElement {
     const drag = this.drag;
     if (drag === null) {
       this.showTip(event);
+      this.titleName(event);
       return;
     }
     if (drag.kind === 'brush') {
@@ -428,7 +490,7 @@ export class TimelineExplorer extends HTMLElement {
   }
 
   private onKey(event: KeyboardEvent): void {
-    const spanUs = this.visible.toUs - this.visible.fromUs;
+    const step = (event.shiftKey ? cursorBigStep : cursorStep) * (this.visible.toUs - this.visible.fromUs);
     const actions: Record<string, () => void> = {
       '+': () => this.zoomIn(),
       '=': () => this.zoomIn(),
@@ -436,14 +498,96 @@ export class TimelineExplorer extends HTMLElement {
       _: () => this.zoomOut(),
       '0': () => this.reset(),
       Home: () => this.reset(),
-      ArrowLeft: () => this.setWindow(panBy(this.visible, this.endUs(), -keyPanShare * spanUs)),
-      ArrowRight: () => this.setWindow(panBy(this.visible, this.endUs(), keyPanShare * spanUs)),
+      ArrowLeft: () => this.stepCursor(-step, 0),
+      ArrowRight: () => this.stepCursor(step, 0),
+      ArrowUp: () => this.stepCursor(0, -1),
+      ArrowDown: () => this.stepCursor(0, 1),
+      Escape: () => this.clearCursor(),
     };
     const action = actions[event.key];
-    if (action !== undefined && !event.altKey && !event.metaKey) {
+    if (action !== undefined && !event.altKey && !event.metaKey && (event.key !== 'Escape' || this.cursor)) {
       event.preventDefault();
       action();
     }
+  }
+
+  /** The first arrow shows the cursor in the middle of the view; the next ones move it. */
+  private stepCursor(deltaUs: number, deltaLanes: number): void {
+    const packed = this.packed;
+    if (packed === null || packed.lanes.length === 0) {
+      return;
+    }
+    if (this.cursor === null || !cursorInView(this.cursor, this.visible)) {
+      this.cursor = { ...cursorAtCentre(this.visible), lane: this.cursor?.lane ?? 0 };
+    } else {
+      const moved = moveCursor(
+        this.cursor,
+        deltaUs,
+        deltaLanes,
+        this.visible,
+        packed.endUs,
+        packed.lanes.length,
+      );
+      this.cursor = moved.cursor;
+      this.visible = moved.window;
+    }
+    this.showCursor();
+    this.scheduleDraw();
+  }
+
+  private clearCursor(): void {
+    if (this.cursor !== null) {
+      this.cursor = null;
+      this.announcer.textContent = '';
+      this.hideTip();
+      this.scheduleDraw();
+    }
+  }
+
+  /** The hover box at the cursor, and the same lines read out. */
+  private showCursor(): void {
+    const packed = this.packed;
+    const cursor = this.cursor;
+    if (packed === null || cursor === null || !cursorInView(cursor, this.visible)) {
+      return;
+    }
+    const lane = packed.lanes[cursor.lane];
+    const columns = this.plotWidth();
+    const { fromUs, toUs } = this.visible;
+    const columnUs = (toUs - fromUs) / columns;
+    const column = Math.min(columns - 1, Math.floor((cursor.us - fromUs) / columnUs));
+    const columnStart = fromUs + column * columnUs;
+    const lines = hoverLines(lane, cursor.us, columnStart, columnStart + columnUs);
+    const canvasBox = this.canvas.getBoundingClientRect();
+    const box = this.getBoundingClientRect();
+    const x = canvasBox.left - box.left + gutter + column;
+    const y = canvasBox.top - box.top + axisHeight + (cursor.lane + 1) * this.laneHeight();
+    this.fillTip(lines, x + 14, y + 4);
+    this.announcer.textContent = `At ${formatInstant(cursor.us)}: ${lines.join(', ')}`;
+  }
+
+  /** A lane name shortened with an ellipsis gets its full name as the canvas's title while hovered. */
+  private titleName(event: PointerEvent): void {
+    const packed = this.packed;
+    const rect = this.canvas.getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const laneIndex = Math.floor((event.clientY - rect.top - axisHeight) / this.laneHeight());
+    const lane = packed?.lanes[laneIndex];
+    const inGutter = x >= 0 && x < gutter && event.clientY - rect.top >= axisHeight;
+    const shown =
+      lane === undefined
+        ? undefined
+        : (this.shownNames[laneIndex] ??
+          fitLabel(lane.name, nameWidth, (text) => estimateTextWidth(text, this.nameFontSize())));
+    if (inGutter && lane !== undefined && shown !== lane.name) {
+      this.canvas.title = lane.name;
+    } else {
+      this.canvas.removeAttribute('title');
+    }
+  }
+
+  private nameFontSize(): number {
+    return Math.min(12, Math.max(9, this.laneHeight() - 4));
   }
 
   private showTip(event: PointerEvent): void {
@@ -465,6 +609,12 @@ export class TimelineExplorer extends HTMLElement {
     const columnStart = fromUs + column * columnUs;
     const atUs = fromUs + ((event.clientX - rect.left - gutter) / columns) * (toUs - fromUs);
     const lines = hoverLines(lane, atUs, columnStart, columnStart + columnUs);
+    const box = this.getBoundingClientRect();
+    this.fillTip(lines, event.clientX - box.left + 14, event.clientY - box.top + 16);
+  }
+
+  /** The hover box with `lines` as text (names and messages come from other programs), at left/top. */
+  private fillTip(lines: string[], left: number, top: number): void {
     this.tip.replaceChildren(
       ...lines.map((line) => {
         const row = document.createElement('div');
@@ -473,9 +623,8 @@ export class TimelineExplorer extends HTMLElement {
       }),
     );
     this.tip.hidden = false;
-    const left = event.clientX - this.getBoundingClientRect().left + 14;
     this.tip.style.left = `${Math.min(left, Math.max(0, this.clientWidth - 320))}px`;
-    this.tip.style.top = `${event.clientY - this.getBoundingClientRect().top + 16}px`;
+    this.tip.style.top = `${top}px`;
   }
 
   private hideTip(): void {

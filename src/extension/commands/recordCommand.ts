@@ -82,7 +82,7 @@ async function askCommand(workspaceState: vscode.Memento): Promise<string | unde
   };
   const picked = await vscode.window.showQuickPick([recordOnly, runOne], {
     title: 'Record Lock Activity',
-    // Kept open when focus moves (a panel refreshing, a look at the terminal for the command line).
+    // Kept open when focus moves (a look at the terminal or a file for the command line or the URL).
     ignoreFocusOut: true,
     placeHolder: 'Record only, or start a command and record while it runs',
   });
@@ -94,7 +94,7 @@ async function askCommand(workspaceState: vscode.Memento): Promise<string | unde
   }
   const typed = await vscode.window.showInputBox({
     title: 'Record Lock Activity: the command to run',
-    // Kept open when focus moves (a panel refreshing, a look at the terminal for the command line).
+    // Kept open when focus moves (a look at the terminal or a file for the command line or the URL).
     ignoreFocusOut: true,
     prompt:
       'Runs in the workspace folder until you stop the recording or close its terminal; the recording stops when it exits.',

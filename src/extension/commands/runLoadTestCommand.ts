@@ -136,7 +136,7 @@ export async function runLoadTestCommand(
 async function askLoadPlan(workspaceState: vscode.Memento): Promise<LoadArguments | undefined> {
   const urlsText = await vscode.window.showInputBox({
     title: 'Run Load Test (1/3): URL(s), space-separated',
-    // Kept open when focus moves (a panel refreshing, a look at the terminal for the command line).
+    // Kept open when focus moves (a look at the terminal or a file for the command line or the URL).
     ignoreFocusOut: true,
     prompt: 'Your running app: the requests go to these http(s) URLs only, taken in turn.',
     value: workspaceState.get<string>(remembered.urls) ?? 'http://127.0.0.1:8000/',
@@ -197,7 +197,7 @@ async function askNumber(
   const last = workspaceState.get<number>(key) ?? limit.default;
   const typed = await vscode.window.showInputBox({
     title,
-    // Kept open when focus moves (a panel refreshing, a look at the terminal for the command line).
+    // Kept open when focus moves (a look at the terminal or a file for the command line or the URL).
     ignoreFocusOut: true,
     prompt: `${limit.description} ${limit.min} to ${limit.max}.`,
     value: String(last),

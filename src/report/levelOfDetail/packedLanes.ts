@@ -1,8 +1,9 @@
+// Level of detail, shared by the panel's explorer (a canvas) and the static SVG timeline (dense lanes).
 // The timeline's lanes packed for drawing at any zoom: per lane, spans sorted by start in typed arrays
 // (start, end, held-lock rank, wait flag) and marks (commit, error) sorted by time, plus range-maximum
 // trees so a pixel column covering thousands of spans costs a few lookups, not a loop over them.
-import { heldLocksByStrength } from '../../../src/report/lockStateStyle';
-import type { DrawnState, LaneEvent, LaneSpan, TimelineModel } from '../../../src/report/timelineModel';
+import { heldLocksByStrength } from '../lockStateStyle';
+import type { DrawnState, LaneEvent, LaneSpan, TimelineLane, TimelineModel } from '../timelineModel';
 import { RangeMax } from './rangeMax';
 
 /** 0 = no lock; 1.. = heldLocksByStrength[rank - 1], so a larger rank is a stronger lock. */
@@ -37,7 +38,7 @@ export interface PackedTimeline {
 }
 
 export function packTimeline(model: TimelineModel): PackedTimeline {
-  const lanes = model.lanes.map((lane) => packLane(lane.name, lane.spans, lane.events));
+  const lanes = model.lanes.map(packLane);
   const lastEnd = lanes.reduce(
     (end, lane) => Math.max(end, lane.ends.at(-1) ?? 0, lane.markTimes.at(-1) ?? 0),
     0,
@@ -45,11 +46,8 @@ export function packTimeline(model: TimelineModel): PackedTimeline {
   return { endUs: Math.max(1, model.durationMs * 1000, lastEnd), lanes, summary: model.summary };
 }
 
-function packLane(
-  name: string,
-  unsortedSpans: readonly LaneSpan[],
-  allEvents: readonly LaneEvent[],
-): PackedLane {
+/** One lane packed: the explorer packs every lane once per model; the static SVG packs its dense lanes. */
+export function packLane({ name, spans: unsortedSpans, events: allEvents }: TimelineLane): PackedLane {
   const spans = isSortedBy(unsortedSpans, (span) => span.fromUs)
     ? unsortedSpans
     : [...unsortedSpans].sort((a, b) => a.fromUs - b.fromUs);
