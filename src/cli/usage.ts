@@ -65,6 +65,12 @@ Commands:
       output goes to stderr and its lock-error lines are counted by kind. --log FILE instead follows
       the log of an app that runs already. The locks are recorded during the load (as record does,
       every --interval ms): --json prints that recording, with the load's result in its "load" field.
+  explain "<error text>" | explain --file LOG | explain -   [--json]
+      Recognise a lock error (SQLITE_BUSY and its extended codes, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED,
+      "database is locked" from Python, SQLAlchemy, Django, Rails, Go, Node, Prisma's timeouts, a
+      Litestream checkpoint line) in pasted text, a log file or standard input (-), and say which
+      cause it shows, the fix, and the probe command that reproduces it. One answer per cause, with
+      counts. Exit 0 recognised, 1 not recognised (never a guess).
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
 

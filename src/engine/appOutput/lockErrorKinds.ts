@@ -17,7 +17,11 @@ export const lockErrorKinds = [
   {
     kind: 'SQLITE_BUSY_SNAPSHOT',
     // The name, or the extended code (517) where a driver prints numbers: "database is locked (517)".
-    patterns: [/\bSQLITE_BUSY_SNAPSHOT\b/, /database is locked\W{0,3}\(517\)/i, /\b(?:error )?code[:= ]+517\b/i],
+    patterns: [
+      /\bSQLITE_BUSY_SNAPSHOT\b/,
+      /database is locked\W{0,3}\(517\)/i,
+      /\b(?:error )?code[:= ]+517\b/i,
+    ],
     meaning:
       'a WAL read transaction could not upgrade to a write: its snapshot is older than the last commit',
   },
@@ -51,7 +55,11 @@ export const lockErrorKinds = [
   {
     kind: 'database is locked',
     // rusqlite describes SQLITE_BUSY as "The database file is locked"; Elixir's Exqlite says "Database busy".
-    patterns: [/database is locked/i, /\bThe database file is locked\b/, /\bExqlite\.Error\b\W{0,3}Database busy\b/],
+    patterns: [
+      /database is locked/i,
+      /\bThe database file is locked\b/,
+      /\bExqlite\.Error\b\W{0,3}Database busy\b/,
+    ],
     meaning:
       "SQLITE_BUSY's message: another connection held a lock this one needed past the busy timeout (at once when it is 0, or when a deferred transaction that had read wants to write).",
   },

@@ -8,6 +8,8 @@ export interface ErrorSource {
   readonly patterns: readonly RegExp[];
   /** The fix in this driver's or framework's terms. */
   readonly fix: string;
+  /** The drivers this framework wraps: their own line of a traceback belongs to the framework. */
+  readonly wraps?: readonly string[];
 }
 
 export const errorSources = [
@@ -27,12 +29,14 @@ export const errorSources = [
     id: 'django',
     name: 'Django',
     patterns: [/\bdjango\.db\b/, /\bdjango[/\\]db[/\\]/, /^Django Version:/m],
+    wraps: ['python-sqlite3'],
     fix: 'DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"} (transaction_mode needs Django 5.1 or later).',
   },
   {
     id: 'sqlalchemy',
     name: 'SQLAlchemy',
     patterns: [/\bsqlalchemy\.exc\./i, /sqlalche\.me\/e\//, /\(sqlite3\.OperationalError\)/],
+    wraps: ['python-sqlite3'],
     fix: 'create_engine(url, connect_args={"timeout": 15}), and emit BEGIN IMMEDIATE from a "begin" event listener for sessions that write.',
   },
   {
@@ -69,7 +73,7 @@ export const errorSources = [
   {
     id: 'node-sqlite3',
     name: 'node-sqlite3',
-    patterns: [/\bError: SQLITE_(?:BUSY|LOCKED)\w*: /, /\berrno: [56],/],
+    patterns: [/Error: SQLITE_(?:BUSY|LOCKED)\w*: /, /\berrno: [56],/],
     fix: "db.configure('busyTimeout', 5000) on each Database (it waits 1 s by default); run read-then-write transactions as BEGIN IMMEDIATE.",
   },
   {
@@ -91,4 +95,15 @@ export type ErrorSourceId = (typeof errorSources)[number]['id'];
 /** The source whose words `text` carries, if any. */
 export function errorSourceOf(text: string): ErrorSource | undefined {
   return errorSources.find((source) => source.patterns.some((pattern) => pattern.test(text)));
+}
+
+/** The line's own source, unless a framework around it wraps that driver; else the text's. */
+export function errorSourceAt(line: string, context: string): ErrorSource | undefined {
+  const own = errorSourceOf(line);
+  const around = errorSourceOf(context);
+  if (own === undefined) {
+    return around;
+  }
+  const wrapper: ErrorSource | undefined = around;
+  return wrapper?.wraps?.includes(own.id) ? wrapper : own;
 }

@@ -3,7 +3,7 @@
 // the text around it (timeouts, elapsed time, a deferred BEGIN, the driver) picks the cause. Nothing
 // matched means "not recognised", never a guess. Pure: no Node, no vscode.
 import { classifyLockError, type LockErrorKind } from '../appOutput/lockErrorKinds';
-import { errorSourceOf, type ErrorSource } from './errorSources';
+import { errorSourceAt, type ErrorSource } from './errorSources';
 import { explainScenario, type ExplainScenario, type ExplainScenarioId } from './explainScenarios';
 import { configuredTimeoutsMs, deferredUpgradeEvident, earlyFailure, zeroTimeout } from './timingEvidence';
 
@@ -98,7 +98,8 @@ interface Tally {
 
 /** Explains every lock error in `text` (an error message, a traceback or log lines). */
 export function explainLockError(text: string): LockErrorExplanation {
-  const lines = text.split(/\r\n|\r|\n/);
+  // A final line break ends the last line; it does not start another.
+  const lines = text.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
   const tallies = new Map<ExplainScenarioId, Tally>();
   const timeoutsMs = configuredTimeoutsMs(text);
   lines.forEach((line, index) => {
@@ -111,7 +112,7 @@ export function explainLockError(text: string): LockErrorExplanation {
       lines.length <= wholeTextLines
         ? text
         : lines.slice(Math.max(0, index - contextLines), index + contextLines + 1).join('\n');
-    const source = errorSourceOf(line) ?? errorSourceOf(context);
+    const source = errorSourceAt(line, context);
     let tally = tallies.get(verdict.scenario);
     if (tally === undefined) {
       tally = { verdict, count: 0, kinds: {}, lines: [], example: line.trim(), sources: [] };
@@ -128,16 +129,14 @@ export function explainLockError(text: string): LockErrorExplanation {
   });
   const answers = [...tallies.values()]
     .sort((a, b) => b.count - a.count || a.lines[0] - b.lines[0])
-    .map(
-      (tally): LockErrorAnswer => ({
-        scenario: explainScenario(tally.verdict.scenario),
-        count: tally.count,
-        kinds: tally.kinds,
-        lines: tally.lines,
-        example: tally.example,
-        sources: tally.sources,
-        ...(tally.verdict.evidence === undefined ? {} : { evidence: tally.verdict.evidence }),
-      }),
-    );
+    .map((tally): LockErrorAnswer => ({
+      scenario: explainScenario(tally.verdict.scenario),
+      count: tally.count,
+      kinds: tally.kinds,
+      lines: tally.lines,
+      example: tally.example,
+      sources: tally.sources,
+      ...(tally.verdict.evidence === undefined ? {} : { evidence: tally.verdict.evidence }),
+    }));
   return { recognised: answers.length > 0, linesRead: lines.length, answers };
 }

@@ -9,7 +9,10 @@ const number = String.raw`(\d[\d_,]*(?:\.\d+)?)`;
 const unit = String.raw`(ms|msec|milliseconds?|s|secs?|seconds?)`;
 
 /** busy_timeout, busyTimeout, _busy_timeout, "busy timeout": SQLite's unit, milliseconds, unless one is named. */
-const busyTimeoutValue = new RegExp(String.raw`(?<![A-Za-z])busy[_ ]?timeout\b\W{0,4}?${number}\s*${unit}?(?![\w.])`, 'gi');
+const busyTimeoutValue = new RegExp(
+  String.raw`(?<![A-Za-z])busy[_ ]?timeout\b\W{0,4}?${number}\s*${unit}?(?![\w.])`,
+  'gi',
+);
 /** sqlite3.connect(..., timeout=N): seconds. */
 const pythonConnectTimeout = new RegExp(String.raw`sqlite3\.connect\([^)]*\btimeout\s*=\s*${number}`, 'g');
 /** "timeout: 30s", "timeout=5000 ms": only with a unit. */
@@ -52,7 +55,10 @@ export interface EarlyFailure {
 }
 
 /** The failure came within `earlyFraction` of the (smallest non-zero) configured timeout. */
-export function earlyFailure(errorContext: string, configuredMs: readonly number[]): EarlyFailure | undefined {
+export function earlyFailure(
+  errorContext: string,
+  configuredMs: readonly number[],
+): EarlyFailure | undefined {
   const elapsed = elapsedMs(errorContext);
   const timeouts = configuredMs.filter((ms) => ms > 0);
   if (elapsed === undefined || timeouts.length === 0) {
@@ -84,6 +90,7 @@ export function deferredUpgradeEvident(linesBefore: readonly string[], errorLine
   if (read < 0) {
     return false;
   }
-  const wrote = after.slice(read + 1).some((line) => writeStatement.test(line)) || writeStatement.test(errorLine);
+  const wrote =
+    after.slice(read + 1).some((line) => writeStatement.test(line)) || writeStatement.test(errorLine);
   return wrote && !after.some((line) => /\b(?:COMMIT|ROLLBACK|END)\b/i.test(line));
 }
