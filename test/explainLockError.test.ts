@@ -2,9 +2,12 @@
 // zero timeout, the driver; and counts per cause. Synthetic texts built like real logs (the real ones
 // are in explainCorpus.test.ts).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { classifyLockError } from '../src/engine/appOutput/lockErrorKinds';
 import { explainLockError } from '../src/engine/explain/explainLockError';
+import { explainScenarios } from '../src/engine/explain/explainScenarios';
 import { configuredTimeoutsMs, elapsedMs } from '../src/engine/explain/timingEvidence';
 
 const scenarios = (text: string) => explainLockError(text).answers.map((answer) => answer.scenario.id);
@@ -111,4 +114,13 @@ test('the lock-error list knows the new kinds: checkpoint blocked, SQLITE_BUSY_R
 test('empty text, and text with no lock error, are not recognised', () => {
   assert.equal(explainLockError('').recognised, false);
   assert.equal(explainLockError('all good\n').linesRead, 1);
+});
+
+test('docs/explain.md has a section for every cause explain can name', () => {
+  const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'explain.md'), 'utf8');
+  const headings = [...docs.matchAll(/^### ([a-z-]+)$/gm)].map((match) => match[1]);
+  assert.deepEqual(
+    headings,
+    explainScenarios.map((scenario) => scenario.id),
+  );
 });
