@@ -10,7 +10,7 @@
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
 //   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium) and
 //   the static HTML report with 1 000 000 events (bench/staticReport.ts).
-// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`: one part
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`, `--explain`: one part
 //   alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { runProbe } from '../src/engine/probe/runProbe';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { BenchReport } from './benchReport';
 import { burstAtLimits } from './burstAtLimits';
+import { benchExplain } from './explainScale';
 import { benchFootprint } from './footprint';
 import { benchHostDelay } from './hostDelayRun';
 import { benchLockReadings } from './lockReadings';
@@ -134,9 +135,16 @@ async function benchTimeline(report: BenchReport): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const full = argv.includes('--full');
-  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--fidelity', '--timeline'].find(
-    (flag) => argv.includes(flag),
-  );
+  const part = [
+    '--locks',
+    '--burst',
+    '--record',
+    '--host',
+    '--overhead',
+    '--fidelity',
+    '--timeline',
+    '--explain',
+  ].find((flag) => argv.includes(flag));
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
   const database = join(folder, 'small.db');
@@ -150,6 +158,8 @@ async function main(): Promise<void> {
     if (part === '--timeline') {
       await benchTimeline(report);
       benchStaticReport(report);
+    } else if (part === '--explain') {
+      benchExplain(report);
     } else if (part === '--overhead') {
       await overhead();
     } else if (part === '--fidelity') {
@@ -178,6 +188,7 @@ async function main(): Promise<void> {
       }
       await benchTimeline(report);
       benchStaticReport(report);
+      benchExplain(report);
       if (full && linux) {
         report.pushText(
           'Lock watcher: CPU per reading',

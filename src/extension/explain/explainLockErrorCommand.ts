@@ -13,12 +13,10 @@ import { requireTrust } from '../commands/requireDatabase';
 import { runScenario } from '../commands/runScenario';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import type { ExplainDocuments } from './explainDocuments';
+import { maxExplainedChars } from './explainLimits';
 
 export const explainLockErrorCommandId = 'sqliteLockDoctor.explainLockError';
 export const reproduceLockErrorCommandId = 'sqliteLockDoctor.reproduceLockError';
-
-/** Explaining runs in the host thread: a larger selection is cut (the CLI reads whole logs). */
-export const maxExplainedChars = 1_000_000;
 
 export type ExplainInput = 'selection' | 'clipboard' | 'input box';
 
