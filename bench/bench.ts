@@ -6,7 +6,8 @@
 //   watcher's CPU (bench/lockReadings.ts), the recorder (bench/recorderCost.ts) and the burst at the
 //   documented limits (bench/burstAtLimits.ts), the extension host's event-loop delay in code-server
 //   (bench/hostDelayRun.ts). Both rewrite docs/benchmarks.md. Both also measure the recording overhead
-//   (bench/recordingOverhead.ts: the probe's burst against a plain better-sqlite3 loop) and the timing
+//   (bench/recordingOverhead.ts: the probe's burst against a plain better-sqlite3 loop; bench/
+//   recordingCost.ts: the recording's CPU per transaction on one connection) and the timing
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
 //   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium) and
 //   the static HTML report with 1 000 000 events (bench/staticReport.ts).
@@ -27,6 +28,7 @@ import { benchHostDelay } from './hostDelayRun';
 import { benchLockReadings } from './lockReadings';
 import { benchLockScanScale } from './lockScanScale';
 import { benchProbeScale } from './probeScale';
+import { pushRecordingCost, recordingCost } from './recordingCost';
 import { pushOverhead, recordingOverhead } from './recordingOverhead';
 import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
@@ -151,10 +153,14 @@ async function main(): Promise<void> {
   makeDatabase(database);
   const linux = process.platform === 'linux';
   try {
-    // DELETE commits about 50 times slower than WAL: fewer transactions keep its runs as long.
-    const overheadSettings = { writers: 4, rounds: full ? 5 : 3, transactions: { wal: 2000, delete: 500 } };
-    const overhead = async () =>
+    // DELETE commits about 50 times slower than WAL: fewer transactions keep its runs as long. WAL at the
+    // burst's most (10 000 a writer): a run of 2 000 lasted less than the busy handler's longest sleeps.
+    const overheadSettings = { writers: 4, rounds: full ? 7 : 5, transactions: { wal: 10000, delete: 500 } };
+    const costSettings = { transactions: 20000, rounds: full ? 9 : 5 };
+    const overhead = async () => {
       pushOverhead(report, await recordingOverhead(database, folder, overheadSettings), overheadSettings);
+      pushRecordingCost(report, await recordingCost(folder, costSettings), costSettings);
+    };
     if (part === '--timeline') {
       await benchTimeline(report);
       benchStaticReport(report);

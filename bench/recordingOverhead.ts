@@ -157,6 +157,10 @@ export function pushOverhead(
     })),
     "The probe's `burst --model processes --begin immediate` against a plain better-sqlite3 loop of the " +
       'same transactions, same process count, busy timeout, page cache and a fresh copy of the same file; ' +
-      "rounds alternate plain and probe. The ratio shown is of the medians; the rounds' ratios are per pair.",
+      "rounds alternate plain and probe. The ratio shown is of the medians; the rounds' ratios are per pair. " +
+      "Four writers take turns at the lock through SQLite's busy handler (sleeps of 1 to 100 ms), so these " +
+      "rows move with the machine's load. The CPU row (bench/recordingCost.ts) is the recording alone: the " +
+      'session runner with its outbox, batches serialised as the IPC does and read into a log as the ' +
+      'coordinator does, on one thread and one connection, against the plain loop.',
   );
 }

@@ -112,3 +112,15 @@ test('a log filled from batches equals the log filled event by event, past the e
     assert.deepStrictEqual(log.firstError, expected.firstError);
   }
 });
+
+test('a batch filled past its capacity keeps every event (the outbox sends between transactions only)', () => {
+  const events = burstEvents(100);
+  const writer = new EventBatchWriter(16);
+  for (const event of events) {
+    writer.add(event);
+  }
+  const batch = writer.take();
+  assert.equal(batch.count, events.length);
+  assert.deepStrictEqual(batchEvents(batch), events);
+  assert.equal(writer.take().count, 0, 'the next batch starts empty');
+});

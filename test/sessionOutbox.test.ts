@@ -19,14 +19,26 @@ function recordingOutbox() {
   return { outbox, batches };
 }
 
-test('a session that never yields sends full batches, in order, nothing lost', async () => {
+test('a session that never yields sends full batches between transactions, in order, nothing lost', async () => {
   const { outbox, batches } = recordingOutbox();
   const total = outboxBatchSize * 3 + 100;
+  // Transactions of 8 events, 1 µs apart: the batches fill long before 20 ms of events.
   for (let t = 0; t < total; t++) {
     outbox.add(event(t));
+    if (t % 8 === 7) {
+      assert.equal(outbox.pace(), undefined);
+    } else {
+      const sent = batches.reduce((sum, batch) => sum + batch.length, 0);
+      assert.equal(sent % 8, 0, 'nothing is sent inside a transaction');
+    }
   }
   assert.ok(batches.length >= 3, `${batches.length} batches before the session yields`);
   assert.ok(batches.every((batch) => batch.length === batches[0].length));
+  assert.equal(
+    batches[0].length,
+    outboxBatchSize,
+    'a batch is sent at the first transaction end past its size',
+  );
   await outbox.close();
   assert.deepEqual(
     batches.flat().map((sent) => sent.tUs),

@@ -2,9 +2,13 @@
 // them back the way another program would.
 import { execFileSync } from 'node:child_process';
 
-/** Runs `sql` in the shell on `file`; returns what it printed, trimmed. */
+/**
+ * Runs `sql` in the shell on `file`; returns what it printed, trimmed. The shell waits up to 5 s for a
+ * lock, as an app would (its default is 0): a test reading while a probe commits must not fail on the
+ * moment it happened to read.
+ */
 export function sqliteShell(file: string, sql: string): string {
-  return execFileSync('sqlite3', [file], { input: sql, encoding: 'utf8' }).trim();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 5000', file], { input: sql, encoding: 'utf8' }).trim();
 }
 
 /** The shell's SQLite version, e.g. "3.40.1". */

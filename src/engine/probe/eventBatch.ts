@@ -7,16 +7,24 @@
 import { eventKinds, keptEventsPerSession, stepOps, timelineLockStates, type SessionLog } from './sessionLog';
 import type { EventKind, LockState, StepOp, TimelineEvent } from './probeTypes';
 
-/** A statement's event, field by field ('sent' or its outcome): the session runner's hot path. */
+/**
+ * A statement's event ('sent' or its outcome) already in the columns' codes: the session runner's hot
+ * path. In WAL a transaction takes about ten microseconds; a map look-up per field and event was a
+ * visible part of it, so the runner works out the codes once per step (sessionRunner.ts).
+ */
 export type StatementRecorder = (
   tUs: number,
-  kind: EventKind,
-  op: StepOp,
+  /** kindAndOpCode(). */
+  kindAndOp: number,
   iteration: number,
-  lock: LockState,
-  wants: LockState | undefined,
-  sql: string | undefined,
-  elapsedUs: number | undefined,
+  /** lockCode(). */
+  lock: number,
+  /** lockCode(), or noCode. */
+  wants: number,
+  /** The code a sink's sqlCode() gave the statement's text, or noCode. */
+  sql: number,
+  /** NaN: none. */
+  elapsedUs: number,
 ) => void;
 
 export interface EventBatch {
@@ -40,15 +48,67 @@ export interface EventBatch {
 }
 
 const none = 255;
+/** A code column's "none" (wants, sql). */
+export const noCode = none;
 const kindCode = new Map(eventKinds.map((kind, index) => [kind, index]));
 const opCode = new Map(stepOps.map((op, index) => [op, index]));
-const lockCode = new Map(timelineLockStates.map((lock, index) => [lock, index]));
+const lockCodes = new Map(timelineLockStates.map((lock, index) => [lock, index]));
 
-/** Fills one batch; `take` hands it over and starts the next. */
+/** SessionLog's kindAndOp code: kind in the low nibble, op in the high one. */
+export function kindAndOpCode(kind: EventKind, op: StepOp | undefined): number {
+  return (kindCode.get(kind) ?? 0) | ((opCode.get(op) ?? 0) << 4);
+}
+
+export function lockCode(lock: LockState): number {
+  return lockCodes.get(lock) ?? 0;
+}
+
+/** Numbers the statement texts of one session, so an event carries a code, not a string. */
+export class SqlTexts {
+  readonly texts: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  /** The text's code; noCode past the 255th distinct text (its events then carry no text). */
+  code(text: string): number {
+    let code = this.codes.get(text);
+    if (code === undefined) {
+      code = this.texts.length < none ? this.texts.length : none;
+      if (code !== none) {
+        this.texts.push(text);
+        this.codes.set(text, code);
+      }
+    }
+    return code;
+  }
+}
+
+/** A statement's event as an object, from its codes (StatementRecorder's fields). */
+export function codedStatementEvent(
+  tUs: number,
+  kindAndOp: number,
+  iteration: number,
+  lock: number,
+  wants: number,
+  sql: number,
+  sqlTexts: readonly string[],
+  elapsedUs: number,
+): TimelineEvent {
+  return statementEvent(
+    tUs,
+    eventKinds[kindAndOp & 0x0f],
+    stepOps[kindAndOp >> 4],
+    iteration >= 0 ? iteration : undefined,
+    timelineLockStates[lock],
+    wants === none ? undefined : timelineLockStates[wants],
+    sql === none ? undefined : sqlTexts[sql],
+    Number.isNaN(elapsedUs) ? undefined : elapsedUs,
+  );
+}
+
+/** Fills one batch (its columns grow as needed); `take` hands it over and starts the next. */
 export class EventBatchWriter {
   private batch: EventBatch;
-  private readonly sqlCode = new Map<string, number>();
-  private readonly sqlTexts: string[] = [];
+  private readonly sqlTexts = new SqlTexts();
 
   constructor(readonly capacity: number) {
     this.batch = this.empty();
@@ -61,6 +121,9 @@ export class EventBatchWriter {
   add(event: TimelineEvent): void {
     const batch = this.batch;
     const index = batch.count++;
+    if (index === batch.tUs.length) {
+      this.grow();
+    }
     if (!fitsColumns(event)) {
       batch.wholeIndex.push(index);
       batch.wholeEvents.push(event);
@@ -69,52 +132,84 @@ export class EventBatchWriter {
     batch.tUs[index] = event.tUs;
     batch.elapsedUs[index] = event.elapsedUs ?? NaN;
     batch.iteration[index] = event.iteration ?? -1;
-    batch.kindAndOp[index] = (kindCode.get(event.kind) ?? 0) | ((opCode.get(event.op) ?? 0) << 4);
-    batch.lock[index] = lockCode.get(event.lock) ?? 0;
-    batch.wants[index] = event.wants === undefined ? none : (lockCode.get(event.wants) ?? none);
-    batch.sql[index] = event.sql === undefined ? none : this.sqlIndex(event.sql);
+    batch.kindAndOp[index] = kindAndOpCode(event.kind, event.op);
+    batch.lock[index] = lockCode(event.lock);
+    batch.wants[index] = event.wants === undefined ? none : (lockCodes.get(event.wants) ?? none);
+    batch.sql[index] = event.sql === undefined ? none : this.sqlTexts.code(event.sql);
   }
 
-  /** A statement's event, field by field (sessionRunner.ts's EventSink): no object on the way. */
-  readonly addStatement: StatementRecorder = (tUs, kind, op, iteration, lock, wants, sql, elapsedUs) => {
+  /** The code addStatement's `sql` takes for a statement text. */
+  sqlCode(text: string): number {
+    return this.sqlTexts.code(text);
+  }
+
+  /** A statement's event in codes (sessionRunner.ts's EventSink): no object, no look-up on the way. */
+  addStatement(
+    tUs: number,
+    kindAndOp: number,
+    iteration: number,
+    lock: number,
+    wants: number,
+    sql: number,
+    elapsedUs: number,
+  ): void {
     const batch = this.batch;
     const index = batch.count++;
+    if (index === batch.tUs.length) {
+      this.grow();
+    }
     batch.tUs[index] = tUs;
-    batch.elapsedUs[index] = elapsedUs ?? NaN;
+    batch.elapsedUs[index] = elapsedUs;
     batch.iteration[index] = iteration;
-    batch.kindAndOp[index] = (kindCode.get(kind) ?? 0) | ((opCode.get(op) ?? 0) << 4);
-    batch.lock[index] = lockCode.get(lock) ?? 0;
-    batch.wants[index] = wants === undefined ? none : (lockCode.get(wants) ?? none);
-    batch.sql[index] = sql === undefined ? none : this.sqlIndex(sql);
-  };
-
-  take(): EventBatch {
-    const full = this.batch;
-    this.batch = this.empty();
-    const count = full.count;
-    return {
-      ...full,
-      tUs: full.tUs.subarray(0, count),
-      elapsedUs: full.elapsedUs.subarray(0, count),
-      iteration: full.iteration.subarray(0, count),
-      kindAndOp: full.kindAndOp.subarray(0, count),
-      lock: full.lock.subarray(0, count),
-      wants: full.wants.subarray(0, count),
-      sql: full.sql.subarray(0, count),
-      sqlTexts: [...this.sqlTexts],
-    };
+    batch.kindAndOp[index] = kindAndOp;
+    batch.lock[index] = lock;
+    batch.wants[index] = wants;
+    batch.sql[index] = sql;
   }
 
-  private sqlIndex(text: string): number {
-    let code = this.sqlCode.get(text);
-    if (code === undefined) {
-      code = this.sqlTexts.length < none ? this.sqlTexts.length : none;
-      if (code !== none) {
-        this.sqlTexts.push(text);
-        this.sqlCode.set(text, code);
-      }
-    }
-    return code;
+  /** The events so far, copied to columns of their exact length (what a structured clone sends is the
+   * whole buffer under a view); the writer refills its own columns. */
+  take(): EventBatch {
+    const full = this.batch;
+    const count = full.count;
+    const taken: EventBatch = {
+      count,
+      tUs: full.tUs.slice(0, count),
+      elapsedUs: full.elapsedUs.slice(0, count),
+      iteration: full.iteration.slice(0, count),
+      kindAndOp: full.kindAndOp.slice(0, count),
+      lock: full.lock.slice(0, count),
+      wants: full.wants.slice(0, count),
+      sql: full.sql.slice(0, count),
+      sqlTexts: [...this.sqlTexts.texts],
+      wholeIndex: full.wholeIndex,
+      wholeEvents: full.wholeEvents,
+    };
+    full.count = 0;
+    full.wholeIndex = [];
+    full.wholeEvents = [];
+    return taken;
+  }
+
+  /** Past the capacity the columns double: the outbox hands batches over between transactions only. */
+  private grow(): void {
+    const batch = this.batch;
+    const size = batch.tUs.length * 2;
+    const wider = <T extends Float64Array | Int32Array | Uint8Array>(
+      column: T,
+      make: (size: number) => T,
+    ): T => {
+      const copy = make(size);
+      copy.set(column);
+      return copy;
+    };
+    batch.tUs = wider(batch.tUs, (n) => new Float64Array(n));
+    batch.elapsedUs = wider(batch.elapsedUs, (n) => new Float64Array(n));
+    batch.iteration = wider(batch.iteration, (n) => new Int32Array(n));
+    batch.kindAndOp = wider(batch.kindAndOp, (n) => new Uint8Array(n));
+    batch.lock = wider(batch.lock, (n) => new Uint8Array(n));
+    batch.wants = wider(batch.wants, (n) => new Uint8Array(n));
+    batch.sql = wider(batch.sql, (n) => new Uint8Array(n));
   }
 
   private empty(): EventBatch {
@@ -159,24 +254,20 @@ export function batchEvent(batch: EventBatch, index: number): TimelineEvent {
 }
 
 function columnEvent(batch: EventBatch, index: number): TimelineEvent {
-  const sql = batch.sql[index];
-  const wants = batch.wants[index];
-  const elapsedUs = batch.elapsedUs[index];
-  const iteration = batch.iteration[index];
-  return statementEvent(
+  return codedStatementEvent(
     batch.tUs[index],
-    eventKinds[batch.kindAndOp[index] & 0x0f],
-    stepOps[batch.kindAndOp[index] >> 4],
-    iteration >= 0 ? iteration : undefined,
-    timelineLockStates[batch.lock[index]],
-    wants === none ? undefined : timelineLockStates[wants],
-    sql === none ? undefined : batch.sqlTexts[sql],
-    Number.isNaN(elapsedUs) ? undefined : elapsedUs,
+    batch.kindAndOp[index],
+    batch.iteration[index],
+    batch.lock[index],
+    batch.wants[index],
+    batch.sql[index],
+    batch.sqlTexts,
+    batch.elapsedUs[index],
   );
 }
 
 /** A statement's event as an object, its fields in the order the result lists them; absent ones left out. */
-export function statementEvent(
+function statementEvent(
   tUs: number,
   kind: EventKind,
   op: StepOp | undefined,
@@ -217,18 +308,22 @@ export function batchEvents(batch: EventBatch): TimelineEvent[] {
  */
 export function logBatch(batch: EventBatch, log: SessionLog, onEvent?: (event: TimelineEvent) => void): void {
   let nextWhole = 0;
-  for (let index = 0; index < batch.count; index++) {
-    let event: TimelineEvent | undefined;
-    if (nextWhole < batch.wholeIndex.length && batch.wholeIndex[nextWhole] === index) {
+  let index = 0;
+  while (index < batch.count) {
+    const wholeAt = nextWhole < batch.wholeIndex.length ? batch.wholeIndex[nextWhole] : batch.count;
+    let event: TimelineEvent;
+    if (index === wholeAt) {
       event = batch.wholeEvents[nextWhole++];
     } else if (onEvent !== undefined || log.count < keptEventsPerSession) {
       event = columnEvent(batch, index);
-    }
-    if (event === undefined) {
-      log.pushColumns(batch.tUs[index], batch.kindAndOp[index], batch.lock[index], batch.wants[index]);
     } else {
-      log.push(event);
-      onEvent?.(event);
+      // Up to the next whole event nobody needs an object: the columns are copied as they are.
+      log.appendColumns(batch, index, wholeAt);
+      index = wholeAt;
+      continue;
     }
+    log.push(event);
+    onEvent?.(event);
+    index++;
   }
 }

@@ -101,6 +101,24 @@ export class SessionLog {
     this.count++;
   }
 
+  /** Events `from` to `to` (exclusive) of columns in this log's codes, none of them kept whole: copied at
+   * once (the coordinator's share of a burst's recording was a call per event). */
+  appendColumns(
+    columns: { tUs: Float64Array; kindAndOp: Uint8Array; lock: Uint8Array; wants: Uint8Array },
+    from: number,
+    to: number,
+  ): void {
+    const count = to - from;
+    while (this.count + count > this.tUs.length) {
+      this.grow();
+    }
+    this.tUs.set(columns.tUs.subarray(from, to), this.count);
+    this.kindAndOp.set(columns.kindAndOp.subarray(from, to), this.count);
+    this.lock.set(columns.lock.subarray(from, to), this.count);
+    this.wants.set(columns.wants.subarray(from, to), this.count);
+    this.count += count;
+  }
+
   kind(index: number): EventKind {
     return eventKinds[this.kindAndOp[index] & 0x0f];
   }

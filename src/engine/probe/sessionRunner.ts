@@ -4,10 +4,18 @@
 // everyone: better-sqlite3's calls are synchronous, like a sync driver called from an async handler.
 import type { SqliteDatabase } from '../sqliteModule';
 import { threadId } from 'node:worker_threads';
-import { journalFamily, stepLocks } from './lockModel';
+import { journalFamily, stepLocks, type JournalFamily } from './lockModel';
 import { clockSince, sleepUntil } from './monotonicClock';
-import { statementEvent, type StatementRecorder } from './eventBatch';
-import type { BeginMode, LockState, SessionPlan, Step, TimelineEvent } from './probeTypes';
+import {
+  codedStatementEvent,
+  kindAndOpCode,
+  lockCode,
+  noCode,
+  SqlTexts,
+  type StatementRecorder,
+} from './eventBatch';
+import type { BeginMode, EventKind, SessionPlan, Step, TimelineEvent } from './probeTypes';
+import { timelineLockStates } from './sessionLog';
 import { sqliteCodeNumber } from './sqliteCodes';
 import { probeTableSql } from './probeTable';
 
@@ -23,17 +31,22 @@ export const sessionCacheKiB = 1024;
 
 /** Where a session's events go. */
 export interface EventSink {
-  /** A statement's 'sent' or outcome event, field by field: a sink that keeps columns builds no object
-   * (in WAL a transaction takes microseconds, and eight objects a transaction were a visible part). */
+  /** A statement's 'sent' or outcome event in codes: a sink that keeps columns builds no object and looks
+   * nothing up (in WAL a transaction takes microseconds, and eight events a transaction were a visible part). */
   statement: StatementRecorder;
+  /** The code `statement` takes for a statement text; asked once per text, before the run. */
+  sqlCode(text: string): number;
   /** Any other event (start, error, end), whole. */
   event(event: TimelineEvent): void;
 }
 
 /** A sink for code that wants each event as an object (the blocking model's log, a live view). */
 export function objectSink(emit: (event: TimelineEvent) => void): EventSink {
+  const sqlTexts = new SqlTexts();
   return {
-    statement: (...fields) => emit(statementEvent(...fields)),
+    statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) =>
+      emit(codedStatementEvent(tUs, kindAndOp, iteration, lock, wants, sql, sqlTexts.texts, elapsedUs)),
+    sqlCode: (text) => sqlTexts.code(text),
     event: emit,
   };
 }
@@ -44,6 +57,55 @@ export interface SessionHooks {
 }
 
 type StatementOp = Exclude<Step['op'], 'hold'>;
+
+/** The locks of lockModel.ts's stepLocks as timeline lock codes. */
+interface CodedLocks {
+  wants: number;
+  heldWhileRunning: number;
+  after: number;
+}
+
+/** A statement step with what the runner would otherwise work out on every iteration. */
+class PreparedStatement {
+  readonly sentCode: number;
+  readonly doneCode: number;
+  readonly sql: number;
+  /** stepLocks for this step by (held lock code, in a transaction), worked out on first use. */
+  private readonly locksByState: (CodedLocks | undefined)[] = [];
+
+  constructor(
+    readonly op: StatementOp,
+    readonly beginMode: BeginMode,
+    readonly text: string,
+    sink: EventSink,
+  ) {
+    const outcome: EventKind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
+    this.sentCode = kindAndOpCode('sent', op);
+    this.doneCode = kindAndOpCode(outcome, op);
+    this.sql = sink.sqlCode(text);
+  }
+
+  locks(held: number, inTransaction: boolean, family: JournalFamily): CodedLocks {
+    const key = held * 2 + (inTransaction ? 1 : 0);
+    let coded = this.locksByState[key];
+    if (coded === undefined) {
+      const locks = stepLocks(this.op, timelineLockStates[held], inTransaction, family, this.beginMode);
+      coded = {
+        wants: lockCode(locks.wants),
+        heldWhileRunning: lockCode(locks.heldWhileRunning),
+        after: lockCode(locks.after),
+      };
+      this.locksByState[key] = coded;
+    }
+    return coded;
+  }
+}
+
+const beginText: Record<BeginMode, string> = {
+  deferred: 'BEGIN DEFERRED',
+  immediate: 'BEGIN IMMEDIATE',
+  exclusive: 'BEGIN EXCLUSIVE',
+};
 
 export async function runSession(
   plan: SessionPlan,
@@ -60,40 +122,65 @@ export async function runSession(
   const sql = probeTableSql(settings.probeTable);
   const insert = db.prepare(sql.insert);
   const read = db.prepare(sql.read);
-  let held: LockState = 'none';
+  const none = lockCode('none');
+  let held = none;
   // Whether a transaction is open, kept here: better-sqlite3's db.inTransaction is a native call, and
   // five per transaction are a measurable part of a WAL transaction. Read from SQLite after an error,
   // which may have ended the transaction.
   let inTransaction = db.inTransaction;
   const nowUs = clockSince(t0Ns);
-  const beginText: Record<BeginMode, string> = {
-    deferred: 'BEGIN DEFERRED',
-    immediate: 'BEGIN IMMEDIATE',
-    exclusive: 'BEGIN EXCLUSIVE',
+  // A statement's 'sent' time is the previous statement's outcome time when nothing ran between them but
+  // the recording (a fraction of a microsecond, under the times' resolution): a clock read costs about
+  // 50 ns, and eight reads a transaction were a third of the recording's cost in WAL (issue 9).
+  let outcomeUs = 0;
+  let outcomeIsNow = false;
+  const textOf = (op: StatementOp, beginMode: BeginMode): string => {
+    switch (op) {
+      case 'begin':
+        return beginText[beginMode];
+      case 'read':
+        return sql.read;
+      case 'write':
+        return sql.insert;
+      case 'commit':
+        return 'COMMIT';
+      case 'rollback':
+        return 'ROLLBACK';
+    }
   };
+  const prepare = (op: StatementOp, beginMode: BeginMode) =>
+    new PreparedStatement(op, beginMode, textOf(op, beginMode), sink);
+  const steps = plan.steps.map((step) =>
+    step.op === 'hold' ? undefined : prepare(step.op, settings.begin ?? step.mode ?? 'deferred'),
+  );
+  const rollback = prepare('rollback', 'deferred');
 
-  sink.event({ tUs: nowUs(), kind: 'start', lock: held, pid: process.pid, threadId });
+  sink.event({ tUs: nowUs(), kind: 'start', lock: 'none', pid: process.pid, threadId });
   const repeat = plan.repeat ?? 1;
   for (let iteration = 0; iteration < repeat; iteration++) {
-    for (const step of plan.steps) {
+    for (let index = 0; index < steps.length; index++) {
+      const step = plan.steps[index];
       if (step.at !== undefined && iteration === 0) {
+        outcomeIsNow = false;
         await sleepUntil(t0Ns, step.at);
       }
-      if (step.op === 'hold') {
+      const statement = steps[index];
+      if (statement === undefined) {
+        outcomeIsNow = false;
         await sleepUntil(t0Ns, nowUs() / 1000 + (step.ms ?? 0));
         continue;
       }
-      const beginMode = settings.begin ?? step.mode ?? 'deferred';
-      const ok = runStatement(step.op, beginMode, iteration);
-      if (!ok) {
+      if (!runStatement(statement, iteration)) {
         rollbackAfterError(iteration);
         break;
       }
     }
     if (inTransaction) {
       // A schedule that ends inside a transaction must not leave it open.
-      runStatement('rollback', 'deferred', iteration);
+      runStatement(rollback, iteration);
     }
+    // The hook may send a batch, and the next transaction may wait: its first statement reads the clock.
+    outcomeIsNow = false;
     const pause = hooks.betweenTransactions?.();
     if (pause) {
       await pause;
@@ -101,15 +188,30 @@ export async function runSession(
   }
   sink.event({ tUs: nowUs(), kind: 'end', lock: 'none' });
 
-  function runStatement(op: StatementOp, beginMode: BeginMode, iteration: number): boolean {
-    const locks = stepLocks(op, held, inTransaction, family, beginMode);
-    const text = statementText(op, beginMode);
-    const sentUs = nowUs();
-    sink.statement(sentUs, 'sent', op, iteration, locks.heldWhileRunning, locks.wants, text, undefined);
+  function runStatement(statement: PreparedStatement, iteration: number): boolean {
+    const locks = statement.locks(held, inTransaction, family);
+    const sentUs = outcomeIsNow ? outcomeUs : nowUs();
+    sink.statement(
+      sentUs,
+      statement.sentCode,
+      iteration,
+      locks.heldWhileRunning,
+      locks.wants,
+      statement.sql,
+      NaN,
+    );
+    const op = statement.op;
     try {
-      execute(op, text, iteration, sentUs);
+      if (op === 'read') {
+        read.get();
+      } else if (op === 'write') {
+        insert.run(plan.name, iteration, sentUs);
+      } else {
+        db.exec(statement.text);
+      }
     } catch (error) {
       const failedUs = nowUs();
+      outcomeIsNow = false;
       inTransaction = db.inTransaction;
       const code = errorCode(error);
       sink.event({
@@ -117,7 +219,7 @@ export async function runSession(
         kind: 'error',
         op,
         iteration,
-        lock: held,
+        lock: timelineLockStates[held],
         elapsedUs: failedUs - sentUs,
         code,
         errno: sqliteCodeNumber(code),
@@ -132,41 +234,17 @@ export async function runSession(
     } else if (op === 'commit' || op === 'rollback') {
       inTransaction = false;
     }
-    const kind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
-    sink.statement(doneUs, kind, op, iteration, held, undefined, undefined, doneUs - sentUs);
+    sink.statement(doneUs, statement.doneCode, iteration, held, noCode, noCode, doneUs - sentUs);
+    outcomeUs = doneUs;
+    outcomeIsNow = true;
     return true;
-  }
-
-  function execute(op: StatementOp, text: string, iteration: number, sentUs: number): void {
-    if (op === 'read') {
-      read.get();
-    } else if (op === 'write') {
-      insert.run(plan.name, iteration, sentUs);
-    } else {
-      db.exec(text);
-    }
-  }
-
-  function statementText(op: StatementOp, beginMode: BeginMode): string {
-    switch (op) {
-      case 'begin':
-        return beginText[beginMode];
-      case 'read':
-        return sql.read;
-      case 'write':
-        return sql.insert;
-      case 'commit':
-        return 'COMMIT';
-      case 'rollback':
-        return 'ROLLBACK';
-    }
   }
 
   function rollbackAfterError(iteration: number): void {
     if (inTransaction) {
-      runStatement('rollback', 'deferred', iteration);
+      runStatement(rollback, iteration);
     } else {
-      held = 'none';
+      held = none;
     }
   }
 }

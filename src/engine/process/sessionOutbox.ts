@@ -2,13 +2,14 @@
 // events per second while the coordinator, one thread among 64 busy sessions, may get little CPU; sent
 // one message each and unacknowledged, they piled up by the gigabyte. So events travel in batches, the
 // coordinator acknowledges each batch, and a session that is too far ahead waits between two
-// transactions (holding no lock, so the wait changes nobody's locking) until it has caught up. A batch is
-// columns of numbers (probe/eventBatch.ts), not objects: cheap to fill, to send and to read.
+// transactions (holding no lock, so the wait changes nobody's locking) until it has caught up. Batches
+// leave between transactions too (or when the session yields), never inside a statement's timing. A
+// batch is columns of numbers (probe/eventBatch.ts), not objects: cheap to fill, to send and to read.
 import { EventBatchWriter, type EventBatch } from '../probe/eventBatch';
 import type { TimelineEvent } from '../probe/probeTypes';
 import type { EventSink } from '../probe/sessionRunner';
 
-/** Events per message. */
+/** Events per message: a session that has this many sends them at its next transaction's end. */
 export const outboxBatchSize = 4096;
 /** A session that never yields still hands its events over at least this often (event time, µs), so a
  * session killed mid-burst leaves a timeline up to its last few transactions. */
@@ -35,11 +36,12 @@ export class SessionOutbox {
 
   /** The session runner's EventSink. */
   readonly sink: EventSink = {
-    statement: (tUs, kind, op, iteration, lock, wants, sql, elapsedUs) => {
+    statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) => {
       this.noteTime(tUs);
-      this.buffer.addStatement(tUs, kind, op, iteration, lock, wants, sql, elapsedUs);
+      this.buffer.addStatement(tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs);
       this.added();
     },
+    sqlCode: (text) => this.buffer.sqlCode(text),
     event: (event) => this.add(event),
   };
 
@@ -51,9 +53,9 @@ export class SessionOutbox {
   }
 
   private added(): void {
-    if (this.buffer.count >= outboxBatchSize) {
-      this.flush();
-    } else if (!this.flushScheduled) {
+    // No batch is sent here, inside a statement or a transaction: taking and serialising 4096 events
+    // takes a few hundred microseconds, which the statement's time and the lock's hold would include.
+    if (!this.flushScheduled) {
       // A session that yields (a hold, a timed step) hands its events over at once, so a live view or
       // a test that reacts to an event sees it while the session still runs.
       this.flushScheduled = true;
@@ -76,7 +78,7 @@ export class SessionOutbox {
   /** Between transactions: nothing to wait for, or a promise that resolves once the coordinator caught up. */
   pace(): Promise<void> | undefined {
     // Not every transaction: a message per transaction costs the session more than the transaction.
-    if (this.newestUs - this.oldestBufferedUs >= maxBufferedUs) {
+    if (this.buffer.count >= outboxBatchSize || this.newestUs - this.oldestBufferedUs >= maxBufferedUs) {
       this.flush();
     }
     if (this.inFlight < maxInFlight) {
