@@ -5,11 +5,19 @@
 import { classifyLockError, type LockErrorKind } from '../appOutput/lockErrorKinds';
 import { errorSourceAt, type ErrorSource } from './errorSources';
 import { explainScenario, type ExplainScenario, type ExplainScenarioId } from './explainScenarios';
-import { configuredTimeoutsMs, deferredUpgradeEvident, earlyFailure, zeroTimeout } from './timingEvidence';
+import {
+  configuredTimeoutsMs,
+  deferredUpgradeEvident,
+  earlyFailure,
+  elapsedMs,
+  zeroTimeout,
+} from './timingEvidence';
 
 /** A pasted error is read whole for its driver; in a longer log, only the lines around each error. */
 const wholeTextLines = 200;
 const contextLines = 20;
+/** How far from the error its elapsed time may be printed (Rails prints it two lines later). */
+const elapsedLines = 5;
 /** Line numbers kept per answer (the count is still exact). */
 export const shownLineNumbers = 100;
 
@@ -41,10 +49,22 @@ interface LineVerdict {
   evidence?: string;
 }
 
+/** The failing call's time: on its own line, else on the nearest line within `elapsedLines`. */
+function nearestElapsedMs(lines: readonly string[], index: number): number | undefined {
+  for (let distance = 0; distance <= elapsedLines; distance++) {
+    for (const at of distance === 0 ? [index] : [index - distance, index + distance]) {
+      const found = at >= 0 && at < lines.length ? elapsedMs(lines[at]) : undefined;
+      if (found !== undefined) {
+        return found;
+      }
+    }
+  }
+  return undefined;
+}
+
 function busyVerdict(lines: readonly string[], index: number, timeoutsMs: readonly number[]): LineVerdict {
   const line = lines[index];
-  const around = lines.slice(Math.max(0, index - 5), index + 6).join('\n');
-  const early = earlyFailure(around, timeoutsMs);
+  const early = earlyFailure(nearestElapsedMs(lines, index), timeoutsMs);
   if (early !== undefined) {
     return {
       scenario: 'failed-before-timeout',

@@ -56,10 +56,9 @@ export interface EarlyFailure {
 
 /** The failure came within `earlyFraction` of the (smallest non-zero) configured timeout. */
 export function earlyFailure(
-  errorContext: string,
+  elapsed: number | undefined,
   configuredMs: readonly number[],
 ): EarlyFailure | undefined {
-  const elapsed = elapsedMs(errorContext);
   const timeouts = configuredMs.filter((ms) => ms > 0);
   if (elapsed === undefined || timeouts.length === 0) {
     return undefined;
