@@ -91,6 +91,6 @@ ${presetLines.join('\n')}
 Execution models:
 ${modelLines.join('\n')}
 
-Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy, and hints found),
-2 bad input or usage.
+Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy, hints found, and
+explain recognising nothing), 2 bad input or usage.
 `;
