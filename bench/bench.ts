@@ -11,9 +11,10 @@
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
 //   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium) and
 //   the static HTML report with 1 000 000 events (bench/staticReport.ts). Both also scan a generated
-//   5 000-file workspace for code hints (bench/hintsScan.ts).
-// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`, `--hints`: one
-//   part alone, printed only.
+//   5 000-file workspace for code hints (bench/hintsScan.ts), and explain a log at the editor's and the
+//   command line's caps (bench/explainScale.ts).
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`, `--hints`,
+//   `--explain`: one part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { runProbe } from '../src/engine/probe/runProbe';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { BenchReport } from './benchReport';
 import { burstAtLimits } from './burstAtLimits';
+import { benchExplain } from './explainScale';
 import { benchFootprint } from './footprint';
 import { benchHintsScan } from './hintsScan';
 import { benchHostDelay } from './hostDelayRun';
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
     '--fidelity',
     '--timeline',
     '--hints',
+    '--explain',
   ].find((flag) => argv.includes(flag));
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
@@ -164,6 +167,8 @@ async function main(): Promise<void> {
     };
     if (part === '--hints') {
       await benchHintsScan(report, folder);
+    } else if (part === '--explain') {
+      benchExplain(report);
     } else if (part === '--timeline') {
       await benchTimeline(report);
       benchStaticReport(report);
@@ -196,6 +201,7 @@ async function main(): Promise<void> {
       await benchTimeline(report);
       benchStaticReport(report);
       await benchHintsScan(report, folder);
+      benchExplain(report);
       if (full && linux) {
         report.pushText(
           'Lock watcher: CPU per reading',

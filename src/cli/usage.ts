@@ -76,6 +76,12 @@ Commands:
       --sarif prints SARIF 2.1.0 for code scanning; --rule (repeatable) runs only those rules.
       Exit 1 when something is found.
 ${hintRuleLines}
+  explain "<error text>" | explain --file LOG | explain -   [--json]
+      Recognise a lock error (SQLITE_BUSY and its extended codes, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED,
+      "database is locked" from Python, SQLAlchemy, Django, Rails, Go, Node, Prisma's timeouts, a
+      Litestream checkpoint line) in pasted text, a log file or standard input (-), and say which
+      cause it shows, the fix, and the probe command that reproduces it. One answer per cause, with
+      counts. Exit 0 recognised, 1 not recognised (never a guess).
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
 
@@ -85,6 +91,6 @@ ${presetLines.join('\n')}
 Execution models:
 ${modelLines.join('\n')}
 
-Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy, and hints found),
-2 bad input or usage.
+Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy, hints found, and
+explain recognising nothing), 2 bad input or usage.
 `;
