@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { runProbe, type ProbeOptions } from '../src/engine/probe/runProbe';
 import type { ProbeResult, SessionResult } from '../src/engine/probe/probeTypes';
 import { outcomeAtMs } from '../src/report/resultTables';
+import { holdLockWithPython } from './support/lockHolder';
+import { writeWithPython } from './support/pythonWriter';
 import { makeItemsDatabase, makeTempFolder, type TempFolder } from './support/tempDatabase';
 
 let folder: TempFolder;
@@ -105,6 +107,44 @@ describe('busy timeout 0 (the C API default)', () => {
     assert.equal(result.verdict.fixes[0]?.kind, 'busy-timeout');
     assert.doesNotMatch(result.verdict.explanation.join(' '), /waited the whole busy timeout/);
     assert.equal(result.rows.found, 1);
+  });
+});
+
+describe('no-timeout: a connection without a busy timeout meets a writer', () => {
+  for (const journal of ['delete', 'wal'] as const) {
+    test(`${journal}: SQLITE_BUSY at once without the timeout, a wait and a commit with it`, async () => {
+      const result = await probe({ preset: 'no-timeout', journal, busyTimeoutMs: 5000 });
+      const failed = byName(result, 'no-timeout');
+      assert.equal(failed.error?.code, 'SQLITE_BUSY');
+      assert.equal(failed.error?.errno, 5);
+      assert.ok((failed.error?.elapsedMs ?? Infinity) < 100, `failed after ${failed.error?.elapsedMs} ms`);
+      const waits = byName(result, 'waits');
+      assert.equal(waits.outcome, 'committed');
+      // It met the holder's lock at 300 ms and got it when the holder committed at about 600 ms.
+      assert.ok(waits.waitedMs >= 150, `waits waited ${waits.waitedMs} ms`);
+      assert.equal(byName(result, 'holder').outcome, 'committed');
+      assert.equal(result.rows.found, 2);
+      assert.equal(result.verdict.fixes[0]?.kind, 'busy-timeout');
+      assert.match(result.verdict.explanation.join(' '), /no-timeout's busy timeout is 0 ms/);
+      assert.doesNotMatch(result.verdict.explanation.join(' '), /deferred transaction that has already read/);
+    });
+  }
+
+  test("python3's sqlite3 behaves the same against a writer in another process", async (t) => {
+    // The preset's claim, checked with clients that share nothing with the probe: a python3 process
+    // holds a write lock; another python3 process with timeout=0 fails at once.
+    const file = makeItemsDatabase(folder.path, 'wal', 'independent.db');
+    const holder = await holdLockWithPython(file, [
+      'BEGIN IMMEDIATE',
+      "INSERT INTO items (name) VALUES ('holder')",
+    ]);
+    t.after(() => holder.release());
+    const withoutTimeout = await writeWithPython(file, 0);
+    assert.equal(withoutTimeout.error, 'database is locked');
+    assert.ok(withoutTimeout.elapsedMs < 100, `python failed after ${withoutTimeout.elapsedMs} ms`);
+    const withTimeout = writeWithPython(file, 5000);
+    await holder.release();
+    assert.equal((await withTimeout).error, undefined);
   });
 });
 

@@ -45,10 +45,9 @@ export const explainScenarios = [
       'The connection waits 0 ms for a lock (the C API, node:sqlite before its `timeout` option, a PRAGMA busy_timeout run on one pooled connection only), so any overlap with a writer fails at once.',
     fix: 'Set the busy timeout on every connection: in the driver option or the DSN (e.g. 5000 ms).',
     reproduce: {
-      preset: 'seed',
+      preset: 'no-timeout',
       model: 'processes',
-      busyTimeoutMs: 0,
-      shows: 'A fails at once while B holds its write lock',
+      shows: 'the connection without a busy timeout fails at once; the one with it waits and commits',
     },
   },
   {

@@ -26,6 +26,12 @@ export const presets = choiceList('seed', [
     label: 'burst: many short writers',
     description: 'N writers, K short read-then-write transactions each, as fast as they can.',
   },
+  {
+    value: 'no-timeout',
+    label: 'no-timeout: busy timeout 0 meets a writer',
+    description:
+      'A holder writes at 100 ms and holds its lock 0.5 s; at 300 ms a connection with busy timeout 0 fails at once, one with the busy timeout waits and commits.',
+  },
 ] as const);
 
 export type PresetName = ValueOf<typeof presets>;

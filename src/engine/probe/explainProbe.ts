@@ -32,11 +32,16 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
   const errors = sessions.flatMap((session) =>
     session.events.filter((event) => event.kind === 'error').map((event) => ({ session, event })),
   );
+  // A session may have a busy timeout of its own (the no-timeout preset's connection configured apart).
+  const ownTimeouts = new Map(config.sessions.map((plan) => [plan.name, plan.busyTimeoutMs]));
+  const timeoutOf = (session: SessionResult) => ownTimeouts.get(session.name) ?? timeoutMs;
   // With no busy timeout nothing waits, so no error can have waited "the whole timeout".
-  const waitedWholeTimeout = (elapsedUs = 0) => timeoutMs > 0 && elapsedUs / 1000 >= timeoutMs * 0.9;
+  const waitedWholeTimeout = (session: SessionResult, elapsedUs = 0) =>
+    timeoutOf(session) > 0 && elapsedUs / 1000 >= timeoutOf(session) * 0.9;
   const busyErrors = errors.filter(({ event }) => isBusy(event.code));
-  const timedOut = busyErrors.filter(({ event }) => waitedWholeTimeout(event.elapsedUs));
-  const immediate = busyErrors.filter(({ event }) => !waitedWholeTimeout(event.elapsedUs));
+  const timedOut = busyErrors.filter(({ session, event }) => waitedWholeTimeout(session, event.elapsedUs));
+  const immediate = busyErrors.filter(({ session, event }) => !waitedWholeTimeout(session, event.elapsedUs));
+  const withoutTimeout = busyErrors.filter(({ session }) => timeoutOf(session) === 0);
 
   if (config.model === 'blocking' && timedOut.length > 0) {
     const { session } = timedOut[0];
@@ -52,16 +57,24 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
       fixes: ['begin-immediate'],
     });
   }
-  const upgrades = immediate.filter(({ event }) => event.code !== 'SQLITE_BUSY_SNAPSHOT' && timeoutMs > 0);
+  const upgrades = immediate.filter(
+    ({ session, event }) => event.code !== 'SQLITE_BUSY_SNAPSHOT' && timeoutOf(session) > 0,
+  );
   if (upgrades.length > 0) {
     findings.push({
       explanation: `${names(upgrades)} failed with ${upgrades[0].event.code} at once (after ${formatMs((upgrades[0].event.elapsedUs ?? 0) / 1000)}), not after the ${timeoutMs} ms busy timeout: a deferred transaction that has already read cannot wait for the write lock, because SQLite does not call the busy handler when waiting could deadlock.`,
       fixes: ['begin-immediate'],
     });
   }
-  if (timeoutMs === 0 && busyErrors.length > 0) {
+  if (withoutTimeout.length > 0) {
+    const who = timeoutMs === 0 ? 'The busy timeout is' : `${names(withoutTimeout)}'s busy timeout is`;
+    const waiters = sessions.filter((session) => timeoutOf(session) > 0 && session.waitedMs >= 1);
+    const contrast =
+      waiters.length > 0 && waiters.every((session) => session.outcome === 'committed')
+        ? ` ${names(waiters.map((session) => ({ session })))}, with a busy timeout of ${timeoutOf(waiters[0])} ms, met the same lock, waited ${formatMs(waiters[0].waitedMs)} and committed.`
+        : '';
     findings.push({
-      explanation: `The busy timeout is 0 ms (the default of SQLite's C API and node:sqlite), so a connection that finds the database locked fails at once instead of waiting.`,
+      explanation: `${who} 0 ms (the default of SQLite's C API and node:sqlite, or a PRAGMA busy_timeout run on another pooled connection), so a connection that finds the database locked fails at once instead of waiting.${contrast}`,
       fixes: ['busy-timeout'],
     });
   }

@@ -50,6 +50,20 @@ export function buildPreset(name: PresetName, options: PresetOptions = {}): Sess
         },
         { name: 'writer', steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'commit' }] },
       ];
+    case 'no-timeout':
+      // Both latecomers meet the holder's write lock; only the one without a busy timeout fails.
+      return [
+        {
+          name: 'holder',
+          steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'hold', ms: 500 }, { op: 'commit' }],
+        },
+        {
+          name: 'no-timeout',
+          busyTimeoutMs: 0,
+          steps: [{ op: 'begin', at: 300 }, { op: 'write' }, { op: 'commit' }],
+        },
+        { name: 'waits', steps: [{ op: 'begin', at: 300 }, { op: 'write' }, { op: 'commit' }] },
+      ];
     case 'burst': {
       const writers = checkedWholeNumber(burstWriters, options.writers ?? burstWriters.default);
       const transactions = checkedWholeNumber(

@@ -29,6 +29,8 @@ export interface SessionPlan {
   steps: Step[];
   /** Run the steps this many times (a worker doing K transactions); default 1. */
   repeat?: number;
+  /** This session's busy timeout, ms, when it differs from the probe's (a connection configured apart). */
+  busyTimeoutMs?: number;
 }
 
 export interface ProbeConfig {

@@ -118,6 +118,10 @@ export async function runSession(
   // SQLite's page cache is per connection (better-sqlite3 builds it at 16 MB): 64 sessions in one
   // process would hold a gigabyte of it. The locking under study does not depend on the cache size.
   db.pragma(`cache_size = -${sessionCacheKiB}`);
+  if (plan.busyTimeoutMs !== undefined) {
+    // A session configured apart from the others (no-timeout's connection without a busy timeout).
+    db.pragma(`busy_timeout = ${plan.busyTimeoutMs}`);
+  }
   const family = journalFamily(settings.journalMode);
   const sql = probeTableSql(settings.probeTable);
   const insert = db.prepare(sql.insert);

@@ -71,10 +71,10 @@ export const goDsnNoBusyTimeout: HintRule = {
     severity: 'warning',
     fix: 'Add the busy timeout to the DSN, so every pooled connection gets it: `_pragma=busy_timeout(5000)` (modernc, ncruces) or `_busy_timeout=5000` (mattn).',
     scenario: {
-      preset: 'seed',
+      preset: 'no-timeout',
       model: 'processes',
-      busyTimeoutMs: 0,
-      shows: 'With no busy timeout, A fails with SQLITE_BUSY at once while B holds its write lock.',
+      shows:
+        'The connection with no busy timeout fails with SQLITE_BUSY at once while the holder writes; the one with a timeout waits and commits.',
     },
   },
   check({ tree }) {

@@ -65,10 +65,10 @@ export const goPragmaBusyTimeoutOnPool: HintRule = {
     severity: 'warning',
     fix: 'Set the busy timeout in the DSN (`_pragma=busy_timeout(5000)` for modernc and ncruces, `_busy_timeout=5000` for mattn), so every connection the pool opens gets it.',
     scenario: {
-      preset: 'seed',
+      preset: 'no-timeout',
       model: 'processes',
-      busyTimeoutMs: 0,
-      shows: 'A connection without the timeout fails with SQLITE_BUSY at once while B holds its write lock.',
+      shows:
+        'A pooled connection that never ran the PRAGMA fails with SQLITE_BUSY at once; the one with the timeout waits and commits.',
     },
   },
   check({ tree }) {

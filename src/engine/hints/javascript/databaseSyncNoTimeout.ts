@@ -45,10 +45,10 @@ export const databaseSyncNoTimeout: HintRule = {
     severity: 'warning',
     fix: 'Pass `{ timeout: 5000 }` (milliseconds) as the second argument of `new DatabaseSync(path, options)`.',
     scenario: {
-      preset: 'seed',
+      preset: 'no-timeout',
       model: 'processes',
-      busyTimeoutMs: 0,
-      shows: "A's write fails with SQLITE_BUSY the moment it meets B's write lock, without waiting.",
+      shows:
+        "The connection without a timeout fails with SQLITE_BUSY the moment it meets the holder's write lock; the one with a timeout waits and commits.",
     },
   },
   async check(context: RuleContext): Promise<RawFinding[]> {

@@ -72,10 +72,10 @@ export const sqlite3TimeoutZero: HintRule = {
     severity: 'warning',
     fix: 'Give a busy timeout of a few seconds (timeout=5, the default), or leave timeout out.',
     scenario: {
-      preset: 'seed',
+      preset: 'no-timeout',
       model: 'processes',
-      busyTimeoutMs: 0,
-      shows: 'The second writer fails at once instead of waiting the second the holder needs.',
+      shows:
+        'The connection without a busy timeout fails with SQLITE_BUSY at once; the one with a timeout waits for the holder and commits.',
     },
   },
   async check({ tree }) {
