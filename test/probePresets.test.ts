@@ -4,7 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import { runProbe, type ProbeOptions } from '../src/engine/probe/runProbe';
 import type { ProbeResult, SessionResult } from '../src/engine/probe/probeTypes';
 import { outcomeAtMs } from '../src/report/resultTables';
+import { execFile } from 'node:child_process';
 import { holdLockWithPython } from './support/lockHolder';
+import { startClient } from './support/readyClient';
 import { writeWithPython } from './support/pythonWriter';
 import { makeItemsDatabase, makeTempFolder, type TempFolder } from './support/tempDatabase';
 
@@ -145,6 +147,79 @@ describe('no-timeout: a connection without a busy timeout meets a writer', () =>
     const withTimeout = writeWithPython(file, 5000);
     await holder.release();
     assert.equal((await withTimeout).error, undefined);
+  });
+});
+
+describe('forgotten-cursor: an unfinished SELECT against a writer', () => {
+  test("rollback mode: the writer's COMMIT waits for the cursor's read lock and fails after the timeout", async () => {
+    const result = await probe({ preset: 'forgotten-cursor', journal: 'delete', busyTimeoutMs: 500 });
+    const writer = byName(result, 'writer');
+    assert.equal(writer.error?.code, 'SQLITE_BUSY');
+    const elapsed = writer.error?.elapsedMs ?? 0;
+    assert.ok(elapsed >= 450 && elapsed < 900, `the COMMIT failed after ${elapsed} ms, the 500 ms timeout`);
+    assert.ok((writer.longestWaitMs.EXCLUSIVE ?? 0) >= 400, 'it waited for EXCLUSIVE');
+    assert.equal(byName(result, 'cursor').outcome, 'committed');
+    assert.equal(result.rows.found, 0);
+    assert.equal(result.verdict.fixes[0]?.kind, 'close-cursors');
+    assert.match(result.verdict.explanation.join(' '), /cursor stepped a SELECT once and left it unfinished/);
+  });
+
+  test('WAL: the writer commits, but the WAL grows past the auto-checkpoint threshold while the cursor is open', async () => {
+    const result = await probe({ preset: 'forgotten-cursor', journal: 'wal', busyTimeoutMs: 5000 });
+    const writer = byName(result, 'writer');
+    assert.equal(writer.outcome, 'committed');
+    assert.equal(writer.transactions.committed, 2000);
+    const samples = result.walBytes ?? [];
+    assert.ok(samples.length >= 2, 'the WAL size was sampled');
+    const largest = Math.max(...samples.map((sample) => sample.bytes));
+    // 2000 commits that no checkpoint could copy: with no reader, wal_autocheckpoint would restart the
+    // WAL at 1000 pages (about 4.1 MB with 4 KiB pages); here it holds well over 1500 pages.
+    assert.ok(largest > 1500 * 4120, `the WAL reached ${largest} bytes`);
+    assert.equal(result.verdict.fixes[0]?.kind, 'close-cursors');
+    assert.match(result.verdict.explanation.join(' '), /the -wal file grew from/);
+  });
+
+  // The preset's claims, checked with clients that share nothing with the probe: python3 leaves a
+  // cursor unfinished (no BEGIN) in a process of its own; the sqlite3 shell writes and checkpoints.
+  const cursorScript = `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+cursor = db.execute("SELECT id FROM items")
+cursor.fetchone()
+print("ready", flush=True)
+sys.stdin.readline()
+`;
+  const shell = (file: string, sql: string) =>
+    new Promise<{ stdout: string; error?: string; elapsedMs: number }>((resolve) => {
+      const started = performance.now();
+      execFile('sqlite3', ['-cmd', '.timeout 500', file, sql], (error, stdout, stderr) =>
+        resolve({
+          stdout: stdout.trim(),
+          ...(error ? { error: stderr.trim() } : {}),
+          elapsedMs: performance.now() - started,
+        }),
+      );
+    });
+
+  test("independent clients, rollback mode: the shell's write waits for python's cursor and fails", async (t) => {
+    const file = makeItemsDatabase(folder.path, 'delete', 'cursor-delete.db');
+    await startClient(t, 'python3', ['-c', cursorScript, file]);
+    const write = await shell(file, "INSERT INTO items (name) VALUES ('shell')");
+    assert.match(write.error ?? '', /database is locked/);
+    assert.ok(write.elapsedMs >= 450, `the shell gave up after ${write.elapsedMs} ms`);
+  });
+
+  test("independent clients, WAL: the shell's write commits, its checkpoint cannot pass python's cursor", async (t) => {
+    const file = makeItemsDatabase(folder.path, 'wal', 'cursor-wal.db');
+    await startClient(t, 'python3', ['-c', cursorScript, file]);
+    const write = await shell(
+      file,
+      "INSERT INTO items (name) VALUES ('shell'); PRAGMA wal_checkpoint(PASSIVE);",
+    );
+    assert.equal(write.error, undefined);
+    // busy|log|checkpointed: frames in the WAL, and none copied past the reader's snapshot.
+    const [, log, checkpointed] = write.stdout.split('|').map(Number);
+    assert.ok(log > 0 && checkpointed < log, `wal_checkpoint said ${write.stdout}`);
   });
 });
 

@@ -32,6 +32,12 @@ export const presets = choiceList('seed', [
     description:
       'A holder writes at 100 ms and holds its lock 0.5 s; at 300 ms a connection with busy timeout 0 fails at once, one with the busy timeout waits and commits.',
   },
+  {
+    value: 'forgotten-cursor',
+    label: 'forgotten-cursor: an unfinished SELECT and a writer',
+    description:
+      'A SELECT stepped once and left unfinished keeps its read transaction past the busy timeout: in rollback mode the writer’s COMMIT waits and fails; in WAL 2000 commits cannot be checkpointed and the WAL grows.',
+  },
 ] as const);
 
 export type PresetName = ValueOf<typeof presets>;

@@ -4,7 +4,7 @@
 import { isBusyCode } from './sqliteCodes';
 import { formatMs } from '../text/formatMs';
 import { journalFamily } from './lockModel';
-import type { FixKind, ProbeConfig, SessionResult, Verdict } from './probeTypes';
+import type { FixKind, ProbeConfig, SessionResult, Verdict, WalSample } from './probeTypes';
 
 const fixTexts: Record<Exclude<FixKind, 'none'>, string> = {
   'off-event-loop':
@@ -16,6 +16,8 @@ const fixTexts: Record<Exclude<FixKind, 'none'>, string> = {
   wal: 'Switch the database to WAL (PRAGMA journal_mode=WAL, persistent): readers no longer block the writer and the writer no longer blocks readers.',
   'shorter-transactions':
     'Keep write transactions short: do slow work (network calls, sleeps, heavy computation) before BEGIN or after COMMIT, or raise the busy timeout above the longest transaction.',
+  'close-cursors':
+    'Finish or close every query as soon as its rows are read: consume or close the iterator (Python cursor.fetchall() or cursor.close(), Go defer rows.Close(), better-sqlite3 iterator.return()), and never keep one open across slow work: an unfinished SELECT keeps its read transaction even outside BEGIN.',
 };
 
 interface Finding {
@@ -23,7 +25,12 @@ interface Finding {
   fixes: Exclude<FixKind, 'none'>[];
 }
 
-export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Verdict {
+export function explainProbe(
+  config: ProbeConfig,
+  sessions: SessionResult[],
+  /** WAL runs: the -wal file's size over the run. */
+  walBytes: readonly WalSample[] = [],
+): Verdict {
   const family = journalFamily(config.journalMode);
   const failed = sessions.filter((session) => session.outcome === 'failed');
   const findings: Finding[] = [];
@@ -78,6 +85,10 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
       fixes: ['busy-timeout'],
     });
   }
+  const cursorFinding = forgottenCursor(config, sessions, walBytes, family);
+  if (cursorFinding) {
+    findings.push(cursorFinding);
+  }
   if (config.model !== 'blocking' && timedOut.length > 0) {
     findings.push({
       explanation: `${names(timedOut)} waited the whole busy timeout (${timeoutMs} ms) and gave up: another session held a conflicting lock for longer than that.`,
@@ -119,6 +130,49 @@ export function explainProbe(config: ProbeConfig, sessions: SessionResult[]): Ve
     explanation: findings.map((finding) => finding.explanation),
     fixes,
   };
+}
+
+/** SQLite's default wal_autocheckpoint, pages; with 4 KiB pages about 4 MB of WAL. */
+const autoCheckpointPages = 1000;
+
+/** A session that left a SELECT unfinished ('cursor' step), and what its read transaction did to the others. */
+function forgottenCursor(
+  config: ProbeConfig,
+  sessions: SessionResult[],
+  walBytes: readonly WalSample[],
+  family: 'rollback' | 'wal',
+): Finding | undefined {
+  const holders = config.sessions.filter((plan) => plan.steps.some((step) => step.op === 'cursor'));
+  if (holders.length === 0) {
+    return undefined;
+  }
+  const holder = holders.map((plan) => plan.name).join(', ');
+  const opening = `${holder} stepped a SELECT once and left it unfinished (an iterator not consumed, rows not closed): until the statement is reset its read transaction stays open, even outside BEGIN.`;
+  if (family === 'rollback') {
+    const waiters = sessions.filter((session) => (session.longestWaitMs.EXCLUSIVE ?? 0) >= 1);
+    if (waiters.length === 0) {
+      return undefined;
+    }
+    const gaveUp = waiters.filter((session) => session.outcome === 'failed');
+    const ending =
+      gaveUp.length > 0
+        ? `${names(gaveUp.map((session) => ({ session })))}'s COMMIT waited for that read lock (PENDING, then EXCLUSIVE) and failed after the busy timeout.`
+        : `${names(waiters.map((session) => ({ session })))}'s COMMIT waited ${formatMs(waiters[0].longestWaitMs.EXCLUSIVE ?? 0)} for that read lock (PENDING, then EXCLUSIVE).`;
+    return { explanation: `${opening} ${ending}`, fixes: ['close-cursors', 'wal'] };
+  }
+  if (walBytes.length < 2) {
+    return undefined;
+  }
+  const first = walBytes[0].bytes;
+  const largest = Math.max(...walBytes.map((sample) => sample.bytes));
+  return {
+    explanation: `${opening} In WAL the writers commit beside it, but no checkpoint can copy frames past the snapshot it holds or restart the WAL: the -wal file grew from ${formatBytes(first)} to ${formatBytes(largest)}, where wal_autocheckpoint (${autoCheckpointPages} pages) would have restarted it at about ${formatBytes(autoCheckpointPages * 4120)}.`,
+    fixes: ['close-cursors'],
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function isBusy(code: string | undefined): boolean {

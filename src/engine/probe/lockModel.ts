@@ -71,6 +71,13 @@ export function stepLocks(
     }
     case 'rollback':
       return { wants: held, heldWhileRunning: held, after: 'none' };
+    case 'cursor': {
+      // The unfinished statement keeps the read lock, in a transaction or not, until it is reset.
+      const wants = atLeast(held, read);
+      return { wants, heldWhileRunning: held, after: wants };
+    }
+    case 'close':
+      return { wants: held, heldWhileRunning: held, after: inTransaction ? held : 'none' };
   }
 }
 

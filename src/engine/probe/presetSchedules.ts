@@ -2,6 +2,7 @@
 // Their names, labels and descriptions, and the burst's limits, are in ../options/presets.ts.
 import { checkedWholeNumber } from '../checkedWholeNumber';
 import { burstTransactions, burstWriters, type PresetName } from '../options/presets';
+import type { JournalFamily } from './lockModel';
 import type { SessionPlan } from './probeTypes';
 
 export interface PresetOptions {
@@ -9,7 +10,17 @@ export interface PresetOptions {
   writers?: number;
   /** burst: transactions per writer. */
   transactions?: number;
+  /** The probe's busy timeout, ms: forgotten-cursor keeps its cursor open past it. */
+  busyTimeoutMs?: number;
+  /** The journal family the sessions run in: forgotten-cursor's writer writes enough to pass the
+   * auto-checkpoint threshold in WAL, once in rollback mode (where each commit waits the timeout). */
+  family?: JournalFamily;
 }
+
+/** forgotten-cursor: the longest the cursor stays open (a longer busy timeout makes the writer wait). */
+const longestCursorMs = 10_000;
+/** forgotten-cursor in WAL: commits of one page each, past wal_autocheckpoint's default 1000 pages. */
+const walWriterTransactions = 2000;
 
 export function buildPreset(name: PresetName, options: PresetOptions = {}): SessionPlan[] {
   switch (name) {
@@ -64,6 +75,20 @@ export function buildPreset(name: PresetName, options: PresetOptions = {}): Sess
         },
         { name: 'waits', steps: [{ op: 'begin', at: 300 }, { op: 'write' }, { op: 'commit' }] },
       ];
+    case 'forgotten-cursor': {
+      const openMs = Math.min((options.busyTimeoutMs ?? 5000) + 500, longestCursorMs);
+      return [
+        {
+          name: 'cursor',
+          steps: [{ op: 'cursor', at: 0 }, { op: 'hold', ms: openMs }, { op: 'close' }],
+        },
+        {
+          name: 'writer',
+          repeat: options.family === 'wal' ? walWriterTransactions : 1,
+          steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'commit' }],
+        },
+      ];
+    }
     case 'burst': {
       const writers = checkedWholeNumber(burstWriters, options.writers ?? burstWriters.default);
       const transactions = checkedWholeNumber(

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { analyzeSessions, lastEventUs } from './analyzeSessions';
 import { explainProbe } from './explainProbe';
 import { journalFamily } from './lockModel';
-import { probeResultSchema, type ProbeConfig, type ProbeResult } from './probeTypes';
+import { probeResultSchema, type ProbeConfig, type ProbeResult, type WalSample } from './probeTypes';
 import type { SessionLog } from './sessionLog';
 
 export function probeResult(
@@ -13,9 +13,9 @@ export function probeResult(
   logs: readonly SessionLog[],
   /** Rows of the probe's table found in the file afterwards. */
   rowsFound: number,
-  /** The run's own id; a new UUID unless given. */
-  id: string = randomUUID(),
+  extras: { walBytes?: WalSample[]; id?: string } = {},
 ): ProbeResult {
+  const id = extras.id ?? randomUUID();
   const sessions = analyzeSessions(logs, journalFamily(config.journalMode));
   const errorCounts: Record<string, number> = {};
   for (const log of logs) {
@@ -39,6 +39,7 @@ export function probeResult(
       committed: sessions.reduce((sum, session) => sum + session.rows.committed, 0),
       found: rowsFound,
     },
-    verdict: explainProbe(config, sessions),
+    ...(extras.walBytes ? { walBytes: extras.walBytes } : {}),
+    verdict: explainProbe(config, sessions, extras.walBytes),
   };
 }

@@ -8,6 +8,8 @@ export interface ProbeTableSql {
   /** The sessions' read step: it takes the read lock (a WAL snapshot) and touches a few pages, so a
    * transaction costs the same with ten rows as with six hundred thousand. */
   read: string;
+  /** The 'cursor' step: always more than one row, so one step leaves it unfinished. */
+  cursor: string;
   /** Counts the rows the probe left (rows found). */
   count: string;
 }
@@ -19,6 +21,7 @@ export function probeTableSql(table: string): ProbeTableSql {
     drop: `DROP TABLE IF EXISTS ${name}`,
     insert: `INSERT INTO ${name} (session, iteration, t_us) VALUES (?, ?, ?)`,
     read: `SELECT max(id) AS id FROM ${name}`,
+    cursor: `SELECT id FROM ${name} UNION ALL SELECT 0 UNION ALL SELECT 0`,
     count: `SELECT count(*) AS n FROM ${name}`,
   };
 }

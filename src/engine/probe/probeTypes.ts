@@ -9,7 +9,9 @@ import type { PresetName } from '../options/presets';
 
 // Defined with their descriptions in ../options; re-exported because the result's shape names them.
 export type { BeginMode, ExecutionModel, JournalChoice };
-export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback';
+/** 'cursor' steps a multi-row SELECT once and leaves it unfinished (an iterator not consumed); 'close'
+ * resets it. Until then the statement keeps its read transaction, even outside BEGIN. */
+export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback' | 'cursor' | 'close';
 
 /** The transaction locks of src/engine/locks/lockStates.ts (rollback, then WAL); 'none' is no lock. */
 export type LockState = 'none' | TimelineLock;
@@ -122,7 +124,13 @@ export interface SessionResult {
 }
 
 export type FixKind =
-  'busy-timeout' | 'begin-immediate' | 'wal' | 'shorter-transactions' | 'off-event-loop' | 'none';
+  | 'busy-timeout'
+  | 'begin-immediate'
+  | 'wal'
+  | 'shorter-transactions'
+  | 'off-event-loop'
+  | 'close-cursors'
+  | 'none';
 
 export interface Verdict {
   /** One sentence: what happened. */
@@ -149,5 +157,13 @@ export interface ProbeResult {
   /** Error counts by SQLite extended code name. */
   errorCounts: Record<string, number>;
   rows: { attempted: number; committed: number; found: number };
+  /** WAL runs: the -wal file's size over the run (sampled), to show a WAL that a reader keeps growing. */
+  walBytes?: WalSample[];
   verdict: Verdict;
+}
+
+export interface WalSample {
+  /** ms since time zero. */
+  atMs: number;
+  bytes: number;
 }

@@ -21,6 +21,8 @@ import type {
 import { probeCancelled, runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
 import { describeSqliteFailure } from './describeSqliteFailure';
+import { journalFamily } from './lockModel';
+import { sampleWalSize } from './walSizes';
 
 export interface ProbeOptions {
   database: string;
@@ -45,8 +47,12 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   checkedWholeNumber(probeBusyTimeout, options.busyTimeoutMs);
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
-  const plans = buildPreset(options.preset, options.presetOptions);
   const wantedMode = options.journal === 'keep' ? source.journalMode : options.journal;
+  const plans = buildPreset(options.preset, {
+    busyTimeoutMs: options.busyTimeoutMs,
+    family: journalFamily(wantedMode),
+    ...options.presetOptions,
+  });
   let scratch: ScratchCopy | undefined;
   if (options.inPlace) {
     if (wantedMode !== source.journalMode) {
@@ -86,6 +92,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       probeTable: table,
       sessions: plans,
     };
+    const walSizes = journalFamily(prepared.journalMode) === 'wal' ? sampleWalSize(target) : undefined;
     const raw = await runSessions({
       model: options.model,
       plans,
@@ -97,13 +104,18 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
         ...(options.begin ? { begin: options.begin } : {}),
       },
       onEvent: options.onEvent,
-      onTimeZero: options.onTimeZero,
+      onTimeZero: (t0Ns) => {
+        walSizes?.start(t0Ns);
+        options.onTimeZero?.(t0Ns);
+      },
       signal: options.signal,
-    });
+    }).finally(() => walSizes?.stop());
     if (options.signal?.aborted) {
       throw probeCancelled();
     }
-    return probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table));
+    return probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table), {
+      walBytes: walSizes?.samples,
+    });
   } finally {
     if (scratch) {
       scratch.remove();

@@ -26,6 +26,8 @@ export const stepOps: readonly (StepOp | undefined)[] = [
   'hold',
   'commit',
   'rollback',
+  'cursor',
+  'close',
 ];
 /** The lock states a timeline uses, 'none' first: the one list in src/engine/locks/lockStates.ts. */
 export const timelineLockStates: readonly LockState[] = [

@@ -3,6 +3,7 @@
 // blocking model) beside the other sessions on one thread, where a statement waiting for a lock blocks
 // everyone: better-sqlite3's calls are synchronous, like a sync driver called from an async handler.
 import type { SqliteDatabase } from '../sqliteModule';
+import type { Statement } from 'better-sqlite3';
 import { threadId } from 'node:worker_threads';
 import { journalFamily, stepLocks, type JournalFamily } from './lockModel';
 import { clockSince, sleepUntil } from './monotonicClock';
@@ -126,6 +127,9 @@ export async function runSession(
   const sql = probeTableSql(settings.probeTable);
   const insert = db.prepare(sql.insert);
   const read = db.prepare(sql.read);
+  // The 'cursor' step's statement, prepared on first use; its iterator stays open until 'close'.
+  let cursorStatement: Statement<[]> | undefined;
+  let openCursor: Iterator<unknown> | undefined;
   const none = lockCode('none');
   let held = none;
   // Whether a transaction is open, kept here: better-sqlite3's db.inTransaction is a native call, and
@@ -150,6 +154,10 @@ export async function runSession(
         return 'COMMIT';
       case 'rollback':
         return 'ROLLBACK';
+      case 'cursor':
+        return sql.cursor;
+      case 'close':
+        return `(reset) ${sql.cursor}`;
     }
   };
   const prepare = (op: StatementOp, beginMode: BeginMode) =>
@@ -178,6 +186,11 @@ export async function runSession(
         rollbackAfterError(iteration);
         break;
       }
+    }
+    if (openCursor) {
+      openCursor.return?.();
+      openCursor = undefined;
+      held = inTransaction ? held : none;
     }
     if (inTransaction) {
       // A schedule that ends inside a transaction must not leave it open.
@@ -210,6 +223,14 @@ export async function runSession(
         read.get();
       } else if (op === 'write') {
         insert.run(plan.name, iteration, sentUs);
+      } else if (op === 'cursor') {
+        cursorStatement ??= db.prepare(sql.cursor);
+        const iterator = cursorStatement.iterate();
+        iterator.next();
+        openCursor = iterator;
+      } else if (op === 'close') {
+        openCursor?.return?.();
+        openCursor = undefined;
       } else {
         db.exec(statement.text);
       }

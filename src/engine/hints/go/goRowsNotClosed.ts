@@ -89,9 +89,10 @@ export const goRowsNotClosed: HintRule = {
     severity: 'warning',
     fix: 'Add `defer rows.Close()` right after checking the error from Query.',
     scenario: {
-      preset: 'reader',
+      preset: 'forgotten-cursor',
       model: 'processes',
-      shows: 'In rollback mode the writer waits until the long reader ends its read transaction.',
+      shows:
+        "The unfinished query keeps its read transaction: in rollback mode the writer's COMMIT fails after the busy timeout; in WAL the -wal file grows past the checkpoint size.",
     },
   },
   check({ tree }) {
