@@ -223,6 +223,67 @@ sys.stdin.readline()
   });
 });
 
+describe('shared-cache: two connections of one process share a cache', () => {
+  for (const model of ['threads', 'blocking'] as const) {
+    test(`${model}: SQLITE_LOCKED at once beside the writer, whatever the busy timeout; a cache of its own reads`, async () => {
+      const result = await probe({ preset: 'shared-cache', journal: 'wal', model, busyTimeoutMs: 5000 });
+      const shared = byName(result, 'shared');
+      assert.match(shared.error?.code ?? '', /^SQLITE_LOCKED/);
+      assert.match(shared.error?.message ?? '', /database table is locked/);
+      assert.ok((shared.error?.elapsedMs ?? Infinity) < 100, `failed after ${shared.error?.elapsedMs} ms`);
+      assert.equal(byName(result, 'own-cache').outcome, 'committed');
+      assert.equal(byName(result, 'writer').outcome, 'committed');
+      assert.equal(result.rows.found, 1);
+      assert.equal(result.verdict.fixes[0]?.kind, 'no-shared-cache');
+      assert.doesNotMatch(result.verdict.explanation.join(' '), /deferred transaction/);
+    });
+  }
+
+  test('processes: connections in separate processes share no cache, so nothing fails', async () => {
+    const result = await probe({ preset: 'shared-cache', journal: 'wal', model: 'processes' });
+    assert.deepEqual(result.errorCounts, {});
+  });
+
+  test("python3's sqlite3 behaves the same: SQLITE_LOCKED at once, a private cache reads", async () => {
+    const file = makeItemsDatabase(folder.path, 'wal', 'shared-cache.db');
+    const script = `
+import json, sqlite3, sys, time
+uri = "file:" + sys.argv[1] + "?cache=shared"
+writer = sqlite3.connect(uri, uri=True, timeout=5, isolation_level=None)
+shared = sqlite3.connect(uri, uri=True, timeout=5, isolation_level=None)
+private = sqlite3.connect(sys.argv[1], timeout=5, isolation_level=None)
+writer.execute("BEGIN")
+writer.execute("INSERT INTO items (name) VALUES ('writer')")
+started = time.monotonic()
+try:
+    shared.execute("SELECT count(*) FROM items").fetchall()
+    outcome = {"shared": "read"}
+except sqlite3.OperationalError as error:
+    outcome = {"shared": str(error), "code": getattr(error, "sqlite_errorcode", None)}
+outcome["elapsedMs"] = (time.monotonic() - started) * 1000
+outcome["private"] = private.execute("SELECT count(*) FROM items").fetchone()[0]
+print(json.dumps(outcome))
+`;
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile('python3', ['-c', script, file], (error, out) =>
+        error ? reject(new Error(`python3: ${error.message}`)) : resolve(out),
+      ),
+    );
+    const outcome = JSON.parse(stdout) as {
+      shared: string;
+      code?: number;
+      elapsedMs: number;
+      private: number;
+    };
+    assert.match(outcome.shared, /database table is locked/);
+    if (outcome.code !== null && outcome.code !== undefined) {
+      assert.equal(outcome.code & 0xff, 6, 'a kind of SQLITE_LOCKED');
+    }
+    assert.ok(outcome.elapsedMs < 100, `python failed after ${outcome.elapsedMs} ms`);
+    assert.equal(outcome.private, 20);
+  });
+});
+
 describe('burst: N writers, K read-then-write transactions each', () => {
   test('deferred: every write is counted as attempted, committed or failed, and the rows found match', async () => {
     const result = await probe({

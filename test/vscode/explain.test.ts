@@ -67,9 +67,9 @@ test(
       'the result in the panel',
     );
     const none = await vscode.commands.executeCommand('sqliteLockDoctor.reproduceLockError', {
-      scenario: 'shared-cache-locked',
+      scenario: 'wal-recovery',
     });
-    assert.equal(none, undefined, 'no preset reproduces SQLITE_LOCKED yet: nothing ran');
+    assert.equal(none, undefined, 'no preset reproduces a WAL recovery yet: nothing ran');
   },
   { timeoutMs: 60_000 },
 );

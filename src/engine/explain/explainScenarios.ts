@@ -82,6 +82,12 @@ export const explainScenarios = [
     cause:
       'SQLITE_LOCKED ("database table is locked") is not BUSY: connections sharing a cache (cache=shared, a shared in-memory database) lock tables against each other, or one connection changed a table that one of its own statements was still reading. The busy timeout never applies.',
     fix: 'Drop `cache=shared` (use WAL instead); finish or reset statements before changing the tables they read; for a shared in-memory database, use one connection or a temporary file.',
+    reproduce: {
+      preset: 'shared-cache',
+      model: 'threads',
+      shows:
+        'the shared-cache reader fails with SQLITE_LOCKED at once beside the writer, whatever its busy timeout',
+    },
   },
   {
     id: 'wal-recovery',

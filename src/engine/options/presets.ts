@@ -38,6 +38,12 @@ export const presets = choiceList('seed', [
     description:
       'A SELECT stepped once and left unfinished keeps its read transaction past the busy timeout: in rollback mode the writer’s COMMIT waits and fails; in WAL 2000 commits cannot be checkpointed and the WAL grows.',
   },
+  {
+    value: 'shared-cache',
+    label: 'shared-cache: two connections share a cache',
+    description:
+      'Two connections of one process opened with cache=shared: while one writes, the other gets SQLITE_LOCKED at once, whatever the busy timeout; a third with a cache of its own reads. Needs one process: --model threads or blocking.',
+  },
 ] as const);
 
 export type PresetName = ValueOf<typeof presets>;

@@ -1,7 +1,6 @@
 // The plain-language verdict: what happened, why, and the fix the evidence points to. Each rule reads
 // the timeline's evidence (error codes, how long a failing statement waited, the execution model, the
 // journal mode); the fixes come out most specific first, without repeats.
-import { isBusyCode } from './sqliteCodes';
 import { formatMs } from '../text/formatMs';
 import { journalFamily } from './lockModel';
 import type { FixKind, ProbeConfig, SessionResult, Verdict, WalSample } from './probeTypes';
@@ -16,6 +15,8 @@ const fixTexts: Record<Exclude<FixKind, 'none'>, string> = {
   wal: 'Switch the database to WAL (PRAGMA journal_mode=WAL, persistent): readers no longer block the writer and the writer no longer blocks readers.',
   'shorter-transactions':
     'Keep write transactions short: do slow work (network calls, sleeps, heavy computation) before BEGIN or after COMMIT, or raise the busy timeout above the longest transaction.',
+  'no-shared-cache':
+    "Open each connection with a cache of its own: drop cache=shared from the connection URI (Python's sqlite3 with uri=True, a Go DSN, a shared in-memory database): with WAL, readers then read beside the writer, and a wait for the write lock obeys the busy timeout.",
   'close-cursors':
     'Finish or close every query as soon as its rows are read: consume or close the iterator (Python cursor.fetchall() or cursor.close(), Go defer rows.Close(), better-sqlite3 iterator.return()), and never keep one open across slow work: an unfinished SELECT keeps its read transaction even outside BEGIN.',
 };
@@ -45,7 +46,9 @@ export function explainProbe(
   // With no busy timeout nothing waits, so no error can have waited "the whole timeout".
   const waitedWholeTimeout = (session: SessionResult, elapsedUs = 0) =>
     timeoutOf(session) > 0 && elapsedUs / 1000 >= timeoutOf(session) * 0.9;
-  const busyErrors = errors.filter(({ event }) => isBusy(event.code));
+  // SQLITE_LOCKED is not a busy wait: the busy handler never runs for it (see the shared-cache finding).
+  const busyErrors = errors.filter(({ event }) => event.code?.startsWith('SQLITE_BUSY'));
+  const lockedErrors = errors.filter(({ event }) => event.code?.startsWith('SQLITE_LOCKED'));
   const timedOut = busyErrors.filter(({ session, event }) => waitedWholeTimeout(session, event.elapsedUs));
   const immediate = busyErrors.filter(({ session, event }) => !waitedWholeTimeout(session, event.elapsedUs));
   const withoutTimeout = busyErrors.filter(({ session }) => timeoutOf(session) === 0);
@@ -83,6 +86,26 @@ export function explainProbe(
     findings.push({
       explanation: `${who} 0 ms (the default of SQLite's C API and node:sqlite, or a PRAGMA busy_timeout run on another pooled connection), so a connection that finds the database locked fails at once instead of waiting.${contrast}`,
       fixes: ['busy-timeout'],
+    });
+  }
+  if (lockedErrors.length > 0) {
+    const { session, event } = lockedErrors[0];
+    const sharers = config.sessions.filter((plan) => plan.sharedCache).map((plan) => plan.name);
+    const privateReaders = sessions.filter(
+      (other) => other.outcome === 'committed' && !sharers.includes(other.name) && other.rows.attempted === 0,
+    );
+    const contrast =
+      privateReaders.length > 0
+        ? ` ${names(privateReaders.map((reader) => ({ session: reader })))}, a connection with a cache of its own, read at the same moment without an error.`
+        : '';
+    const others = sharers.filter((name) => name !== session.name);
+    const how =
+      others.length > 0
+        ? `It shares one cache with ${others.join(', ')} (cache=shared), and in a shared cache connections lock tables against each other`
+        : 'Connections that share a cache (cache=shared) lock tables against each other, as does one connection changing a table its own statement still reads';
+    findings.push({
+      explanation: `${names(lockedErrors)} failed with ${event.code} (${event.errno ?? 6}${event.code === 'SQLITE_LOCKED' ? '' : ', a kind of SQLITE_LOCKED, 6'}: "${event.message ?? 'database table is locked'}") after ${formatMs((event.elapsedUs ?? 0) / 1000)}, not after its ${timeoutOf(session)} ms busy timeout. ${how}: SQLite returns SQLITE_LOCKED, which the busy handler never waits for.${contrast}`,
+      fixes: ['no-shared-cache'],
     });
   }
   const cursorFinding = forgottenCursor(config, sessions, walBytes, family);
@@ -173,10 +196,6 @@ function forgottenCursor(
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-function isBusy(code: string | undefined): boolean {
-  return code !== undefined && isBusyCode(code);
 }
 
 function names(items: { session: SessionResult }[]): string {

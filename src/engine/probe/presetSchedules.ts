@@ -89,6 +89,20 @@ export function buildPreset(name: PresetName, options: PresetOptions = {}): Sess
         },
       ];
     }
+    case 'shared-cache':
+      return [
+        {
+          name: 'writer',
+          sharedCache: true,
+          steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'hold', ms: 500 }, { op: 'commit' }],
+        },
+        {
+          name: 'shared',
+          sharedCache: true,
+          steps: [{ op: 'begin', at: 300 }, { op: 'read' }, { op: 'commit' }],
+        },
+        { name: 'own-cache', steps: [{ op: 'begin', at: 300 }, { op: 'read' }, { op: 'commit' }] },
+      ];
     case 'burst': {
       const writers = checkedWholeNumber(burstWriters, options.writers ?? burstWriters.default);
       const transactions = checkedWholeNumber(

@@ -33,6 +33,8 @@ export interface SessionPlan {
   repeat?: number;
   /** This session's busy timeout, ms, when it differs from the probe's (a connection configured apart). */
   busyTimeoutMs?: number;
+  /** Open as `file:...?cache=shared` (node:sqlite): sessions of one process that set it share one cache. */
+  sharedCache?: boolean;
 }
 
 export interface ProbeConfig {
@@ -130,6 +132,7 @@ export type FixKind =
   | 'shorter-transactions'
   | 'off-event-loop'
   | 'close-cursors'
+  | 'no-shared-cache'
   | 'none';
 
 export interface Verdict {

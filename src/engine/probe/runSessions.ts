@@ -1,5 +1,5 @@
 // Runs every session of a probe in the chosen execution model and collects their raw events.
-import { openDatabase, type SqliteDatabase } from '../sqliteModule';
+import { openSessionDatabase, type SessionDatabase } from './sessionDatabase';
 import { OperationError } from '../userInputError';
 import { forkEngineProcess, startEngineThread, type MessageChannel } from '../process/messageChannel';
 import type { FromSession, ToSession } from '../process/sessionProtocol';
@@ -38,10 +38,10 @@ export function runSessions(request: SessionsRequest): Promise<SessionLog[]> {
 
 /** All sessions on this thread and event loop: a statement that waits for a lock stops every session. */
 async function runOnThisThread(request: SessionsRequest): Promise<SessionLog[]> {
-  const connections: SqliteDatabase[] = [];
+  const connections: SessionDatabase[] = [];
   try {
-    while (connections.length < request.plans.length) {
-      connections.push(openDatabase(request.target, { timeout: request.busyTimeoutMs, fileMustExist: true }));
+    for (const plan of request.plans) {
+      connections.push(openSessionDatabase(request.target, request.busyTimeoutMs, plan));
     }
     const t0Ns = monotonicNowNs();
     request.onTimeZero?.(t0Ns);

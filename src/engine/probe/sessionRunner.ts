@@ -2,8 +2,7 @@
 // survives the session being killed. The same code runs in a child process, a worker thread, or (the
 // blocking model) beside the other sessions on one thread, where a statement waiting for a lock blocks
 // everyone: better-sqlite3's calls are synchronous, like a sync driver called from an async handler.
-import type { SqliteDatabase } from '../sqliteModule';
-import type { Statement } from 'better-sqlite3';
+import type { SessionDatabase, SessionStatement } from './sessionDatabase';
 import { threadId } from 'node:worker_threads';
 import { journalFamily, stepLocks, type JournalFamily } from './lockModel';
 import { clockSince, sleepUntil } from './monotonicClock';
@@ -110,7 +109,7 @@ const beginText: Record<BeginMode, string> = {
 
 export async function runSession(
   plan: SessionPlan,
-  db: SqliteDatabase,
+  db: SessionDatabase,
   settings: SessionSettings,
   t0Ns: bigint,
   sink: EventSink,
@@ -128,7 +127,7 @@ export async function runSession(
   const insert = db.prepare(sql.insert);
   const read = db.prepare(sql.read);
   // The 'cursor' step's statement, prepared on first use; its iterator stays open until 'close'.
-  let cursorStatement: Statement<[]> | undefined;
+  let cursorStatement: SessionStatement | undefined;
   let openCursor: Iterator<unknown> | undefined;
   const none = lockCode('none');
   let held = none;

@@ -1,5 +1,5 @@
 // A probe session inside a worker thread or child process: open, say ready, wait for time zero, run.
-import { openDatabase } from '../sqliteModule';
+import { openSessionDatabase } from '../probe/sessionDatabase';
 import { runSession } from '../probe/sessionRunner';
 import type { ParentPortal } from './parentPortal';
 import type { FromEngine, ToEngine } from './engineProtocol';
@@ -12,7 +12,7 @@ export async function serveSession(
 ): Promise<void> {
   let db;
   try {
-    db = openDatabase(init.target, { timeout: init.busyTimeoutMs, fileMustExist: true });
+    db = openSessionDatabase(init.target, init.busyTimeoutMs, init.plan);
   } catch (error) {
     await portal.send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     return;

@@ -14,6 +14,12 @@ export const sharedCacheUri: HintRule = {
       'This SQLite URI turns on shared-cache mode: connections then fail with SQLITE_LOCKED ("database table is locked"), which no busy timeout waits out.',
     severity: 'warning',
     fix: 'Remove `cache=shared` and give each connection a busy timeout; to share an in-memory database, name it on the memdb VFS (`file:/name?vfs=memdb`) or use a temporary file.',
+    scenario: {
+      preset: 'shared-cache',
+      model: 'threads',
+      shows:
+        'While one shared-cache connection writes, the other fails with SQLITE_LOCKED at once despite its busy timeout; a connection with a cache of its own reads.',
+    },
   },
   check({ tree }) {
     if (tree === undefined) {
