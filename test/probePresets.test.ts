@@ -284,6 +284,51 @@ print(json.dumps(outcome))
   });
 });
 
+describe('checkpoint-starvation: a reader keeps its WAL snapshot while writers commit', () => {
+  // With no reader, wal_autocheckpoint restarts the WAL at 1000 pages: about 4.1 MB with 4 KiB pages.
+  const autoCheckpointBytes = 1000 * 4120;
+
+  test('WAL: every commit succeeds and the WAL grows past the auto-checkpoint size', async () => {
+    const result = await probe({ preset: 'checkpoint-starvation', journal: 'wal', model: 'threads' });
+    assert.deepEqual(result.errorCounts, {});
+    assert.equal(result.rows.found, 2000);
+    const samples = result.walBytes ?? [];
+    const largest = Math.max(...samples.map((sample) => sample.bytes));
+    assert.ok(largest > autoCheckpointBytes * 1.5, `the WAL reached ${largest} bytes`);
+    // Sampled over the run: it starts small and the samples rise.
+    assert.ok(samples[0].bytes < largest / 2, `the first sample was ${samples[0].bytes} bytes`);
+    assert.equal(result.verdict.fixes[0]?.kind, 'bound-reads');
+    assert.match(result.verdict.explanation.join(' '), /reader held a read transaction/);
+  });
+
+  test('independent clients: 1500 commits by the shell grow the WAL only while python3 holds a read', async (t) => {
+    const inserts = "INSERT INTO items (name) VALUES ('shell');\n".repeat(1500);
+    const walAfterInserts = async (name: string, withReader: boolean) => {
+      const file = makeItemsDatabase(folder.path, 'wal', name);
+      if (withReader) {
+        await startClient(t, 'python3', [
+          '-c',
+          'import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1], isolation_level=None)\ndb.execute("BEGIN")\ndb.execute("SELECT count(*) FROM items").fetchall()\nprint("ready", flush=True)\nsys.stdin.readline()\n',
+          file,
+        ]);
+      }
+      // The shell reads the -wal size itself after its autocommit INSERTs, before its own close
+      // checkpoints and removes the file.
+      const stdout = await new Promise<string>((resolve, reject) => {
+        const shell = execFile('sqlite3', [file], (error, out) =>
+          error ? reject(new Error(error.message)) : resolve(out),
+        );
+        shell.stdin?.end(`${inserts}.shell stat -c %s '${file}-wal'\n`);
+      });
+      return Number(stdout.trim().split('\n').pop());
+    };
+    const free = await walAfterInserts('free.db', false);
+    assert.ok(free <= autoCheckpointBytes * 1.1, `with no reader the WAL stayed at ${free} bytes`);
+    const pinned = await walAfterInserts('starved.db', true);
+    assert.ok(pinned > autoCheckpointBytes * 1.3, `with the reader the WAL reached ${pinned} bytes`);
+  });
+});
+
 describe('burst: N writers, K read-then-write transactions each', () => {
   test('deferred: every write is counted as attempted, committed or failed, and the rows found match', async () => {
     const result = await probe({

@@ -103,10 +103,10 @@ export const explainScenarios = [
       "A checkpoint (Litestream's, the app's auto-checkpoint, or a manual one) needs the oldest reader to move past the frames it copies; a long read transaction (or a replicator's held read lock) pins them, so the WAL grows past wal_autocheckpoint and the checkpoint reports database is locked.",
     fix: 'Bound read transactions (close cursors, do not hold a read open across requests); run TRUNCATE or RESTART checkpoints only when readers are gone; set a busy timeout in the app so its writes wait out the checkpoint.',
     reproduce: {
-      preset: 'forgotten-cursor',
+      preset: 'checkpoint-starvation',
       model: 'processes',
       shows:
-        'in WAL an unfinished SELECT keeps its snapshot and the -wal file grows past the auto-checkpoint size (in rollback mode the writer waits instead)',
+        'in WAL a reader keeps its snapshot while writers commit, and the -wal file grows past the auto-checkpoint size',
     },
   },
 ] as const satisfies readonly ExplainScenario[];

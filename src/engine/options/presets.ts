@@ -44,6 +44,12 @@ export const presets = choiceList('seed', [
     description:
       'Two connections of one process opened with cache=shared: while one writes, the other gets SQLITE_LOCKED at once, whatever the busy timeout; a third with a cache of its own reads. Needs one process: --model threads or blocking.',
   },
+  {
+    value: 'checkpoint-starvation',
+    label: 'checkpoint-starvation: a long reader and many commits',
+    description:
+      'In WAL, a reader keeps its snapshot 2 s while two writers commit 1000 times each: no checkpoint can pass the reader, so the WAL grows past the auto-checkpoint size (its size over time is in the result).',
+  },
 ] as const);
 
 export type PresetName = ValueOf<typeof presets>;

@@ -17,6 +17,8 @@ const fixTexts: Record<Exclude<FixKind, 'none'>, string> = {
     'Keep write transactions short: do slow work (network calls, sleeps, heavy computation) before BEGIN or after COMMIT, or raise the busy timeout above the longest transaction.',
   'no-shared-cache':
     "Open each connection with a cache of its own: drop cache=shared from the connection URI (Python's sqlite3 with uri=True, a Go DSN, a shared in-memory database): with WAL, readers then read beside the writer, and a wait for the write lock obeys the busy timeout.",
+  'bound-reads':
+    'Bound read transactions: end them (COMMIT, close the cursor) before slow work and never hold one across requests, so checkpoints can pass them; run PRAGMA wal_checkpoint(TRUNCATE) when readers are gone to give the WAL back its space.',
   'close-cursors':
     'Finish or close every query as soon as its rows are read: consume or close the iterator (Python cursor.fetchall() or cursor.close(), Go defer rows.Close(), better-sqlite3 iterator.return()), and never keep one open across slow work: an unfinished SELECT keeps its read transaction even outside BEGIN.',
 };
@@ -111,6 +113,11 @@ export function explainProbe(
   const cursorFinding = forgottenCursor(config, sessions, walBytes, family);
   if (cursorFinding) {
     findings.push(cursorFinding);
+  } else {
+    const starved = starvedCheckpoint(config, walBytes, family);
+    if (starved) {
+      findings.push(starved);
+    }
   }
   if (config.model !== 'blocking' && timedOut.length > 0) {
     findings.push({
@@ -189,8 +196,40 @@ function forgottenCursor(
   const first = walBytes[0].bytes;
   const largest = Math.max(...walBytes.map((sample) => sample.bytes));
   return {
-    explanation: `${opening} In WAL the writers commit beside it, but no checkpoint can copy frames past the snapshot it holds or restart the WAL: the -wal file grew from ${formatBytes(first)} to ${formatBytes(largest)}, where wal_autocheckpoint (${autoCheckpointPages} pages) would have restarted it at about ${formatBytes(autoCheckpointPages * 4120)}.`,
+    explanation: `${opening} In WAL the writers commit beside it, but no checkpoint can copy frames past the snapshot it holds or restart the WAL: the -wal file grew from ${formatBytes(first)} to ${formatBytes(largest)}, where wal_autocheckpoint (${autoCheckpointPages} pages) would have restarted it at about ${formatBytes(autoCheckpointBytes)}.`,
     fixes: ['close-cursors'],
+  };
+}
+
+/** The WAL size at which wal_autocheckpoint restarts it when nothing pins it (4 KiB pages and frame headers). */
+const autoCheckpointBytes = autoCheckpointPages * 4120;
+
+/** In WAL, a session that held a read transaction while the WAL grew past the auto-checkpoint size. */
+function starvedCheckpoint(
+  config: ProbeConfig,
+  walBytes: readonly WalSample[],
+  family: 'rollback' | 'wal',
+): Finding | undefined {
+  if (family !== 'wal' || walBytes.length < 2) {
+    return undefined;
+  }
+  const largest = walBytes.reduce((most, sample) => (sample.bytes > most.bytes ? sample : most));
+  const readers = config.sessions.filter(
+    (plan) =>
+      plan.steps.some((step) => step.op === 'read') &&
+      plan.steps.some((step) => step.op === 'hold') &&
+      !plan.steps.some((step) => step.op === 'write'),
+  );
+  if (readers.length === 0 || largest.bytes <= autoCheckpointBytes * 1.2) {
+    return undefined;
+  }
+  const half = walBytes.find((sample) => sample.bytes >= largest.bytes / 2);
+  const growth = half
+    ? ` (${formatBytes(half.bytes)} at ${formatMs(half.atMs)}, ${formatBytes(largest.bytes)} at ${formatMs(largest.atMs)})`
+    : '';
+  return {
+    explanation: `${readers.map((plan) => plan.name).join(', ')} held a read transaction (a WAL snapshot) while the others committed: no checkpoint can copy frames past the oldest reader's snapshot or restart the WAL while it is read, so the -wal file grew to ${formatBytes(largest.bytes)}${growth}, where wal_autocheckpoint (${autoCheckpointPages} pages) would have restarted it at about ${formatBytes(autoCheckpointBytes)}.`,
+    fixes: ['bound-reads'],
   };
 }
 

@@ -21,6 +21,8 @@ export interface PresetOptions {
 const longestCursorMs = 10_000;
 /** forgotten-cursor in WAL: commits of one page each, past wal_autocheckpoint's default 1000 pages. */
 const walWriterTransactions = 2000;
+/** checkpoint-starvation: commits per writer; two writers pass wal_autocheckpoint's 1000 pages twice. */
+const starvingWriterTransactions = 1000;
 
 export function buildPreset(name: PresetName, options: PresetOptions = {}): SessionPlan[] {
   switch (name) {
@@ -103,6 +105,21 @@ export function buildPreset(name: PresetName, options: PresetOptions = {}): Sess
         },
         { name: 'own-cache', steps: [{ op: 'begin', at: 300 }, { op: 'read' }, { op: 'commit' }] },
       ];
+    case 'checkpoint-starvation': {
+      const writer = (name: string): SessionPlan => ({
+        name,
+        repeat: starvingWriterTransactions,
+        steps: [{ op: 'begin', at: 100 }, { op: 'write' }, { op: 'commit' }],
+      });
+      return [
+        {
+          name: 'reader',
+          steps: [{ op: 'begin', at: 0 }, { op: 'read' }, { op: 'hold', ms: 2000 }, { op: 'commit' }],
+        },
+        writer('w1'),
+        writer('w2'),
+      ];
+    }
     case 'burst': {
       const writers = checkedWholeNumber(burstWriters, options.writers ?? burstWriters.default);
       const transactions = checkedWholeNumber(

@@ -133,6 +133,7 @@ export type FixKind =
   | 'off-event-loop'
   | 'close-cursors'
   | 'no-shared-cache'
+  | 'bound-reads'
   | 'none';
 
 export interface Verdict {
