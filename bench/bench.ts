@@ -11,7 +11,7 @@
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
 //   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium) and
 //   the static HTML report with 1 000 000 events (bench/staticReport.ts).
-// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`: one part
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--turns`, `--fidelity`, `--timeline`: one part
 //   alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ import { benchLockScanScale } from './lockScanScale';
 import { benchProbeScale } from './probeScale';
 import { pushRecordingCost, recordingCost } from './recordingCost';
 import { pushOverhead, recordingOverhead } from './recordingOverhead';
+import { turnTaking } from './turnTaking';
 import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
 import { benchStaticReport } from './staticReport';
@@ -136,7 +137,7 @@ async function benchTimeline(report: BenchReport): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const full = argv.includes('--full');
-  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--fidelity', '--timeline'].find(
+  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--turns', '--fidelity', '--timeline'].find(
     (flag) => argv.includes(flag),
   );
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
@@ -158,6 +159,9 @@ async function main(): Promise<void> {
       benchStaticReport(report);
     } else if (part === '--overhead') {
       await overhead();
+    } else if (part === '--turns') {
+      // A diagnostic: printed only.
+      console.log(await turnTaking(database, folder, { writers: 4, transactions: 10000, rounds: full ? 7 : 5 }));
     } else if (part === '--fidelity') {
       await benchTimingFidelity(report);
     } else if (part === '--locks') {
