@@ -137,9 +137,16 @@ async function benchTimeline(report: BenchReport): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const full = argv.includes('--full');
-  const part = ['--locks', '--burst', '--record', '--host', '--overhead', '--turns', '--fidelity', '--timeline'].find(
-    (flag) => argv.includes(flag),
-  );
+  const part = [
+    '--locks',
+    '--burst',
+    '--record',
+    '--host',
+    '--overhead',
+    '--turns',
+    '--fidelity',
+    '--timeline',
+  ].find((flag) => argv.includes(flag));
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
   const database = join(folder, 'small.db');
@@ -161,7 +168,9 @@ async function main(): Promise<void> {
       await overhead();
     } else if (part === '--turns') {
       // A diagnostic: printed only.
-      console.log(await turnTaking(database, folder, { writers: 4, transactions: 10000, rounds: full ? 7 : 5 }));
+      console.log(
+        await turnTaking(database, folder, { writers: 4, transactions: 10000, rounds: full ? 7 : 5 }),
+      );
     } else if (part === '--fidelity') {
       await benchTimingFidelity(report);
     } else if (part === '--locks') {

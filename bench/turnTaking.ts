@@ -198,7 +198,9 @@ async function probeRun(source: string, folder: string, settings: TurnSettings):
 
 function describe(name: string, runs: RunFigures[]): string {
   const m = (pick: (run: RunFigures) => number | undefined) => {
-    const values = runs.map(pick).filter((value): value is number => value !== undefined && !Number.isNaN(value));
+    const values = runs
+      .map(pick)
+      .filter((value): value is number => value !== undefined && !Number.isNaN(value));
     return values.length === 0
       ? '-'
       : `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)})`;
