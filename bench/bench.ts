@@ -10,9 +10,11 @@
 //   recordingCost.ts: the recording's CPU per transaction on one connection) and the timing
 //   fidelity (bench/timingFidelity.ts: the timeline's times against python3's view of the locks), and
 //   the panel's timeline explorer (bench/timelineFrames.ts: 1 000 000 spans in headless Chromium) and
-//   the static HTML report with 1 000 000 events (bench/staticReport.ts).
-// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--turns`, `--fidelity`, `--timeline`: one part
-//   alone, printed only.
+//   the static HTML report with 1 000 000 events (bench/staticReport.ts). Both also scan a generated
+//   5 000-file workspace for code hints (bench/hintsScan.ts), and explain a log at the editor's and the
+//   command line's caps (bench/explainScale.ts).
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--turns`, `--fidelity`, `--timeline`, `--hints`,
+//   `--explain`: one part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +24,9 @@ import { runProbe } from '../src/engine/probe/runProbe';
 import { openDatabase } from '../src/engine/sqliteModule';
 import { BenchReport } from './benchReport';
 import { burstAtLimits } from './burstAtLimits';
+import { benchExplain } from './explainScale';
 import { benchFootprint } from './footprint';
+import { benchHintsScan } from './hintsScan';
 import { benchHostDelay } from './hostDelayRun';
 import { benchLockReadings } from './lockReadings';
 import { benchLockScanScale } from './lockScanScale';
@@ -146,6 +150,8 @@ async function main(): Promise<void> {
     '--turns',
     '--fidelity',
     '--timeline',
+    '--hints',
+    '--explain',
   ].find((flag) => argv.includes(flag));
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
@@ -161,7 +167,11 @@ async function main(): Promise<void> {
       pushOverhead(report, await recordingOverhead(database, folder, overheadSettings), overheadSettings);
       pushRecordingCost(report, await recordingCost(folder, costSettings), costSettings);
     };
-    if (part === '--timeline') {
+    if (part === '--hints') {
+      await benchHintsScan(report, folder);
+    } else if (part === '--explain') {
+      benchExplain(report);
+    } else if (part === '--timeline') {
       await benchTimeline(report);
       benchStaticReport(report);
     } else if (part === '--overhead') {
@@ -197,6 +207,8 @@ async function main(): Promise<void> {
       }
       await benchTimeline(report);
       benchStaticReport(report);
+      await benchHintsScan(report, folder);
+      benchExplain(report);
       if (full && linux) {
         report.pushText(
           'Lock watcher: CPU per reading',

@@ -9,6 +9,8 @@ export interface PeakRecord {
   ppid: number;
   script: string;
   maxRssKb: number;
+  /** User + system CPU time of the process, in ms. */
+  cpuMs: number;
 }
 
 /** Runs `work` with every Node process it starts logging its peak RSS; returns the records. */

@@ -11,6 +11,7 @@ import { renderTimelineSvg } from '../src/report/timelineSvg';
 import type { ViewActions } from '../media/panel/render/actions';
 import { renderPanel, type PanelView } from '../media/panel/render/panelView';
 import { formFromValues, parseBusyTimeout, updateForm } from '../media/panel/probeFormState';
+import { PanelPage } from '../media/panel/panelPage';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures shaped like the engine's output: the seed scenario in the blocking model, where A fails
@@ -429,4 +430,26 @@ test('the busy timeout must be whole milliseconds from 0 to 600000; Run waits fo
   // Unknown choices keep the previous value: the form only ever holds what the host accepts.
   assert.equal(updateForm(fixed, 'model', 'fibers').values.model, 'blocking');
   assert.equal(updateForm(fixed, 'preset', 'upgrade').values.preset, 'upgrade');
+});
+
+test("a probe started elsewhere (a hint or an error's Reproduce, the palette) sets the form to what it runs", () => {
+  const posted: FromPanel[] = [];
+  const root = document.createElement('main');
+  document.body.replaceChildren(root);
+  const page = new PanelPage(
+    root,
+    { post: (message) => posted.push(message), saved: () => undefined, save: () => {} },
+    undefined,
+  );
+  const settings: ProbeFormValues = { ...defaults, model: 'processes' };
+  page.receive(state({ defaults: settings }));
+  const ran: ProbeFormValues = { ...settings, model: 'blocking', busyTimeoutMs: 250 };
+  page.receive(
+    state({ defaults: settings, busy: { kind: 'probe', label: 'Running the seed probe…', probe: ran } }),
+  );
+  page.receive(state({ defaults: settings }));
+  const run = root.querySelector<HTMLElement>('#probe-run');
+  assert.ok(run, 'the Run Probe button is shown');
+  run.click();
+  assert.deepEqual(posted.at(-1), { type: 'runProbe', form: ran });
 });

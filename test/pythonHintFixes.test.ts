@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeSource } from '../src/engine/hints/analyzeSource';
-import type { HintEdit, HintFinding } from '../src/engine/hints/hintTypes';
-import { parseSource } from '../src/engine/hints/sourceParser';
+import type { HintFinding } from '../src/engine/hints/hintTypes';
+import { applyHintEdit as applyEdit, parsesCleanly } from './support/hintEdits';
 
 const corpus = join(__dirname, '..', '..', 'test', 'fixtures', 'hints');
 const ruleFolders = [
@@ -16,28 +16,8 @@ const ruleFolders = [
   'django-sqlite-no-immediate',
 ];
 
-function offsetOf(text: string, line: number, column: number): number {
-  const lines = text.split('\n');
-  return lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + column;
-}
-
-function applyEdit(text: string, edit: HintEdit): string {
-  const start = offsetOf(text, edit.range.startLine, edit.range.startColumn);
-  const end = offsetOf(text, edit.range.endLine, edit.range.endColumn);
-  return text.slice(0, start) + edit.newText + text.slice(end);
-}
-
 async function findings(text: string): Promise<HintFinding[]> {
   return analyzeSource({ path: 'sample.py', text, language: 'python' });
-}
-
-async function parsesCleanly(text: string): Promise<boolean> {
-  const tree = await parseSource('python', text);
-  try {
-    return !tree.rootNode.hasError;
-  } finally {
-    tree.delete();
-  }
 }
 
 const samples = ruleFolders.flatMap((folder) =>
@@ -51,7 +31,10 @@ test('every quick fix in the corpus gives valid Python and removes exactly its o
     const before = await findings(text);
     for (const finding of before.filter((candidate) => candidate.quickFix !== undefined)) {
       const fixed = applyEdit(text, finding.quickFix!);
-      assert.ok(await parsesCleanly(fixed), `${path}: "${finding.quickFix!.title}" breaks the syntax`);
+      assert.ok(
+        await parsesCleanly('python', fixed),
+        `${path}: "${finding.quickFix!.title}" breaks the syntax`,
+      );
       const after = await findings(fixed);
       const same = (other: HintFinding) => other.ruleId === finding.ruleId;
       assert.equal(

@@ -49,6 +49,13 @@ export class PanelPage {
     // A probe starts: its view shows its sessions' locks and then its result.
     if (state.busy?.kind === 'probe' && this.state?.busy?.kind !== 'probe') {
       this.view = 'probe';
+      if (
+        state.busy.probe !== undefined &&
+        this.form !== undefined &&
+        !sameValues(this.form.values, state.busy.probe)
+      ) {
+        this.form = formFromValues(state.busy.probe);
+      }
     }
     // A recording starts: its view offers Stop (and shows the recording once stopped).
     if (state.recordingNow !== null && this.state !== undefined && this.state.recordingNow === null) {

@@ -33,6 +33,7 @@ const options = {
   table: { type: 'string' },
   run: { type: 'string' },
   log: { type: 'string' },
+  file: { type: 'string' },
   for: { type: 'string' },
   interval: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

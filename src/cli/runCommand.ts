@@ -2,6 +2,7 @@ import { UserInputError } from '../engine/userInputError';
 import type { ParsedCli } from './cliArguments';
 import { checkpointCommand } from './commands/checkpointCommand';
 import { demoCommand } from './demo/demoCommand';
+import { explainCommand } from './commands/explainCommand';
 import { hintsCommand } from './commands/hintsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { journalCommand } from './commands/journalCommand';
@@ -31,6 +32,8 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
       return recordCommand(cli, signal);
     case 'hints':
       return hintsCommand(cli);
+    case 'explain':
+      return explainCommand(cli);
     case 'demo':
       return demoCommand(cli, signal);
     default:

@@ -14,8 +14,12 @@ import {
 import type { WholeNumberLimit } from '../engine/options/wholeNumberLimit';
 import { httpMethods, loadConcurrency, loadRequests } from '../engine/options/loadOptions';
 import { recordInterval } from '../engine/options/recordLimits';
+import { hintRules } from '../engine/hints/hintRules';
+import { wrapText } from '../report/plainText';
 import { spelled } from './cliArguments';
 
+const hintRuleIds = hintRules.map((rule) => rule.info.id).join(', ') || 'none yet';
+const hintRuleLines = wrapText(`Rules: ${hintRuleIds}.`, 100, '      ', '      ').join('\n');
 const oneOf = <V extends string>(list: ChoiceList<V>) => list.values.map(spelled).join('|');
 const range = (limit: WholeNumberLimit) => `${limit.min}..${limit.max}, default ${limit.default}`;
 const presetLines = presets.choices.map((choice) => `  ${choice.value.padEnd(8)} ${choice.description}`);
@@ -65,6 +69,19 @@ Commands:
       output goes to stderr and its lock-error lines are counted by kind. --log FILE instead follows
       the log of an app that runs already. The locks are recorded during the load (as record does,
       every --interval ms): --json prints that recording, with the load's result in its "load" field.
+  hints [DIR] [--json | --sarif] [--rule ID]...
+      The lock hazards in the code under DIR (default: the current folder): Python, JavaScript and
+      TypeScript, Go and Prisma files, skipping what .gitignore lists, dependencies and environments,
+      and generated or minified files. One "path:line:col  severity  rule  message" line per finding.
+      --sarif prints SARIF 2.1.0 for code scanning; --rule (repeatable) runs only those rules.
+      Exit 1 when something is found.
+${hintRuleLines}
+  explain "<error text>" | explain --file LOG | explain -   [--json]
+      Recognise a lock error (SQLITE_BUSY and its extended codes, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED,
+      "database is locked" from Python, SQLAlchemy, Django, Rails, Go, Node, Prisma's timeouts, a
+      Litestream checkpoint line) in pasted text, a log file or standard input (-), and say which
+      cause it shows, the fix, and the probe command that reproduces it. One answer per cause, with
+      counts. Exit 0 recognised, 1 not recognised (never a guess).
   demo [--html FILE]
       Create a small database in a temp folder and run the seed scenario's matrix.
 
@@ -74,5 +91,6 @@ ${presetLines.join('\n')}
 Execution models:
 ${modelLines.join('\n')}
 
-Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy), 2 bad input or usage.
+Exit codes: 0 done, 1 the operation could not be done (also a checkpoint left busy, hints found, and
+explain recognising nothing), 2 bad input or usage.
 `;

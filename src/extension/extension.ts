@@ -22,6 +22,7 @@ import type { Recording } from '../engine/record/recordingTypes';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
 import { LockDoctorStatusBar } from './statusBar';
 import { registerHints } from './hints/registerHints';
+import { registerExplain } from './explain/registerExplain';
 
 export function activate(context: vscode.ExtensionContext): LockDoctorApi | undefined {
   // The engine runs under this host's Node: better-sqlite3 13 needs N-API 10 (VS Code 1.101+), and on an
@@ -43,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'scanWorkspaceForHints',
       'reproduceHint',
       'explainHint',
+      'explainLockError',
+      'reproduceLockError',
     ]) {
       context.subscriptions.push(
         vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
@@ -175,6 +178,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   );
   // Code hints: analysed in a worker thread; this registers the diagnostics, hover and code actions.
   registerHints(context, model, showPanel);
+  registerExplain(context, model, showPanel);
   updateContextKeys();
   return lockDoctorApi(model, statusBar, lockWatcher, recordings);
 }

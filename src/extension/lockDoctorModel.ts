@@ -19,6 +19,7 @@ import type {
   FileState,
   LocksState,
   PanelState,
+  ProbeFormValues,
   ProbeLocks,
   RecordingNow,
 } from '../shared/panelProtocol';
@@ -106,11 +107,16 @@ export class LockDoctorModel implements vscode.Disposable {
   }
 
   /** Runs one operation at a time and shows it as busy; a second one is refused with a sentence. */
-  async run<T>(label: string, kind: Busy['kind'], work: () => Thenable<T>): Promise<T> {
+  async run<T>(
+    label: string,
+    kind: Busy['kind'],
+    work: () => Thenable<T>,
+    probe?: ProbeFormValues,
+  ): Promise<T> {
     if (this.busy !== null) {
       throw new Error(`SQLite Lock Doctor is busy: ${this.busy.label}`);
     }
-    this.busy = { kind, label };
+    this.busy = { kind, label, ...(probe === undefined ? {} : { probe }) };
     this.lastError = null;
     this.lastNotice = null;
     this.fire();

@@ -51,6 +51,9 @@ export interface Busy {
   kind: 'switch' | 'probe' | 'checkpoint' | 'load';
   /** 'Switching app.db to WAL…', 'Running the probe…'. */
   label: string;
+  /** A probe's settings, wherever it was started (the form, the palette, a hint's or an error's
+   * Reproduce): the form takes them, so that Run Probe next runs what the panel shows. */
+  probe?: ProbeFormValues;
 }
 
 /** The open file and what the panel may offer for it. Sent when it changes. */

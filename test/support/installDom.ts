@@ -11,4 +11,6 @@ Object.assign(globalThis, {
   HTMLElement: window.HTMLElement,
   DocumentFragment: window.DocumentFragment,
   customElements: window.customElements,
+  ResizeObserver: window.ResizeObserver,
+  requestAnimationFrame: window.requestAnimationFrame.bind(window),
 });

@@ -18,6 +18,8 @@ export const commandIds = [
   'sqliteLockDoctor.scanWorkspaceForHints',
   'sqliteLockDoctor.reproduceHint',
   'sqliteLockDoctor.explainHint',
+  'sqliteLockDoctor.explainLockError',
+  'sqliteLockDoctor.reproduceLockError',
 ] as const;
 
 export function extensionUnderTest(): vscode.Extension<unknown> {

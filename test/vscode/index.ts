@@ -13,3 +13,4 @@ import './lockWatcher.test';
 import './recording.test';
 import './loadTest.test';
 import './hints.test';
+import './explain.test';

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { ExplainOutcome } from '../../src/extension/explain/explainLockErrorCommand';
 import { sqliteShell } from '../support/sqliteShell';
 import { lockDoctorApi } from './extensionUnderTest';
 import { codeActionsAt, copyHintSample, hintDiagnostics, hoverTextAt } from './hintFixtures';
@@ -110,6 +111,24 @@ test('code hints still show in Restricted Mode, with Explain and quick fixes but
   );
   const fixes = await codeActionsAt(worker, zeroTimeout.range);
   assert.ok(fixes.some((action) => action.edit !== undefined && action.disabled === undefined));
+});
+
+test('Explain a Lock Error works in Restricted Mode (from the clipboard); reproducing it does not run', async () => {
+  await lockDoctorApi();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.env.clipboard.writeText('sqlite3.OperationalError: database table is locked: items');
+  const outcome = await vscode.commands.executeCommand<ExplainOutcome | undefined>(
+    'sqliteLockDoctor.explainLockError',
+  );
+  assert.equal(outcome?.input, 'clipboard');
+  assert.deepEqual(
+    outcome?.explanation.answers.map((answer) => answer.scenario.id),
+    ['shared-cache-locked'],
+  );
+  const result = await vscode.commands.executeCommand('sqliteLockDoctor.reproduceLockError', {
+    scenario: 'deferred-upgrade',
+  });
+  assert.equal(result, undefined, 'no probe ran');
 });
 
 export async function run(): Promise<void> {

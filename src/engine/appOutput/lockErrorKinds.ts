@@ -1,13 +1,27 @@
 // The lock errors an app reports in its output, each defined once: the kind's name (as the recording's
 // counts and the reports show it), the patterns that recognise it, and what it means. Pure: no Node.
 //
-// Order matters: a line gets the first kind that matches, so SQLite's result-code names (the most
-// precise) come before the message texts, which come before Prisma's timeouts (which name no code).
+// Order matters: a line gets the first kind that matches, so a checkpoint's failure (whatever code it
+// names) comes first, then SQLite's result-code names (the most precise), then the message texts, then
+// Prisma's timeouts (which name no code). `explain` (../explain/explainLockError.ts) reads the same list.
 
 export const lockErrorKinds = [
   {
+    kind: 'checkpoint blocked',
+    // Litestream's "checkpoint: mode=PASSIVE err=database is locked" (benbjohnson/litestream#1536), or
+    // any line where a checkpoint reports a lock error.
+    patterns: [/\bcheckpoint\b.*(?:database is locked|SQLITE_BUSY)/i],
+    meaning:
+      'A checkpoint could not copy the WAL back: a reader (or another checkpoint or writer) held the lock it needed; the WAL keeps growing.',
+  },
+  {
     kind: 'SQLITE_BUSY_SNAPSHOT',
-    patterns: [/\bSQLITE_BUSY_SNAPSHOT\b/],
+    // The name, or the extended code (517) where a driver prints numbers: "database is locked (517)".
+    patterns: [
+      /\bSQLITE_BUSY_SNAPSHOT\b/,
+      /database is locked\W{0,3}\(517\)/i,
+      /\b(?:error )?code[:= ]+517\b/i,
+    ],
     meaning:
       'a WAL read transaction could not upgrade to a write: its snapshot is older than the last commit',
   },
@@ -18,8 +32,14 @@ export const lockErrorKinds = [
       'A conflict inside one connection, or between connections sharing a cache (cache=shared); the busy timeout does not apply.',
   },
   {
+    kind: 'SQLITE_BUSY_RECOVERY',
+    patterns: [/\bSQLITE_BUSY_RECOVERY\b/, /database is locked\W{0,3}\(261\)/i],
+    meaning:
+      'Another connection was recovering the WAL (its last writer had crashed or been killed); the lock is held until recovery ends.',
+  },
+  {
     kind: 'SQLITE_BUSY',
-    // SQLITE_BUSY and its extended codes (_RECOVERY, _TIMEOUT), e.g. "Error: SQLITE_BUSY: database is
+    // SQLITE_BUSY and its other extended code (_TIMEOUT), e.g. "Error: SQLITE_BUSY: database is
     // locked" (node-sqlite3) or "database is locked (5) (SQLITE_BUSY)" (Go, modernc).
     patterns: [/\bSQLITE_BUSY(?:_\w+)?\b/],
     meaning:
@@ -27,13 +47,19 @@ export const lockErrorKinds = [
   },
   {
     kind: 'database table is locked',
-    patterns: [/database (?:table|schema) is locked/i],
+    // rusqlite describes SQLITE_LOCKED as "A table in the database is locked".
+    patterns: [/database (?:table|schema) is locked/i, /\bA table in the database is locked\b/],
     meaning:
       "SQLITE_LOCKED's message: a conflict inside one connection, or in a shared cache; the busy timeout does not apply.",
   },
   {
     kind: 'database is locked',
-    patterns: [/database is locked/i],
+    // rusqlite describes SQLITE_BUSY as "The database file is locked"; Elixir's Exqlite says "Database busy".
+    patterns: [
+      /database is locked/i,
+      /\bThe database file is locked\b/,
+      /\bExqlite\.Error\b\W{0,3}Database busy\b/,
+    ],
     meaning:
       "SQLITE_BUSY's message: another connection held a lock this one needed past the busy timeout (at once when it is 0, or when a deferred transaction that had read wants to write).",
   },

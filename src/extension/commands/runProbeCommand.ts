@@ -34,48 +34,60 @@ export async function runProbeCommand(
   const begin = beginModeOf(values.begin);
   const label = `Running the ${values.preset} probe (${values.model}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
   try {
-    const result = await model.run(label, 'probe', () =>
-      vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: `SQLite Lock Doctor: ${label}`,
-          cancellable: true,
-        },
-        (progress, token) => {
-          const cancel = new AbortController();
-          token.onCancellationRequested(() => cancel.abort());
-          const fromPanel = model.onCancel(() => cancel.abort());
-          return engineClient
-            .probe(
-              {
-                database: database.path,
-                preset: values.preset,
-                model: values.model,
-                journal: values.journal,
-                busyTimeoutMs: values.busyTimeoutMs,
-                ...(begin ? { begin } : {}),
-                inPlace: settings.inPlace,
-              },
-              {
-                signal: cancel.signal,
-                onPrepared: (target) => model.startProbeWatch(target),
-                onProgress: (session, event) => {
-                  if (event.kind === 'start' && event.pid !== undefined) {
-                    model.noteProbeSession(session, event.pid);
-                  }
-                  if (event.kind === 'error' || event.kind === 'commit') {
-                    const what = event.kind === 'error' ? (event.code ?? 'error') : 'committed';
-                    progress.report({ message: `${session} ${what} at ${Math.round(event.tUs / 1000)} ms` });
-                  }
+    const result = await model.run(
+      label,
+      'probe',
+      () =>
+        vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `SQLite Lock Doctor: ${label}`,
+            cancellable: true,
+          },
+          (progress, token) => {
+            const cancel = new AbortController();
+            token.onCancellationRequested(() => cancel.abort());
+            const fromPanel = model.onCancel(() => cancel.abort());
+            return engineClient
+              .probe(
+                {
+                  database: database.path,
+                  preset: values.preset,
+                  model: values.model,
+                  journal: values.journal,
+                  busyTimeoutMs: values.busyTimeoutMs,
+                  ...(begin ? { begin } : {}),
+                  inPlace: settings.inPlace,
                 },
-              },
-            )
-            .finally(() => {
-              fromPanel.dispose();
-              model.endProbeWatch();
-            });
-        },
-      ),
+                {
+                  signal: cancel.signal,
+                  onPrepared: (target) => model.startProbeWatch(target),
+                  onProgress: (session, event) => {
+                    if (event.kind === 'start' && event.pid !== undefined) {
+                      model.noteProbeSession(session, event.pid);
+                    }
+                    if (event.kind === 'error' || event.kind === 'commit') {
+                      const what = event.kind === 'error' ? (event.code ?? 'error') : 'committed';
+                      progress.report({
+                        message: `${session} ${what} at ${Math.round(event.tUs / 1000)} ms`,
+                      });
+                    }
+                  },
+                },
+              )
+              .finally(() => {
+                fromPanel.dispose();
+                model.endProbeWatch();
+              });
+          },
+        ),
+      {
+        preset: values.preset,
+        model: values.model,
+        journal: values.journal,
+        busyTimeoutMs: values.busyTimeoutMs,
+        begin: values.begin,
+      },
     );
     model.setResult(result);
     showPanel('probe');
