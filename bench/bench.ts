@@ -13,7 +13,7 @@
 //   the static HTML report with 1 000 000 events (bench/staticReport.ts). Both also scan a generated
 //   5 000-file workspace for code hints (bench/hintsScan.ts), and explain a log at the editor's and the
 //   command line's caps (bench/explainScale.ts).
-// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--fidelity`, `--timeline`, `--hints`,
+// - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--turns`, `--fidelity`, `--timeline`, `--hints`,
 //   `--explain`: one part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,7 @@ import { benchLockScanScale } from './lockScanScale';
 import { benchProbeScale } from './probeScale';
 import { pushRecordingCost, recordingCost } from './recordingCost';
 import { pushOverhead, recordingOverhead } from './recordingOverhead';
+import { turnTaking } from './turnTaking';
 import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
 import { benchStaticReport } from './staticReport';
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
     '--record',
     '--host',
     '--overhead',
+    '--turns',
     '--fidelity',
     '--timeline',
     '--hints',
@@ -174,6 +176,11 @@ async function main(): Promise<void> {
       benchStaticReport(report);
     } else if (part === '--overhead') {
       await overhead();
+    } else if (part === '--turns') {
+      // A diagnostic: printed only.
+      console.log(
+        await turnTaking(database, folder, { writers: 4, transactions: 10000, rounds: full ? 7 : 5 }),
+      );
     } else if (part === '--fidelity') {
       await benchTimingFidelity(report);
     } else if (part === '--locks') {

@@ -154,7 +154,7 @@ export class BenchReport {
       'minute or two on a laptop); `npm run bench -- --full` is the full mode for the record. Each',
       'baseline is measured in the same run, on the same machine, so the ratio holds even when the',
       'machine is busy. A benchmark reports; it never fails the test suite. Parts run alone (printed,',
-      'not written here): `--overhead`, `--fidelity`, `--timeline`, `--hints`, `--locks`, `--record`, `--burst`,',
+      'not written here): `--overhead`, `--turns`, `--fidelity`, `--timeline`, `--hints`, `--locks`, `--record`, `--burst`,',
       '`--host`.',
       '',
       `- Mode: ${this.mode}`,

@@ -13,7 +13,7 @@ import { openDatabase } from '../src/engine/sqliteModule';
 import type { BenchReport } from './benchReport';
 import type { PlainLoopOrders, PlainLoopReport } from './plainLoopEntry';
 
-const busyTimeoutMs = 5000;
+export const busyTimeoutMs = 5000;
 
 export interface OverheadSettings {
   writers: number;
@@ -32,13 +32,13 @@ export interface OverheadFigure {
   ratioRange: [number, number];
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** The plain loop's file: a copy of `source` in `journalMode` with the probe's table, as runProbe makes it. */
-function preparePlainTarget(source: string, target: string, journalMode: string): void {
+export function preparePlainTarget(source: string, target: string, journalMode: string): void {
   rmSync(target, { force: true });
   rmSync(`${target}-wal`, { force: true });
   rmSync(`${target}-shm`, { force: true });
@@ -54,9 +54,15 @@ function preparePlainTarget(source: string, target: string, journalMode: string)
   }
 }
 
-async function plainLoop(target: string, settings: OverheadSettings, transactions: number): Promise<number> {
+/** Runs the plain loop's writers on `target` (made by preparePlainTarget); each writer's report, and time zero. */
+export async function plainLoopReports(
+  target: string,
+  writers: number,
+  transactions: number,
+  timeGaps = false,
+): Promise<{ t0Ns: bigint; reports: PlainLoopReport[] }> {
   const entry = join(__dirname, 'plain-loop.js');
-  const writers = Array.from({ length: settings.writers }, (_, index) => {
+  const children = Array.from({ length: writers }, (_, index) => {
     const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     const orders: PlainLoopOrders = {
       target,
@@ -65,8 +71,10 @@ async function plainLoop(target: string, settings: OverheadSettings, transaction
       transactions,
       busyTimeoutMs,
       cacheKiB: sessionCacheKiB,
+      timeGaps,
     };
     const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const report = ready.then(
       () =>
         new Promise<PlainLoopReport>((resolve) =>
@@ -74,14 +82,20 @@ async function plainLoop(target: string, settings: OverheadSettings, transaction
         ),
     );
     child.send(orders);
-    return { child, ready, report };
+    return { child, ready, report, exited };
   });
-  await Promise.all(writers.map((writer) => writer.ready));
+  await Promise.all(children.map((writer) => writer.ready));
   const t0Ns = process.hrtime.bigint();
-  for (const writer of writers) {
+  for (const writer of children) {
     writer.child.send('go');
   }
-  const reports = await Promise.all(writers.map((writer) => writer.report));
+  const reports = await Promise.all(children.map((writer) => writer.report));
+  await Promise.all(children.map((writer) => writer.exited));
+  return { t0Ns, reports };
+}
+
+async function plainLoop(target: string, settings: OverheadSettings, transactions: number): Promise<number> {
+  const { t0Ns, reports } = await plainLoopReports(target, settings.writers, transactions);
   const lastEndNs = reports.reduce(
     (last, report) => (BigInt(report.endNs) > last ? BigInt(report.endNs) : last),
     t0Ns,

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TimelineEvent } from '../src/engine/probe/probeTypes';
 import { batchEvents } from '../src/engine/probe/eventBatch';
-import { outboxBatchSize, SessionOutbox } from '../src/engine/process/sessionOutbox';
+import { outboxBatchSize, outboxMaxBufferedUs, SessionOutbox } from '../src/engine/process/sessionOutbox';
 
 function event(tUs: number): TimelineEvent {
   return { tUs, kind: 'sent', lock: 'none' };
@@ -22,7 +22,7 @@ function recordingOutbox() {
 test('a session that never yields sends full batches between transactions, in order, nothing lost', async () => {
   const { outbox, batches } = recordingOutbox();
   const total = outboxBatchSize * 3 + 100;
-  // Transactions of 8 events, 1 µs apart: the batches fill long before 20 ms of events.
+  // Transactions of 8 events, 1 µs apart: the batches fill long before their time is up.
   for (let t = 0; t < total; t++) {
     outbox.add(event(t));
     if (t % 8 === 7) {
@@ -79,18 +79,20 @@ test('a session too far ahead waits between transactions until the coordinator a
   assert.equal(batches.flat().length, transactions * 100);
 });
 
-test('a session that never yields still hands its events over between transactions, 20 ms of events at a time', () => {
+test('a session that never yields still hands its events over between transactions, a bounded time of events at a time', () => {
   const { outbox, batches } = recordingOutbox();
-  // Transactions of 8 events, 1 ms apart: far fewer than a batch in 20 ms.
-  for (let transaction = 0; transaction < 50; transaction++) {
+  const windowMs = outboxMaxBufferedUs / 1000;
+  // Transactions of 8 events, 1 ms apart: far fewer than a batch in the outbox's time.
+  const transactions = windowMs * 3;
+  for (let transaction = 0; transaction < transactions; transaction++) {
     for (let index = 0; index < 8; index++) {
       outbox.add(event(transaction * 1000 + index));
     }
     assert.equal(outbox.pace(), undefined);
   }
-  assert.ok(batches.length >= 2, `${batches.length} batches in 50 ms of events`);
+  assert.ok(batches.length >= 2, `${batches.length} batches in ${transactions} ms of events`);
   assert.ok(
-    batches.every((batch) => batch.at(-1)!.tUs - batch[0].tUs < 21_000),
-    'no batch spans more than 20 ms',
+    batches.every((batch) => batch.at(-1)!.tUs - batch[0].tUs < outboxMaxBufferedUs + 1000),
+    `no batch spans more than ${windowMs} ms`,
   );
 });

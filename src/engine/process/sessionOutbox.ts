@@ -10,10 +10,13 @@ import type { TimelineEvent } from '../probe/probeTypes';
 import type { EventSink } from '../probe/sessionRunner';
 
 /** Events per message: a session that has this many sends them at its next transaction's end. */
-export const outboxBatchSize = 4096;
+export const outboxBatchSize = 16384;
 /** A session that never yields still hands its events over at least this often (event time, µs), so a
- * session killed mid-burst leaves a timeline up to its last few transactions. */
-const maxBufferedUs = 20_000;
+ * session killed mid-burst leaves a timeline up to its last tenth of a second. Not more often: each
+ * hand-over wakes the coordinator, and in WAL the writer then often loses its CPU, and the lock's
+ * turn, for a millisecond or more (issue 9: with 4096-event batches every 20 ms the probe's writers had
+ * ten times the plain loop's gaps of 100 µs or more between COMMIT and the next BEGIN). */
+export const outboxMaxBufferedUs = 100_000;
 /** Unacknowledged batches a session may have out before it waits. */
 const maxInFlight = 4;
 
@@ -53,7 +56,7 @@ export class SessionOutbox {
   }
 
   private added(): void {
-    // No batch is sent here, inside a statement or a transaction: taking and serialising 4096 events
+    // No batch is sent here, inside a statement or a transaction: taking and serialising a batch of thousands of events
     // takes a few hundred microseconds, which the statement's time and the lock's hold would include.
     if (!this.flushScheduled) {
       // A session that yields (a hold, a timed step) hands its events over at once, so a live view or
@@ -78,7 +81,10 @@ export class SessionOutbox {
   /** Between transactions: nothing to wait for, or a promise that resolves once the coordinator caught up. */
   pace(): Promise<void> | undefined {
     // Not every transaction: a message per transaction costs the session more than the transaction.
-    if (this.buffer.count >= outboxBatchSize || this.newestUs - this.oldestBufferedUs >= maxBufferedUs) {
+    if (
+      this.buffer.count >= outboxBatchSize ||
+      this.newestUs - this.oldestBufferedUs >= outboxMaxBufferedUs
+    ) {
       this.flush();
     }
     if (this.inFlight < maxInFlight) {
