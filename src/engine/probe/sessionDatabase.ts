@@ -2,6 +2,7 @@
 // is built with SQLITE_OMIT_SHARED_CACHE; Node's own SQLite keeps it). The session runner uses only this.
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../sqliteModule';
+import { OperationError } from '../userInputError';
 import type { SessionPlan } from './probeTypes';
 
 // Parameters as rest lists, so better-sqlite3's Database (whose prepare is generic) is one as it is.
@@ -61,8 +62,16 @@ function named<T>(call: () => T): T {
 
 function openSharedCache(target: string, busyTimeoutMs: number): SessionDatabase {
   // Loaded only here: an older runtime without node:sqlite can still run every other preset.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { DatabaseSync } = require('node:sqlite') as typeof import('node:sqlite');
+  let nodeSqlite: typeof import('node:sqlite');
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    nodeSqlite = require('node:sqlite') as typeof import('node:sqlite');
+  } catch {
+    throw new OperationError(
+      `a shared-cache session needs node:sqlite (Node 22.13 or later), which this runtime (Node ${process.versions.node}) lacks`,
+    );
+  }
+  const { DatabaseSync } = nodeSqlite;
   const db = new DatabaseSync(`${pathToFileURL(target).href}?cache=shared`, { timeout: busyTimeoutMs });
   return {
     pragma: (source) => named(() => db.exec(`PRAGMA ${source}`)),
