@@ -50,11 +50,13 @@ Commands:
       Switch the journal mode and read it back. --busy-timeout ${range(journalSwitchBusyTimeout)} ms.
   probe <file> [--preset ${oneOf(presets)}] [--model ${oneOf(executionModels)}]
         [--journal ${oneOf(journalChoices)}] [--busy-timeout MS] [--begin ${oneOf(beginChoices)}]
-        [--writers N] [--transactions K] [--in-place] [--json] [--html FILE]
+        [--writers N] [--transactions K] [--scenario FILE] [--in-place] [--json] [--html FILE]
       Run concurrent sessions against a copy of the database (or, with --in-place, a table of the
       probe's own in it) and explain the lock errors they hit. Defaults: --preset ${presets.default},
       --model ${executionModels.default}, --journal ${journalChoices.default}, --begin ${beginChoices.default}; --busy-timeout ${range(probeBusyTimeout)} ms;
       burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)}.
+      --scenario FILE runs the sessions of a *.lockprobe.json file instead of a preset (its model,
+      journal and busy timeout unless the flags say otherwise); its own SQL runs on the copy only.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]

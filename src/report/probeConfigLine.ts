@@ -7,7 +7,7 @@ import { describeJournal } from './resultTables';
 export function configFacts(result: ProbeResult): [string, string][] {
   const config = result.config;
   const facts: [string, string][] = [
-    ['preset', config.preset],
+    config.scenario ? ['scenario', config.scenario.file] : ['preset', config.preset],
     ['model', config.model],
     ['journal', describeJournal(config.journal, config.journalMode)],
     ['busy_timeout', formatMs(config.busyTimeoutMs)],
