@@ -39,7 +39,7 @@ function wholeNumber(limit: WholeNumberLimit, description = limit.description) {
   return Type.Integer({
     minimum: limit.min,
     maximum: limit.max,
-    description: `${description}${limit.unit ? ` (${limit.unit})` : ''}; ${limit.min} to ${limit.max}.`,
+    description: `${description.replace(/\.$/, '')}: ${limit.min} to ${limit.max}${limit.unit ? ` ${limit.unit}` : ''}.`,
   });
 }
 

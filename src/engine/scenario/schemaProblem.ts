@@ -34,7 +34,7 @@ export function firstSchemaError(errors: readonly ErrorObject[]): ErrorObject | 
 }
 
 export function schemaProblem(error: ErrorObject): string {
-  const path = error.instancePath || '/';
+  const path = error.instancePath || 'the top level';
   const parent = (error.parentSchema ?? {}) as SchemaFacts;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
