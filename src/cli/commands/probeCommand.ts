@@ -4,7 +4,7 @@ import { runProbe } from '../../engine/probe/runProbe';
 import { renderProbeHtml } from '../../report/htmlReport';
 import { renderProbeText } from '../../report/textReport';
 import { choiceFlag, onlyFile, type ParsedCli } from '../cliArguments';
-import { sharedProbeKnobs } from '../probeFlags';
+import { loadShapeFlags, sharedProbeKnobs } from '../probeFlags';
 import { scenarioFlag, withScenarioDefaults } from '../scenarioFlags';
 import { writeJson, writeReportFile } from '../writeOutput';
 
@@ -19,6 +19,7 @@ export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise
     journal: choiceFlag('--journal', flags.journal, journalChoices),
     inPlace: flags['in-place'] ?? false,
     ...(scenario ? { scenario } : {}),
+    ...loadShapeOption(cli),
     signal,
   });
   if (cli.flags.json) {
@@ -34,4 +35,9 @@ export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise
     process.stderr.write(`HTML report: ${written}\n`);
   }
   return 0;
+}
+
+function loadShapeOption(cli: ParsedCli) {
+  const load = loadShapeFlags(cli.flags);
+  return load ? { load } : {};
 }
