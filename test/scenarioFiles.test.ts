@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { presets } from '../src/engine/options/presets';
-import { examplePath, scenarioFiles } from '../src/engine/scenario/scenarioFiles';
+import { examplePath, scenarioFiles, scenarioSchemaPath } from '../src/engine/scenario/scenarioFiles';
 import { readScenarioFile } from '../src/engine/scenario/readScenarioFile';
 import { buildPreset } from '../src/engine/probe/presetSchedules';
 
@@ -38,4 +38,15 @@ test('every example is a valid scenario file whose sessions are its preset', () 
     assert.deepEqual(loaded.plans, buildPreset(preset, family ? { family } : {}), preset);
     assert.equal(loaded.customSql, false);
   }
+});
+
+test('the extension contributes the schema for *.lockprobe.json and ships it in the VSIX', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    contributes: { jsonValidation: { fileMatch: string; url: string }[] };
+  };
+  assert.deepEqual(manifest.contributes.jsonValidation, [
+    { fileMatch: '*.lockprobe.json', url: `./${scenarioSchemaPath}` },
+  ]);
+  const shipped = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+  assert.ok(shipped.includes(`!${scenarioSchemaPath}`), '.vscodeignore keeps the schema in the VSIX');
 });

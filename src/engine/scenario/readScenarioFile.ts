@@ -10,7 +10,6 @@ import { validateScenario } from './validateScenario';
 const largestScenarioBytes = 1024 * 1024;
 
 export function readScenarioFile(file: string): LoadedScenario {
-  const shownName = path.basename(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -24,8 +23,14 @@ export function readScenarioFile(file: string): LoadedScenario {
           : `cannot be read (${code ?? String(error)})`;
     throw new UserInputError(file, reason);
   }
+  return parseScenarioText(text, file);
+}
+
+/** A scenario file's text (from disk, or an editor's unsaved buffer) checked for a run; `file` names it. */
+export function parseScenarioText(text: string, file: string): LoadedScenario {
+  const shownName = path.basename(file);
   if (text.length > largestScenarioBytes) {
-    throw new UserInputError(file, 'is larger than 1 MB: not a scenario file');
+    throw new UserInputError(shownName, 'is larger than 1 MB: not a scenario file');
   }
   let data: unknown;
   try {
