@@ -1,6 +1,12 @@
 // The probe's knobs from the command line; choices, ranges and defaults are the engine's vocabulary.
 import { beginChoices, beginModeOf, type BeginMode } from '../engine/options/beginChoices';
-import { burstTransactions, burstWriters, presets, type PresetName } from '../engine/options/presets';
+import {
+  burstTransactions,
+  burstWriters,
+  poolSize,
+  presets,
+  type PresetName,
+} from '../engine/options/presets';
 import { probeBusyTimeout } from '../engine/options/timeLimits';
 import type { PresetOptions } from '../engine/probe/presetSchedules';
 import { choiceFlag, wholeNumberFlag, type CliFlags } from './cliArguments';
@@ -23,6 +29,9 @@ export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
         : {}),
       ...(flags.transactions !== undefined
         ? { transactions: wholeNumberFlag('--transactions', flags.transactions, burstTransactions) }
+        : {}),
+      ...(flags['pool-size'] !== undefined
+        ? { poolSize: wholeNumberFlag('--pool-size', flags['pool-size'], poolSize) }
         : {}),
     },
     busyTimeoutMs: wholeNumberFlag('--busy-timeout', flags['busy-timeout'], probeBusyTimeout),

@@ -5,7 +5,7 @@ import type { ChoiceList } from '../engine/options/choiceList';
 import { checkpointModes } from '../engine/options/checkpointModes';
 import { executionModels } from '../engine/options/executionModels';
 import { journalChoices, journalSwitchTargets } from '../engine/options/journalModes';
-import { burstTransactions, burstWriters, presets } from '../engine/options/presets';
+import { burstTransactions, burstWriters, poolSize, presets } from '../engine/options/presets';
 import {
   checkpointBusyTimeout,
   journalSwitchBusyTimeout,
@@ -50,11 +50,12 @@ Commands:
       Switch the journal mode and read it back. --busy-timeout ${range(journalSwitchBusyTimeout)} ms.
   probe <file> [--preset ${oneOf(presets)}] [--model ${oneOf(executionModels)}]
         [--journal ${oneOf(journalChoices)}] [--busy-timeout MS] [--begin ${oneOf(beginChoices)}]
-        [--writers N] [--transactions K] [--in-place] [--json] [--html FILE]
+        [--writers N] [--transactions K] [--pool-size N] [--in-place] [--json] [--html FILE]
       Run concurrent sessions against a copy of the database (or, with --in-place, a table of the
       probe's own in it) and explain the lock errors they hit. Defaults: --preset ${presets.default},
       --model ${executionModels.default}, --journal ${journalChoices.default}, --begin ${beginChoices.default}; --busy-timeout ${range(probeBusyTimeout)} ms;
-      burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)}.
+      burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)};
+      pool only: --pool-size ${range(poolSize)}.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]

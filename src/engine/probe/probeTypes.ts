@@ -35,6 +35,8 @@ export interface SessionPlan {
   busyTimeoutMs?: number;
   /** Open as `file:...?cache=shared` (node:sqlite): sessions of one process that set it share one cache. */
   sharedCache?: boolean;
+  /** One connection of the pool preset's pool: it serves its requests one after another (`repeat`). */
+  pooled?: boolean;
 }
 
 export interface ProbeConfig {
@@ -46,6 +48,8 @@ export interface ProbeConfig {
   busyTimeoutMs: number;
   /** When set, every 'begin' step uses this mode instead of the preset's. */
   begin?: BeginMode;
+  /** The pool preset: the connections the pool may open (the sessions marked `pooled` are those used). */
+  poolSize?: number;
   inPlace: boolean;
   /** The user's database. */
   database: string;
@@ -134,6 +138,8 @@ export type FixKind =
   | 'close-cursors'
   | 'no-shared-cache'
   | 'bound-reads'
+  | 'single-connection-pool'
+  | 'busy-timeout-every-connection'
   | 'none';
 
 export interface Verdict {

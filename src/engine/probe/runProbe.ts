@@ -6,7 +6,7 @@ import { inspectDatabase } from '../inspect/inspectDatabase';
 import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import type { PresetName } from '../options/presets';
+import { poolSize, type PresetName } from '../options/presets';
 import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
 import { probeResult } from './probeResult';
@@ -86,6 +86,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       journalMode: prepared.journalMode,
       busyTimeoutMs: options.busyTimeoutMs,
       ...(options.begin ? { begin: options.begin } : {}),
+      ...(options.preset === 'pool' ? { poolSize: options.presetOptions?.poolSize ?? poolSize.default } : {}),
       inPlace: options.inPlace,
       database: source.path,
       target,
