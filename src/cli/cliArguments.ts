@@ -22,6 +22,7 @@ const options = {
   writers: { type: 'string' },
   transactions: { type: 'string' },
   'pool-size': { type: 'string' },
+  client: { type: 'string' },
   watch: { type: 'string' },
   mode: { type: 'string' },
   db: { type: 'string' },

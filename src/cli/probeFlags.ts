@@ -8,6 +8,7 @@ import {
   type PresetName,
 } from '../engine/options/presets';
 import { probeBusyTimeout } from '../engine/options/timeLimits';
+import { clientProfiles, settingsForClient, type ClientProfileName } from '../engine/options/clientProfiles';
 import type { PresetOptions } from '../engine/probe/presetSchedules';
 import { choiceFlag, wholeNumberFlag, type CliFlags } from './cliArguments';
 
@@ -17,10 +18,20 @@ export interface SharedProbeKnobs {
   presetOptions: PresetOptions;
   busyTimeoutMs: number;
   begin?: BeginMode;
+  clientProfile?: ClientProfileName;
 }
 
 export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
-  const begin = beginModeOf(choiceFlag('--begin', flags.begin, beginChoices));
+  const explicitBegin = beginModeOf(choiceFlag('--begin', flags.begin, beginChoices));
+  const client = choiceFlag('--client', flags.client, clientProfiles);
+  // --client sets the driver's defaults; --busy-timeout and --begin, when given, override them.
+  const settings = settingsForClient(client, {
+    ...(flags['busy-timeout'] !== undefined
+      ? { busyTimeoutMs: wholeNumberFlag('--busy-timeout', flags['busy-timeout'], probeBusyTimeout) }
+      : {}),
+    ...(explicitBegin ? { begin: explicitBegin } : {}),
+  });
+  const begin = settings.begin;
   return {
     preset: choiceFlag('--preset', flags.preset, presets),
     presetOptions: {
@@ -34,7 +45,8 @@ export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
         ? { poolSize: wholeNumberFlag('--pool-size', flags['pool-size'], poolSize) }
         : {}),
     },
-    busyTimeoutMs: wholeNumberFlag('--busy-timeout', flags['busy-timeout'], probeBusyTimeout),
+    busyTimeoutMs: settings.busyTimeoutMs ?? probeBusyTimeout.default,
     ...(begin ? { begin } : {}),
+    ...(client !== 'none' ? { clientProfile: client } : {}),
   };
 }

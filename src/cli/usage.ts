@@ -1,6 +1,7 @@
 // The help text. Choices, ranges and defaults come from the engine's vocabulary, so the text says
 // what the parser accepts.
 import { beginChoices } from '../engine/options/beginChoices';
+import { clientProfiles } from '../engine/options/clientProfiles';
 import type { ChoiceList } from '../engine/options/choiceList';
 import { checkpointModes } from '../engine/options/checkpointModes';
 import { executionModels } from '../engine/options/executionModels';
@@ -50,12 +51,15 @@ Commands:
       Switch the journal mode and read it back. --busy-timeout ${range(journalSwitchBusyTimeout)} ms.
   probe <file> [--preset ${oneOf(presets)}] [--model ${oneOf(executionModels)}]
         [--journal ${oneOf(journalChoices)}] [--busy-timeout MS] [--begin ${oneOf(beginChoices)}]
+        [--client ${oneOf(clientProfiles)}]
         [--writers N] [--transactions K] [--pool-size N] [--in-place] [--json] [--html FILE]
       Run concurrent sessions against a copy of the database (or, with --in-place, a table of the
       probe's own in it) and explain the lock errors they hit. Defaults: --preset ${presets.default},
       --model ${executionModels.default}, --journal ${journalChoices.default}, --begin ${beginChoices.default}; --busy-timeout ${range(probeBusyTimeout)} ms;
       burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)};
-      pool only: --pool-size ${range(poolSize)}.
+      pool only: --pool-size ${range(poolSize)}. --client takes a driver's defaults (busy timeout,
+      BEGIN, Python's BEGIN before the first write; docs/clients.md); --busy-timeout and --begin
+      override them.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]

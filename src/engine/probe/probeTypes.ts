@@ -6,6 +6,7 @@ import type { BeginMode } from '../options/beginChoices';
 import type { ExecutionModel } from '../options/executionModels';
 import type { JournalChoice } from '../options/journalModes';
 import type { PresetName } from '../options/presets';
+import type { ClientProfileName } from '../options/clientProfiles';
 
 // Defined with their descriptions in ../options; re-exported because the result's shape names them.
 export type { BeginMode, ExecutionModel, JournalChoice };
@@ -48,6 +49,8 @@ export interface ProbeConfig {
   busyTimeoutMs: number;
   /** When set, every 'begin' step uses this mode instead of the preset's. */
   begin?: BeginMode;
+  /** The driver profile whose defaults the run took (busy timeout, BEGIN; see docs/clients.md), when one was chosen. */
+  clientProfile?: ClientProfileName;
   /** The pool preset: the connections the pool may open (the sessions marked `pooled` are those used). */
   poolSize?: number;
   inPlace: boolean;

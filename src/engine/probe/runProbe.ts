@@ -7,6 +7,8 @@ import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
 import { poolSize, type PresetName } from '../options/presets';
+import { clientProfileFacts, type ClientProfileName } from '../options/clientProfiles';
+import { beginBeforeFirstWrite } from './beginBeforeFirstWrite';
 import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
 import { probeResult } from './probeResult';
@@ -32,6 +34,9 @@ export interface ProbeOptions {
   journal: JournalChoice;
   busyTimeoutMs: number;
   begin?: BeginMode;
+  /** The driver whose defaults the caller resolved busyTimeoutMs and begin from (settingsForClient);
+   * here it decides where BEGIN goes (Python's sqlite3 issues it only before the first write). */
+  clientProfile?: ClientProfileName;
   inPlace: boolean;
   onEvent?: (session: string, event: TimelineEvent) => void;
   /** The file the sessions are about to write to (the scratch copy, or the database itself in place). */
@@ -48,11 +53,16 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const wantedMode = options.journal === 'keep' ? source.journalMode : options.journal;
-  const plans = buildPreset(options.preset, {
+  const presetPlans = buildPreset(options.preset, {
     busyTimeoutMs: options.busyTimeoutMs,
     family: journalFamily(wantedMode),
     ...options.presetOptions,
   });
+  const plans =
+    options.clientProfile !== undefined &&
+    clientProfileFacts[options.clientProfile].beginsBeforeFirstWrite.value
+      ? presetPlans.map(beginBeforeFirstWrite)
+      : presetPlans;
   let scratch: ScratchCopy | undefined;
   if (options.inPlace) {
     if (wantedMode !== source.journalMode) {
@@ -86,6 +96,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       journalMode: prepared.journalMode,
       busyTimeoutMs: options.busyTimeoutMs,
       ...(options.begin ? { begin: options.begin } : {}),
+      ...(options.clientProfile !== undefined ? { clientProfile: options.clientProfile } : {}),
       ...(options.preset === 'pool' ? { poolSize: options.presetOptions?.poolSize ?? poolSize.default } : {}),
       inPlace: options.inPlace,
       database: source.path,
