@@ -3,6 +3,8 @@
 // with a profile against the same client doing the same thing.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { DatabaseSync } from 'node:sqlite';
@@ -266,4 +268,18 @@ describe('profiles as settings', () => {
       { op: 'commit' },
     ]);
   });
+});
+
+test('docs/clients.md has a row per profile with its defaults and their sources', () => {
+  const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'clients.md'), 'utf8');
+  for (const name of Object.keys(clientProfileFacts) as ClientProfileName[]) {
+    const facts = clientProfileFacts[name];
+    const row = docs.split('\n').find((line) => line.startsWith(`| \`${name}\``));
+    assert.ok(row, `a row for ${name}`);
+    assert.ok(row.includes(`${facts.busyTimeoutMs.value} ms`), `${name}: busy timeout`);
+    assert.ok(row.includes(facts.begin.value.toUpperCase()), `${name}: BEGIN`);
+    for (const fact of [facts.busyTimeoutMs, facts.begin, facts.beginsBeforeFirstWrite]) {
+      assert.ok(row.includes(fact.source), `${name}: ${fact.source}`);
+    }
+  }
 });

@@ -9,6 +9,7 @@ import { beginChoices } from '../src/engine/options/beginChoices';
 import { executionModels } from '../src/engine/options/executionModels';
 import { journalChoices } from '../src/engine/options/journalModes';
 import { presets } from '../src/engine/options/presets';
+import { clientProfiles } from '../src/engine/options/clientProfiles';
 import { probeBusyTimeout } from '../src/engine/options/timeLimits';
 import { UserInputError } from '../src/engine/userInputError';
 import { validateProbeForm } from '../src/extension/panel/validatePanelMessage';
@@ -27,6 +28,7 @@ const lists = {
   model: executionModels,
   journal: journalChoices,
   begin: beginChoices,
+  client: clientProfiles,
 } as const;
 
 test('every choice is accepted by the command line, the panel messages and the webview form', () => {

@@ -111,7 +111,7 @@ export const clientProfileFacts: Readonly<Record<ClientProfileName, ClientProfil
     measuredWith: 'python3 sqlite3',
   },
   'better-sqlite3': {
-    versions: 'better-sqlite3 7 to 12',
+    versions: 'better-sqlite3 7 to 13',
     busyTimeoutMs: {
       value: 5000,
       source: 'https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#new-databasepath-options',
