@@ -28,6 +28,7 @@ const options = {
   db: { type: 'string' },
   requests: { type: 'string' },
   concurrency: { type: 'string' },
+  clients: { type: 'string' },
   method: { type: 'string' },
   body: { type: 'string' },
   header: { type: 'string', multiple: true },
