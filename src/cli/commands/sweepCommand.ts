@@ -21,7 +21,8 @@ export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise
     requests: wholeNumberFlag('--requests', cli.flags.requests, probeRequests),
     gapMs: gapFlag(cli.flags),
     signal,
-    onLevelStart: (clients: number) => process.stderr.write(`sweep: ${clients} clients at a time...\n`),
+    onLevelStart: (clients: number) =>
+      process.stderr.write(`sweep: ${clients} ${clients === 1 ? 'client' : 'clients'} at a time...\n`),
   };
   const json = cli.flags.json ?? false;
   let headed = false;
