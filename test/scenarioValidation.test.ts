@@ -47,6 +47,13 @@ test('the valid files load, with a session begin mode given to its begin steps',
   assert.equal('begin' in loaded.plans[0], false, 'the plan keeps no begin of its own');
   assert.deepEqual(loaded.plans[1].steps[0], { op: 'begin', at: 100, mode: 'deferred' });
   assert.equal(loaded.scenario.model, 'threads');
+  // A session's client: Python's sqlite3 waits 5 s and begins only before the first write.
+  assert.equal(loaded.plans[2].busyTimeoutMs, 5000);
+  assert.deepEqual(
+    loaded.plans[2].steps.map((step) => step.op),
+    ['read', 'begin', 'write', 'commit'],
+  );
+  assert.equal('client' in loaded.plans[2], false);
 });
 
 /** Every JSON Pointer of a leaf (a string, number or boolean) in `value`. */

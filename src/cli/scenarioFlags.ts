@@ -9,7 +9,7 @@ export function scenarioFlag(flags: CliFlags): LoadedScenario | undefined {
   if (flags.scenario === undefined) {
     return undefined;
   }
-  const presetFlag = (['preset', 'writers', 'transactions'] as const).find(
+  const presetFlag = (['preset', 'writers', 'transactions', 'pool-size'] as const).find(
     (flag) => flags[flag] !== undefined,
   );
   if (presetFlag) {

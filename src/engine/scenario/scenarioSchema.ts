@@ -3,6 +3,7 @@
 // written from it) and the TypeScript types, with choices and limits taken from ../options.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { beginChoices } from '../options/beginChoices';
+import { clientProfiles, type ClientProfileName } from '../options/clientProfiles';
 import type { Choice, ChoiceList } from '../options/choiceList';
 import { executionModels } from '../options/executionModels';
 import { journalChoices } from '../options/journalModes';
@@ -130,6 +131,19 @@ const sessionSchema = Type.Object(
         description:
           'Open the connection with cache=shared (node:sqlite): sessions of one process that set it share one cache (needs model threads or blocking).',
       }),
+    ),
+    pooled: Type.Optional(
+      Type.Boolean({
+        description:
+          "One connection of an application's pool (the pool preset): it serves its requests one after another (repeat).",
+      }),
+    ),
+    client: Type.Optional(
+      choice(
+        clientProfiles,
+        "The driver this session's connection behaves like: its default busy timeout and BEGIN, unless busyTimeoutMs or begin say otherwise (docs/clients.md).",
+        clientProfiles.values.filter((value) => value !== 'none') as ClientProfileName[],
+      ),
     ),
   },
   {

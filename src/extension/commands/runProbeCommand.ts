@@ -36,8 +36,9 @@ export async function runProbeCommand(
     return undefined;
   }
   const begin = beginModeOf(values.begin);
+  const driver = values.client !== undefined && values.client !== 'none' ? `, client ${values.client}` : '';
   const what = scenario ? `scenario ${path.basename(scenario.file)}` : `the ${values.preset} probe`;
-  const label = `Running ${what} (${values.model}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
+  const label = `Running ${what} (${values.model}${driver}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
   try {
     const result = await model.run(
       label,
@@ -62,6 +63,12 @@ export async function runProbeCommand(
                   journal: values.journal,
                   busyTimeoutMs: values.busyTimeoutMs,
                   ...(begin ? { begin } : {}),
+                  ...(values.client !== undefined && values.client !== 'none'
+                    ? { clientProfile: values.client }
+                    : {}),
+                  ...(values.preset === 'pool' && values.poolSize !== undefined
+                    ? { presetOptions: { poolSize: values.poolSize } }
+                    : {}),
                   inPlace: settings.inPlace,
                   ...(scenario ? { scenario } : {}),
                 },
@@ -93,6 +100,8 @@ export async function runProbeCommand(
         journal: values.journal,
         busyTimeoutMs: values.busyTimeoutMs,
         begin: values.begin,
+        ...(values.client !== undefined ? { client: values.client } : {}),
+        ...(values.poolSize !== undefined ? { poolSize: values.poolSize } : {}),
       },
     );
     model.setResult(result);
