@@ -3,7 +3,7 @@
 // copy before anything runs, and the shipped examples giving the same outcomes as their presets.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { presets, type PresetName } from '../src/engine/options/presets';
@@ -268,7 +268,9 @@ test('probe --scenario on the command line: the file gives model and timeout, fl
   assert.equal(result.config.busyTimeoutMs, 5000);
   assert.equal(byName(result, 'no-timeout').error?.code, 'SQLITE_BUSY');
   assert.equal(byName(result, 'waits').outcome, 'committed');
-  const text = await runCli(['probe', database, '--scenario', example]);
+  const html = join(folder, 'report.html');
+  const text = await runCli(['probe', database, '--scenario', example, '--html', html]);
+  assert.match(readFileSync(html, 'utf8'), /scenario no-timeout\.lockprobe\.json · processes/);
   assert.match(
     text.stdout,
     new RegExp(`^SQLite lock probe: scenario ${example.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `),
