@@ -29,6 +29,7 @@ const options = {
   requests: { type: 'string' },
   concurrency: { type: 'string' },
   clients: { type: 'string' },
+  gap: { type: 'string' },
   method: { type: 'string' },
   body: { type: 'string' },
   header: { type: 'string', multiple: true },

@@ -9,7 +9,7 @@ import {
 } from '../engine/options/presets';
 import { probeBusyTimeout } from '../engine/options/timeLimits';
 import { clientProfiles, settingsForClient, type ClientProfileName } from '../engine/options/clientProfiles';
-import { probeClients, probeRequests } from '../engine/options/loadShape';
+import { probeClients, probeRequestGap, probeRequests } from '../engine/options/loadShape';
 import { checkedLevels } from '../engine/sweep/runSweep';
 import type { LoadShape } from '../engine/probe/probeTypes';
 import { UserInputError } from '../engine/userInputError';
@@ -59,12 +59,24 @@ export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
 /** probe's load shape: set when --requests or --clients is given (the other takes its default). */
 export function loadShapeFlags(flags: CliFlags): LoadShape | undefined {
   if (flags.requests === undefined && flags.clients === undefined) {
+    if (flags.gap !== undefined) {
+      throw new UserInputError(
+        undefined,
+        '--gap applies to the load shape: give --requests or --clients too',
+      );
+    }
     return undefined;
   }
   return {
     requests: wholeNumberFlag('--requests', flags.requests, probeRequests),
     clients: wholeNumberFlag('--clients', flags.clients, probeClients),
+    gapMs: gapFlag(flags),
   };
+}
+
+/** --gap MS: the time between a client's requests. */
+export function gapFlag(flags: CliFlags): number {
+  return wholeNumberFlag('--gap', flags.gap, probeRequestGap);
 }
 
 /** sweep's levels: "1,2,4,8,16", each a client count within the limit, ascending. */

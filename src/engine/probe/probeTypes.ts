@@ -69,6 +69,8 @@ export interface ProbeConfig {
 export interface LoadShape {
   requests: number;
   clients: number;
+  /** ms from a client's request's end to its next one's first statement (default 10: an answer's round trip). */
+  gapMs?: number;
 }
 
 /** One request of the load shape: which kind (a session of the preset), on which client, how it ended. */

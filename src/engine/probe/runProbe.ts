@@ -9,7 +9,7 @@ import { OperationError, UserInputError } from '../userInputError';
 import { poolSize, type PresetName } from '../options/presets';
 import { clientProfileFacts, type ClientProfileName } from '../options/clientProfiles';
 import { beginBeforeFirstWrite } from './beginBeforeFirstWrite';
-import { probeClients, probeRequests } from '../options/loadShape';
+import { probeClients, probeRequestGap, probeRequests } from '../options/loadShape';
 import { requestKinds } from './load/requestKinds';
 import { runClients } from './load/runClients';
 import { buildPreset, type PresetOptions } from './presetSchedules';
@@ -60,6 +60,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   if (options.load) {
     checkedWholeNumber(probeRequests, options.load.requests);
     checkedWholeNumber(probeClients, options.load.clients);
+    if (options.load.gapMs !== undefined) {
+      checkedWholeNumber(probeRequestGap, options.load.gapMs);
+    }
   }
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
@@ -115,7 +118,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       target,
       probeTable: table,
       sessions: plans,
-      ...(options.load ? { load: { ...options.load } } : {}),
+      ...(options.load
+        ? { load: { ...options.load, gapMs: options.load.gapMs ?? probeRequestGap.default } }
+        : {}),
     };
     const walSizes = journalFamily(prepared.journalMode) === 'wal' ? sampleWalSize(target) : undefined;
     const common = {

@@ -15,6 +15,8 @@ export interface SweepOptions extends Pick<
   levels: readonly number[];
   /** Requests per level. */
   requests: number;
+  /** ms between a client's requests (default probeRequestGap's). */
+  gapMs?: number;
   signal?: AbortSignal;
   /** Before each level's probe starts (a progress line). */
   onLevelStart?: (clients: number, index: number) => void;
@@ -43,7 +45,11 @@ export async function runSweep(
         ...(options.begin ? { begin: options.begin } : {}),
         ...(options.clientProfile ? { clientProfile: options.clientProfile } : {}),
         inPlace: false,
-        load: { requests: options.requests, clients },
+        load: {
+          requests: options.requests,
+          clients,
+          ...(options.gapMs !== undefined ? { gapMs: options.gapMs } : {}),
+        },
         signal: options.signal,
       });
     } catch (error) {
