@@ -332,8 +332,9 @@ describe('checkpoint-starvation: a reader keeps its WAL snapshot while writers c
 });
 
 describe('pool: a pool of connections in one process against a writer', () => {
-  // A busy timeout of 1 s: requests hold the lock 500 ms each, so a third in line would wait 1250 ms.
-  const busyTimeoutMs = 1000;
+  // A busy timeout of 2 s: requests hold the lock 1 s each, so a third in line would wait 2.5 s; the
+  // margins (500 ms either side of the timeout) leave room for a loaded machine.
+  const busyTimeoutMs = 2000;
   const pooledFailures = (result: ProbeResult) =>
     result.sessions
       .filter((session) => session.name.startsWith('pool'))
@@ -354,7 +355,10 @@ describe('pool: a pool of connections in one process against a writer', () => {
       const failed = result.sessions.find((session) => session.outcome === 'failed');
       assert.equal(failed?.error?.code, 'SQLITE_BUSY');
       const elapsed = failed?.error?.elapsedMs ?? 0;
-      assert.ok(elapsed >= 900, `the failing request gave up after ${elapsed} ms, before the 1 s timeout`);
+      assert.ok(
+        elapsed >= busyTimeoutMs * 0.9,
+        `the failing request gave up after ${elapsed} ms, before the timeout`,
+      );
       assert.equal(byName(result, 'writer').outcome, 'committed');
       assert.equal(result.rows.found, 1 + poolRequests - 1);
       assert.equal(result.verdict.fixes[0]?.kind, 'single-connection-pool');

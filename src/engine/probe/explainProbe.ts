@@ -186,7 +186,7 @@ function pool(
   const gaveUp = timedOut.filter(({ session }) => pooled.includes(session));
   if (plans.length > 1 && gaveUp.length > 0) {
     return {
-      explanation: `The pool opened ${plans.length} connections (pool size ${size}) for ${requests} requests, so they ran at once and queued at the lock, where each waits only its busy timeout: ${names(gaveUp)} waited the whole ${config.busyTimeoutMs} ms behind the writer and the other requests' transactions and failed. With one connection (--pool-size 1) the same requests queue in the pool, where nothing times out, and none fails.`,
+      explanation: `The pool opened ${plans.length} connections (pool size ${size}) for ${requests} requests, so they ran at once and queued at the lock, where each waits only its busy timeout: ${names(gaveUp)} waited the whole ${config.busyTimeoutMs} ms behind the writer and the other requests' transactions and failed.${plans.length < requests ? " The lock is no queue: a connection that has just committed can take it again before the others' busy handlers wake from their sleep." : ''} With one connection (--pool-size 1) the same requests queue in the pool, where nothing times out, and none fails.`,
       fixes: ['single-connection-pool', 'busy-timeout-every-connection'],
     };
   }
