@@ -44,7 +44,7 @@ test(
     assert.deepEqual(leaked.processes, [], `the host's processes: ${footprint.cold.processes} at the start`);
     assert.deepEqual(leaked.fds, [], `the host's descriptors: ${footprint.cold.fds} at the start`);
     // Heap after gc, from the end of the first round (which loads what loads once: the panel, lazy
-    // modules). Measured over 3 soaks of 30 s to 180 s: end minus that ranged -2.7 to +1.1 MB, the
+    // modules). Measured over 4 soaks of 30 s to 180 s: end minus that ranged -2.7 to +1.1 MB, the
     // host's own ebb and flow; a leak of a probe result or a recording per operation would pass 5 MB.
     const { warm, end } = footprint;
     assert.ok(
@@ -55,10 +55,13 @@ test(
       end.heapAfterGcMb <= warm.heapAfterGcMb + heapToleranceMb,
       `heap after gc: ${warm.heapAfterGcMb.toFixed(1)} MB after the first round, ${end.heapAfterGcMb.toFixed(1)} MB at the end`,
     );
-    // The soak did what it says, more than once.
-    assert.ok(soak.rounds >= 2, `${soak.rounds} rounds`);
-    assert.ok(operations.probes >= 4 && operations.probesInPlace >= 1, JSON.stringify(operations));
-    assert.ok(operations.switches >= soak.rounds, JSON.stringify(operations));
+    // The soak did each thing it says at least once (a loaded machine may fit only one round in).
+    assert.ok(operations.probes >= 2 && operations.probesInPlace >= 1, JSON.stringify(operations));
+    assert.ok(
+      operations.switches >= soak.rounds && operations.recordings >= soak.rounds,
+      JSON.stringify(operations),
+    );
+    assert.ok(operations.lockReadings >= 2 * soak.rounds, JSON.stringify(operations));
     assert.ok(clients.killed >= 1 && rows.transactionsCommitted > 0, JSON.stringify(clients));
   },
   { timeoutMs: (seconds + 120) * 1000 },

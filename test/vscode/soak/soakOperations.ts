@@ -17,8 +17,8 @@ export interface ProbeChoice {
 
 /**
  * Every preset with every model it runs in (shared-cache needs one process), in an order where the
- * preset changes every time and the model every time too (a diagonal walk of the grid), every third
- * in place: a short soak still sees several of each.
+ * preset changes every time and the model every time too (a diagonal walk of the grid); the second
+ * of every three in place (so the first round has one): a short soak still sees several of each.
  */
 export const probeRotation: ProbeChoice[] = Array.from(
   { length: presets.values.length * executionModels.values.length },
@@ -32,7 +32,7 @@ export const probeRotation: ProbeChoice[] = Array.from(
   },
 )
   .filter((choice) => choice.preset !== 'shared-cache' || choice.model !== 'processes')
-  .map((choice, index) => ({ ...choice, inPlace: index % 3 === 2 }));
+  .map((choice, index) => ({ ...choice, inPlace: index % 3 === 1 }));
 
 export type Outcome = { ok: true; detail: string } | { ok: false; sentence: string };
 
