@@ -39,7 +39,7 @@ export function benchSoak(report: BenchReport): void {
   const group = `Soak: ${Math.round(seconds / 60)} minutes in the extension host`;
   const note =
     'test/vscode/soak/soakRun.ts in code-server (a fresh host, bench/hostSoak.ts): rounds of a recording, ' +
-    'two probes (every preset and model in turn, every third in place), lock readings, a checkpoint (WAL) and ' +
+    'two probes (every preset and model in turn, one in three in place), lock readings, a checkpoint (WAL) and ' +
     'a journal switch under load, one python3 writer SIGKILLed mid-transaction, then a switch and a reading in ' +
     'the quiet; 3 writers and a reader (python3 sqlite3) come and go throughout. Rows counted by the sqlite3 ' +
     "shell against what each client saw commit. The host's descriptors and processes are compared with the " +
