@@ -78,7 +78,7 @@ export function benchSoak(report: BenchReport): void {
       {
         figure: `operations through the extension (${soak.rounds} rounds)`,
         measured:
-          `${done}: ${operations.probes} probes (${operations.probesInPlace} in place), ` +
+          `${done}: ${operations.probes} probes (${operations.probesInPlace} in place, ${operations.probesRefused} refused under load), ` +
           `${operations.switches} journal switches (+${operations.switchesRefused} refused under load), ` +
           `${operations.checkpoints} checkpoints, ${operations.recordings} recordings ` +
           `(${operations.recordedLanes} process lanes), ${operations.lockReadings} lock readings`,

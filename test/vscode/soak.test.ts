@@ -56,7 +56,10 @@ test(
       `heap after gc: ${warm.heapAfterGcMb.toFixed(1)} MB after the first round, ${end.heapAfterGcMb.toFixed(1)} MB at the end`,
     );
     // The soak did each thing it says at least once (a loaded machine may fit only one round in).
-    assert.ok(operations.probes >= 2 && operations.probesInPlace >= 1, JSON.stringify(operations));
+    assert.ok(
+      operations.probes >= 2 && operations.probesInPlace >= 1 && operations.probesRefused < operations.probes,
+      JSON.stringify(operations),
+    );
     assert.ok(
       operations.switches >= soak.rounds && operations.recordings >= soak.rounds,
       JSON.stringify(operations),
