@@ -44,8 +44,9 @@ test(
     assert.deepEqual(leaked.processes, [], `the host's processes: ${footprint.cold.processes} at the start`);
     assert.deepEqual(leaked.fds, [], `the host's descriptors: ${footprint.cold.fds} at the start`);
     // Heap after gc, from the end of the first round (which loads what loads once: the panel, lazy
-    // modules). Measured over 4 soaks of 30 s to 180 s: end minus that ranged -2.7 to +1.1 MB, the
-    // host's own ebb and flow; a leak of a probe result or a recording per operation would pass 5 MB.
+    // modules). Measured over 6 soaks of 30 s to 180 s: end minus that ranged -2.7 to +1.2 MB, the
+    // host's own ebb and flow, so 5 MB is about twice the widest swing. A minute catches a gross leak
+    // only (a burst probe's result is about 200 KB as JSON); the 10-minute bench reports the trend.
     const { warm, end } = footprint;
     assert.ok(
       warm.heapAfterGcMb !== undefined && end.heapAfterGcMb !== undefined,
