@@ -112,7 +112,7 @@ async function probeSession(file: string, transactions: number): Promise<CpuTime
       { journalMode: 'wal', probeTable: defaultProbeTable, begin: 'immediate' },
       process.hrtime.bigint(),
       outbox.sink,
-      { betweenTransactions: () => outbox.pace() },
+      outbox.hooks,
     );
     await outbox.close();
     const cost = perTransaction(start, transactions);
