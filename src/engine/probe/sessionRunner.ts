@@ -280,33 +280,13 @@ export async function runSession(
         read.get();
       } else if (op === 'write') {
         insert.run(plan.name, iteration, sentUs);
-      } else if (op === 'cursor') {
-        cursorStatement ??= db.prepare(sql.cursor);
-        const iterator = cursorStatement.iterate();
-        iterator.next();
-        openCursor = iterator;
-      } else if (op === 'close') {
-        openCursor?.return?.();
-        openCursor = undefined;
+      } else if (op === 'cursor' || op === 'close') {
+        runCursorStep(op);
       } else {
         db.exec(statement.text);
       }
     } catch (error) {
-      const failedUs = nowUs();
-      outcomeIsNow = false;
-      inTransaction = db.inTransaction;
-      const code = errorCode(error);
-      sink.event({
-        tUs: failedUs,
-        kind: 'error',
-        op,
-        iteration,
-        lock: timelineLockStates[held],
-        elapsedUs: failedUs - sentUs,
-        code,
-        errno: sqliteCodeNumber(code),
-        message: error instanceof Error ? error.message : String(error),
-      });
+      recordFailure(error, op, iteration, sentUs);
       return false;
     }
     const doneUs = nowUs();
@@ -320,6 +300,37 @@ export async function runSession(
     outcomeUs = doneUs;
     outcomeIsNow = true;
     return true;
+  }
+
+  function runCursorStep(op: 'cursor' | 'close'): void {
+    if (op === 'cursor') {
+      cursorStatement ??= db.prepare(sql.cursor);
+      const iterator = cursorStatement.iterate();
+      iterator.next();
+      openCursor = iterator;
+    } else {
+      openCursor?.return?.();
+      openCursor = undefined;
+    }
+  }
+
+  /** Out of runStatement, so that the optimised statement path does not carry the failure's code. */
+  function recordFailure(error: unknown, op: StatementOp, iteration: number, sentUs: number): void {
+    const failedUs = nowUs();
+    outcomeIsNow = false;
+    inTransaction = db.inTransaction;
+    const code = errorCode(error);
+    sink.event({
+      tUs: failedUs,
+      kind: 'error',
+      op,
+      iteration,
+      lock: timelineLockStates[held],
+      elapsedUs: failedUs - sentUs,
+      code,
+      errno: sqliteCodeNumber(code),
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 
   function rollbackAfterError(iteration: number): void {
