@@ -103,9 +103,9 @@ test('the runner asks handOverDue after each transaction: true exactly when pace
   // Transactions of 8 statement events, 50 µs apart, through the runner's sink.
   for (let transaction = 0; transaction < (outboxBatchSize / 8) * 6; transaction++) {
     for (let index = 0; index < 8; index++) {
-      outbox.sink.statement(transaction * 50 + index, 0, transaction, 0, 255, 255, NaN);
+      outbox.runner.sink.statement(transaction * 50 + index, 0, transaction, 0, 255, 255, NaN);
     }
-    const due = outbox.hooks.handOverDue!();
+    const due = outbox.runner.hooks.handOverDue!();
     const before = batches.length;
     const pause = outbox.pace();
     assert.equal(due, batches.length > before || pause !== undefined, `transaction ${transaction}`);

@@ -36,9 +36,45 @@ export class SessionOutbox {
   /** An event whole (a start, an error, an end): handed over once the session yields. */
   add(event: TimelineEvent): void {
     this.buffer.add(event);
+    this.flushWhenYielding();
+  }
+
+  /** A sink for a caller that yields on its own (a load-shape client): every event leaves once it yields. */
+  readonly sink: EventSink = {
+    statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) => {
+      this.buffer.addStatement(tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs);
+      this.flushWhenYielding();
+    },
+    sqlCode: (text) => this.buffer.sqlCode(text),
+    event: (event) => this.add(event),
+  };
+
+  /**
+   * The session runner's sink and hooks (sessionRunner.ts), for a burst's hot loop: a statement's event
+   * only goes into the columns, and the runner's hooks hand events over (between transactions, and
+   * before it sleeps). Nothing is scheduled per event: the branch that scheduled a flush ran only after
+   * a yield, so V8's optimised loop had never seen it and was thrown away at each one (issue 9).
+   */
+  readonly runner: { sink: EventSink; hooks: SessionHooks } = {
+    sink: {
+      statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) =>
+        this.buffer.addStatement(tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs),
+      sqlCode: (text) => this.buffer.sqlCode(text),
+      event: (event) => this.add(event),
+    },
+    hooks: {
+      handOverDue: () => this.handOverDue(),
+      betweenTransactions: () => this.pace(),
+      beforeSleep: () => this.flush(),
+    },
+  };
+
+  /** Nothing is sent inside a statement or a transaction: taking and serialising a batch of thousands of
+   * events takes a few hundred microseconds, which the statement's time and the lock's hold would
+   * include. A session that yields (a hold, a timed step) hands its events over at once, so a live view
+   * or a test that reacts to an event sees it while the session still runs. */
+  private flushWhenYielding(): void {
     if (!this.flushScheduled) {
-      // A session that yields (a hold, a timed step) hands its events over at once, so a live view or
-      // a test that reacts to an event sees it while the session still runs.
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
@@ -46,24 +82,6 @@ export class SessionOutbox {
       });
     }
   }
-
-  /** The session runner's EventSink. A statement's event only goes into the columns: nothing is sent
-   * from inside a statement or a transaction (taking and serialising a batch of thousands of events takes
-   * a few hundred microseconds, which the statement's time and the lock's hold would include), and
-   * nothing here is scheduled per event: the runner's hooks hand events over (`hooks`). */
-  readonly sink: EventSink = {
-    statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) =>
-      this.buffer.addStatement(tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs),
-    sqlCode: (text) => this.buffer.sqlCode(text),
-    event: (event) => this.add(event),
-  };
-
-  /** The session runner's hooks (sessionRunner.ts's SessionHooks). */
-  readonly hooks: SessionHooks = {
-    handOverDue: () => this.handOverDue(),
-    betweenTransactions: () => this.pace(),
-    beforeSleep: () => this.flush(),
-  };
 
   /** Whether pace() has work: a full batch, a batch spanning its time, or a wait for the coordinator. */
   handOverDue(): boolean {
