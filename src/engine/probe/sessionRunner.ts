@@ -93,6 +93,8 @@ class PreparedStatement {
     readonly beginMode: BeginMode,
     readonly text: string,
     sink: EventSink,
+    /** A scenario file's own statement for a read or write step (`text` is then its SQL). */
+    readonly custom?: SessionStatement,
   ) {
     const outcome: EventKind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
     this.sentCode = kindAndOpCode('sent', op);
@@ -177,7 +179,11 @@ export async function runSession(
   const prepare = (op: StatementOp, beginMode: BeginMode) =>
     new PreparedStatement(op, beginMode, textOf(op, beginMode), sink);
   const steps = plan.steps.map((step) =>
-    step.op === 'hold' ? undefined : prepare(step.op, settings.begin ?? step.mode ?? 'deferred'),
+    step.op === 'hold'
+      ? undefined
+      : step.sql !== undefined
+        ? new PreparedStatement(step.op, 'deferred', step.sql, sink, db.prepare(step.sql))
+        : prepare(step.op, settings.begin ?? step.mode ?? 'deferred'),
   );
   const rollback = prepare('rollback', 'deferred');
 
@@ -277,8 +283,16 @@ export async function runSession(
     const op = statement.op;
     try {
       if (op === 'read') {
-        read.get();
+        if (statement.custom) {
+          runCustom(statement.custom);
+        } else {
+          read.get();
+        }
       } else if (op === 'write') {
+        if (statement.custom) {
+          runCustom(statement.custom);
+        }
+        // Also for the user's own write: the probe's row shows that the step's write was committed.
         insert.run(plan.name, iteration, sentUs);
       } else if (op === 'cursor' || op === 'close') {
         runCursorStep(op);
@@ -339,6 +353,15 @@ export async function runSession(
     } else {
       held = none;
     }
+  }
+}
+
+/** The user's statement: one that returns rows is stepped to its first row, as a read would be. */
+function runCustom(statement: SessionStatement): void {
+  if (statement.reader) {
+    statement.get();
+  } else {
+    statement.run();
   }
 }
 
