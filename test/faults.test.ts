@@ -220,7 +220,7 @@ describe('SIGKILL of a probe session at each step of its schedule', { skip: linu
                 preset: plan.preset,
                 model: group.model,
                 journal: 'keep',
-                busyTimeoutMs: 5000,
+                busyTimeoutMs: 2000,
                 inPlace: group.inPlace,
               },
             },
@@ -281,12 +281,12 @@ describe('SIGKILL of a probe session at each step of its schedule', { skip: linu
   }
 });
 
-/** A database with ~32 MB of rows: big enough that copying or checkpointing it takes a while. */
+/** A database with ~24 MB of rows: big enough that copying or checkpointing it takes a while. */
 function makeBigDatabase(name: string, journal: 'delete' | 'wal'): string {
   const file = makeItemsDatabase(fixtureFolder(), journal, name);
   crashAfter(file, [
     'CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)',
-    'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) INSERT INTO blobs (data) SELECT randomblob(8192) FROM n',
+    'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO blobs (data) SELECT randomblob(8192) FROM n',
   ]);
   // python3 died with the connection open: a later client cleans up, as after any crash.
   databaseState(file);
