@@ -6,6 +6,7 @@ import type { BeginMode } from '../options/beginChoices';
 import type { ExecutionModel } from '../options/executionModels';
 import type { JournalChoice } from '../options/journalModes';
 import type { PresetName } from '../options/presets';
+import type { ClientProfileName } from '../options/clientProfiles';
 
 // Defined with their descriptions in ../options; re-exported because the result's shape names them.
 export type { BeginMode, ExecutionModel, JournalChoice };
@@ -35,6 +36,8 @@ export interface SessionPlan {
   busyTimeoutMs?: number;
   /** Open as `file:...?cache=shared` (node:sqlite): sessions of one process that set it share one cache. */
   sharedCache?: boolean;
+  /** One connection of the pool preset's pool: it serves its requests one after another (`repeat`). */
+  pooled?: boolean;
 }
 
 export interface ProbeConfig {
@@ -46,13 +49,48 @@ export interface ProbeConfig {
   busyTimeoutMs: number;
   /** When set, every 'begin' step uses this mode instead of the preset's. */
   begin?: BeginMode;
+  /** The driver profile whose defaults the run took (busy timeout, BEGIN; see docs/clients.md), when one was chosen. */
+  clientProfile?: ClientProfileName;
+  /** The pool preset: the connections the pool may open (the sessions marked `pooled` are those used). */
+  poolSize?: number;
   inPlace: boolean;
   /** The user's database. */
   database: string;
   /** The file the sessions wrote to: a scratch copy unless inPlace. */
   target: string;
   probeTable: string;
+  /** The sessions' schedules; with `load`, the request kinds (the preset's step lists without times). */
   sessions: SessionPlan[];
+  /** Set when the probe ran the load shape (`--requests N --clients C`): lanes are the clients. */
+  load?: LoadShape;
+}
+
+/** N of the preset's transactions as requests, C in flight at a time (docs/probe-result.md). */
+export interface LoadShape {
+  requests: number;
+  clients: number;
+  /** ms from a client's request's end to its next one's first statement (default 10: an answer's round trip). */
+  gapMs?: number;
+}
+
+/** One request of the load shape: which kind (a session of the preset), on which client, how it ended. */
+export interface RequestRecord {
+  /** Order in which requests were handed out, from 0; the kind is `sessions[index % sessions.length]`. */
+  index: number;
+  /** The preset's session whose step list the request ran (the seed: 'A' or 'B'). */
+  kind: string;
+  /** The client (a lane of the result) that ran it. */
+  client: string;
+  /** The client's n-th request, from 0: its events on the client's lane carry this iteration. */
+  iteration: number;
+  /** ms since time zero: the request's first statement, and its end (commit, or error and rollback). */
+  startMs: number;
+  endMs: number;
+  outcome: 'succeeded' | 'failed';
+  /** When failed: SQLite's extended code name and number, and the message. */
+  code?: string;
+  errno?: number;
+  message?: string;
 }
 
 export type EventKind = 'start' | 'begin' | 'sent' | 'returned' | 'error' | 'commit' | 'rollback' | 'end';
@@ -134,6 +172,8 @@ export type FixKind =
   | 'close-cursors'
   | 'no-shared-cache'
   | 'bound-reads'
+  | 'single-connection-pool'
+  | 'busy-timeout-every-connection'
   | 'none';
 
 export interface Verdict {
@@ -163,6 +203,8 @@ export interface ProbeResult {
   rows: { attempted: number; committed: number; found: number };
   /** WAL runs: the -wal file's size over the run (sampled), to show a WAL that a reader keeps growing. */
   walBytes?: WalSample[];
+  /** Load-shape runs (config.load): every request, in the order handed out. */
+  requests?: RequestRecord[];
   verdict: Verdict;
 }
 

@@ -6,7 +6,12 @@ import { inspectDatabase } from '../inspect/inspectDatabase';
 import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import type { PresetName } from '../options/presets';
+import { poolSize, type PresetName } from '../options/presets';
+import { clientProfileFacts, type ClientProfileName } from '../options/clientProfiles';
+import { beginBeforeFirstWrite } from './beginBeforeFirstWrite';
+import { probeClients, probeRequestGap, probeRequests } from '../options/loadShape';
+import { requestKinds } from './load/requestKinds';
+import { runClients } from './load/runClients';
 import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
 import { dropProbeTable } from './dropProbeTable';
@@ -16,7 +21,9 @@ import type {
   ExecutionModel,
   JournalChoice,
   ProbeConfig,
+  LoadShape,
   ProbeResult,
+  RequestRecord,
   TimelineEvent,
 } from './probeTypes';
 import { probeCancelled, runSessions } from './runSessions';
@@ -33,7 +40,12 @@ export interface ProbeOptions {
   journal: JournalChoice;
   busyTimeoutMs: number;
   begin?: BeginMode;
+  /** The driver whose defaults the caller resolved busyTimeoutMs and begin from (settingsForClient);
+   * here it decides where BEGIN goes (Python's sqlite3 issues it only before the first write). */
+  clientProfile?: ClientProfileName;
   inPlace: boolean;
+  /** Run the preset's transactions as N requests, C at a time (runClients.ts), instead of its schedule. */
+  load?: LoadShape;
   onEvent?: (session: string, event: TimelineEvent) => void;
   /** The file the sessions are about to write to (the scratch copy, or the database itself in place). */
   onPrepared?: (target: string) => void;
@@ -46,14 +58,27 @@ const setupBusyTimeoutMs = 5000;
 
 export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   checkedWholeNumber(probeBusyTimeout, options.busyTimeoutMs);
+  if (options.load) {
+    checkedWholeNumber(probeRequests, options.load.requests);
+    checkedWholeNumber(probeClients, options.load.clients);
+    if (options.load.gapMs !== undefined) {
+      checkedWholeNumber(probeRequestGap, options.load.gapMs);
+    }
+  }
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const wantedMode = options.journal === 'keep' ? source.journalMode : options.journal;
-  const plans = buildPreset(options.preset, {
+  const presetPlans = buildPreset(options.preset, {
     busyTimeoutMs: options.busyTimeoutMs,
     family: journalFamily(wantedMode),
     ...options.presetOptions,
   });
+  const driverPlans =
+    options.clientProfile !== undefined &&
+    clientProfileFacts[options.clientProfile].beginsBeforeFirstWrite.value
+      ? presetPlans.map(beginBeforeFirstWrite)
+      : presetPlans;
+  const plans = options.load ? requestKinds(driverPlans) : driverPlans;
   let scratch: ScratchCopy | undefined;
   if (options.inPlace) {
     if (wantedMode !== source.journalMode) {
@@ -87,16 +112,20 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       journalMode: prepared.journalMode,
       busyTimeoutMs: options.busyTimeoutMs,
       ...(options.begin ? { begin: options.begin } : {}),
+      ...(options.clientProfile !== undefined ? { clientProfile: options.clientProfile } : {}),
+      ...(options.preset === 'pool' ? { poolSize: options.presetOptions?.poolSize ?? poolSize.default } : {}),
       inPlace: options.inPlace,
       database: source.path,
       target,
       probeTable: table,
       sessions: plans,
+      ...(options.load
+        ? { load: { ...options.load, gapMs: options.load.gapMs ?? probeRequestGap.default } }
+        : {}),
     };
     const walSizes = journalFamily(prepared.journalMode) === 'wal' ? sampleWalSize(target) : undefined;
-    const raw = await runSessions({
+    const common = {
       model: options.model,
-      plans,
       target,
       busyTimeoutMs: options.busyTimeoutMs,
       settings: {
@@ -105,18 +134,28 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
         ...(options.begin ? { begin: options.begin } : {}),
       },
       onEvent: options.onEvent,
-      onTimeZero: (t0Ns) => {
+      onTimeZero: (t0Ns: bigint) => {
         walSizes?.start(t0Ns);
         options.onTimeZero?.(t0Ns);
       },
       signal: options.signal,
-    }).finally(() => walSizes?.stop());
+    };
+    let requests: RequestRecord[] | undefined;
+    const raw = await (
+      options.load
+        ? runClients({ ...common, kinds: plans, load: options.load }).then((run) => {
+            requests = run.requests;
+            return run.logs;
+          })
+        : runSessions({ ...common, plans })
+    ).finally(() => walSizes?.stop());
     if (options.signal?.aborted) {
       throw probeCancelled();
     }
-    return probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table), {
+    const result = probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table), {
       walBytes: walSizes?.samples,
     });
+    return requests ? { ...result, requests } : result;
   } finally {
     if (scratch) {
       scratch.remove();
