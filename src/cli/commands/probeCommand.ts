@@ -5,7 +5,7 @@ import { renderProbeHtml } from '../../report/htmlReport';
 import { renderProbeText } from '../../report/textReport';
 import { choiceFlag, onlyFile, type ParsedCli } from '../cliArguments';
 import { sharedProbeKnobs } from '../probeFlags';
-import { writeJson, writeReportFile } from '../writeOutput';
+import { writeJson, writeReportFile, writeText } from '../writeOutput';
 
 export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const result = await runProbe({
@@ -19,7 +19,7 @@ export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise
   if (cli.flags.json) {
     writeJson(result);
   } else {
-    process.stdout.write(renderProbeText(result));
+    writeText(renderProbeText(result));
   }
   if (cli.flags.html !== undefined) {
     const written = writeReportFile(
