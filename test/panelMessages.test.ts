@@ -56,11 +56,15 @@ test('unknown types, bad values and odd shapes are dropped', () => {
   }
 });
 
-test('a reloaded panel brings back only a path; a stored result only when it has the result shape', () => {
-  assert.deepEqual(validateSavedState(undefined), { databasePath: null });
-  assert.deepEqual(validateSavedState({ databasePath: 42 }), { databasePath: null });
-  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: {} }), {
+test('a reloaded panel brings back only a path the user picked; a stored result only when it has the result shape', () => {
+  const picked = (path: string) => path === '/w/app.db';
+  assert.deepEqual(validateSavedState(undefined, picked), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: 42 }, picked), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: {} }, picked), {
     databasePath: '/w/app.db',
+  });
+  assert.deepEqual(validateSavedState({ databasePath: '/home/user/.ssh/id_rsa' }, picked), {
+    databasePath: null,
   });
   const result = {
     schema: probeResultSchema,

@@ -15,6 +15,7 @@ import type { PanelViewName } from '../shared/panelProtocol';
 import { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
 import { LastRecordingStore, LastResultStore } from './panel/lastResultStore';
+import { PickedDatabases } from './panel/pickedDatabases';
 import { recordCommand } from './commands/recordCommand';
 import { runLoadTestCommand } from './commands/runLoadTestCommand';
 import { RecordingController } from './recording/recordingController';
@@ -91,6 +92,8 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   };
 
   const lastResults = new LastResultStore(context.workspaceState);
+  const pickedDatabases = new PickedDatabases(context.workspaceState);
+  let rememberedDatabase: string | null = null;
   let rememberedResult: ProbeResult | null = null;
   const lastRecordings = new LastRecordingStore(context.workspaceState);
   let rememberedRecording: Recording | null = null;
@@ -109,6 +112,11 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     new DatabaseWatcher(model),
     model.onDidChange(updateContextKeys),
     model.onDidChange(() => {
+      const open = model.database?.path ?? null;
+      if (open !== null && open !== rememberedDatabase) {
+        rememberedDatabase = open;
+        pickedDatabases.remember(open);
+      }
       if (model.lastResult !== null && model.lastResult !== rememberedResult) {
         rememberedResult = model.lastResult;
         lastResults.remember(model.lastResult);
@@ -160,7 +168,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     }),
     vscode.window.registerWebviewPanelSerializer(panelViewType, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        const saved = validateSavedState(state);
+        const saved = validateSavedState(state, (path) => pickedDatabases.has(path));
         LockDoctorPanel.revive(panel, context.extensionUri, model, actions);
         if (saved.databasePath !== null && model.database === null) {
           await model.open(saved.databasePath);
