@@ -14,3 +14,4 @@ import './recording.test';
 import './loadTest.test';
 import './hints.test';
 import './explain.test';
+import './hostile.test';

@@ -14,6 +14,7 @@ import type { DatabaseFacts } from '../../shared/panelProtocol';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { CommandTerminal } from './commandTerminal';
 import { elapsedClock } from '../../engine/text/elapsedClock';
+import { statusBarLabel } from '../statusBarLabel';
 
 interface ActiveRecording {
   recorder: RecorderProcess;
@@ -174,7 +175,7 @@ export class RecordingController implements vscode.Disposable {
     if (active === undefined) {
       return;
     }
-    this.item.text = `$(record) Recording ${active.name} ${elapsedClock(Date.now() - active.startedMs)}`;
+    this.item.text = `$(record) Recording ${statusBarLabel(active.name)} ${elapsedClock(Date.now() - active.startedMs)}`;
     const running = active.command === undefined ? '' : ` while running ${active.command}`;
     const progress =
       active.progress === undefined
