@@ -29,6 +29,7 @@ import { recordingSectionHtml, renderRecordingHtml, renderRecordingSvg } from '.
 import { renderRecordingMarkdown } from '../src/report/recordingMarkdown';
 import { renderRecordingText } from '../src/report/recordingText';
 import { renderMatrixText } from '../src/report/textReport';
+import { renderSweepText } from '../src/report/sweep/sweepText';
 import { renderProbeText } from '../src/report/textReport';
 import { renderLanesSvg, renderTimelineSvg } from '../src/report/timelineSvg';
 import { probeTimeline } from '../src/report/probeTimeline';
@@ -39,6 +40,7 @@ import {
   loadFixture,
   probeFixture,
   recordingFixture,
+  sweepFixture,
   withText,
 } from './support/hostileFixtures';
 import { firstRawControl, hostileStrings } from './support/hostileText';
@@ -143,6 +145,11 @@ const renderers: Renderer[] = [
     ),
   },
   { name: 'renderRecordingText', format: 'text', render: from(recordingFixture, renderRecordingText) },
+  {
+    name: 'renderSweepText',
+    format: 'text',
+    render: from(sweepFixture, (result) => renderSweepText(result, 40)),
+  },
   { name: 'renderLoadText', format: 'text', render: from(loadFixture, renderLoadText) },
   { name: 'formatExplainText', format: 'text', log: true, render: explained(formatExplainText) },
   { name: 'formatHintsText', format: 'text', render: from(hintsFixture, formatHintsText) },
@@ -469,6 +476,10 @@ const parts: Record<string, string> = {
   lockErrorRows: 'renderLoadText, renderLoadMarkdown, renderLoadHtml',
   appErrorLines: 'renderLoadText, renderLoadMarkdown, renderLoadHtml',
   appExitLine: 'renderLoadText, renderLoadMarkdown, renderLoadHtml',
+  // The sweep's table, printed level by level as each completes.
+  sweepHeading: 'renderSweepText',
+  sweepRow: 'renderSweepText',
+  sweepConclusion: 'renderSweepText',
   // explain and hints.
   explainHeadline: 'formatExplainText, explainMarkdown',
   kindCounts: 'formatExplainText, explainMarkdown (numbers)',

@@ -10,6 +10,7 @@ import { loadResultSchema, type LoadResult } from '../../src/engine/load/loadRes
 import type { ProbeResult } from '../../src/engine/probe/probeTypes';
 import type { SampledHolder } from '../../src/engine/record/recordingBuilder';
 import type { Recording } from '../../src/engine/record/recordingTypes';
+import { sweepResultSchema, type SweepResult } from '../../src/engine/sweep/sweepTypes';
 import { recordingOf } from './recordingFixture';
 import { fixtureResult, seedScripts } from './timelineFixtures';
 
@@ -36,6 +37,7 @@ const outsideKeys = new Set([
   'evidence',
   'line',
   'lines',
+  'scenarioFile',
 ]);
 
 /**
@@ -198,5 +200,28 @@ export function hintsFixture(): FolderFindings {
     ],
     filesScanned: 12,
     filesSkipped: [{ path: 'static/app.min.js', reason: 'minified' }],
+  };
+}
+
+/** A sweep of a scenario file (its path is outside text) at two levels. */
+export function sweepFixture(): SweepResult {
+  const level = (clients: number, failed: number) => ({
+    clients,
+    requests: 40,
+    succeeded: 40 - failed,
+    failed,
+    lockErrors: failed > 0 ? { SQLITE_BUSY: failed } : {},
+    latencyMs: { p50: 3, p95: 9, max: 20 },
+    wallMs: 400,
+  });
+  return {
+    schema: sweepResultSchema,
+    database: '/srv/app/app.db',
+    scenarioFile: '/srv/app/checkout.scenario',
+    model: 'processes',
+    journalMode: 'wal',
+    busyTimeoutMs: 5000,
+    levels: [level(1, 0), level(8, 3)],
+    firstFailingClients: 8,
   };
 }
