@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import sax from 'sax';
-import { printable } from '../src/engine/text/printable';
+import { printable, shownAsText } from '../src/engine/text/printable';
 import { explainJson } from '../src/report/explain/explainJson';
 import { explainMarkdown } from '../src/report/explain/explainMarkdown';
 import { formatExplainText } from '../src/report/explain/explainText';
@@ -235,8 +235,9 @@ const xmlForbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** How a string reads back from each format when rendered as the text it is. */
 const readBack: Record<Exclude<Format, 'json' | 'text'>, (text: string) => string> = {
-  html: (text) => collapse(text.replace(xmlForbidden, '\uFFFD')),
-  svg: (text) => collapse(text.replace(xmlForbidden, '\uFFFD')),
+  // escapeHtml: bidi and C1 controls, and what XML forbids, shown as U+FFFD.
+  html: (text) => collapse(shownAsText(text).replace(xmlForbidden, '\uFFFD')),
+  svg: (text) => collapse(shownAsText(text).replace(xmlForbidden, '\uFFFD')),
   // escapeMarkdown: one line; controls and bidi controls shown as U+FFFD, as in the terminal.
   markdown: (text) => collapse(printable(text)),
 };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { LockReport } from '../src/engine/locks/lockReport';
 import { hostileStrings, firstRawControl } from './support/hostileText';
-import { holdLockHostile, hostileProcessName } from './support/hostileProcess';
+import { holdLockHostile, hostileProcessNameAsRead } from './support/hostileProcess';
 import { slow } from './support/lockReports';
 import { runCli } from './support/runCli';
 import { recordSafetyCases } from './support/safetyTally';
@@ -73,8 +73,8 @@ test(
     assertNoRawControl(json.stdout, 'locks --json');
     const report = JSON.parse(json.stdout) as LockReport;
     const entry = report.holders.find((candidate) => candidate.pid === holder.pid);
-    // The exact name (the kernel's comm; control characters read as blanks), bidi control included.
-    assert.equal(entry?.command, hostileProcessName.replace('\u001b', '').trim());
+    // The name as read (the kernel's comm): C0 controls as blanks, the bidi override as U+FFFD.
+    assert.equal(entry?.command, hostileProcessNameAsRead);
     assert.ok(report.file.endsWith(hostileFile), 'the path keeps its exact characters in JSON');
 
     const inspect = await runCli(['inspect', database]);

@@ -120,3 +120,18 @@ test('the panel folds the host messages into one state, each replacing its own p
   assert.equal(busy.defaults, defaults);
   assert.equal('type' in busy, false);
 });
+
+test('file, locks and activity arrive with bidi and C1 controls shown as U+FFFD, every string of them', () => {
+  const name = 'evil\u202Egnp.db';
+  const state = applyToPanel(
+    {},
+    {
+      type: 'activity',
+      busy: null,
+      recordingNow: null,
+      lastError: `could not open /w/${name}: \u2066disk\u2069 \u009B2J`,
+      lastNotice: null,
+    },
+  );
+  assert.equal(state.lastError, 'could not open /w/evil\uFFFDgnp.db: \uFFFDdisk\uFFFD \uFFFD2J');
+});

@@ -8,6 +8,7 @@ import { holdLockWithPython } from '../support/lockHolder';
 import { launchSeedApp } from '../support/seedApp';
 import { startScheduledClient } from '../support/scheduledClient';
 import { sqliteShell } from '../support/sqliteShell';
+import { hostileTests, prepareHostileWorkspace } from './hostile';
 import type { E2eTest } from './workbench';
 
 const databaseName = 'app.db';
@@ -33,6 +34,7 @@ export function prepareWorkspace(workspace: string): void {
   // The seed's sync FastAPI app, for the code hint (the corpus sample; the harness runs from the repo).
   mkdirSync(join(workspace, 'api'));
   copyFileSync(syncAppSample, join(workspace, 'api', 'main.py'));
+  prepareHostileWorkspace(workspace);
 }
 
 /** The VSIX the harness installed: this platform's, as `npm run package` names it. */
@@ -424,4 +426,5 @@ export const tests: E2eTest[] = [
       await workbench.screenshot('hints-editor');
     },
   },
+  ...hostileTests,
 ];

@@ -205,7 +205,7 @@ export function hintsFixture(): FolderFindings {
 
 /** A sweep of a scenario file (its path is outside text) at two levels. */
 export function sweepFixture(): SweepResult {
-  const level = (clients: number, failed: number) => ({
+  const level = (clients: number, failed: number): SweepResult['levels'][number] => ({
     clients,
     requests: 40,
     succeeded: 40 - failed,

@@ -10,6 +10,9 @@ import { untilReady } from './readyClient';
 /** At most 15 bytes (the kernel's limit for comm): ESC [31m, a tag, a right-to-left override. */
 export const hostileProcessName = '\u001b[31m<b>\u202Ex';
 
+/** The name as the tool reads it from /proc: C0 controls as blanks (trimmed), bidi controls as U+FFFD. */
+export const hostileProcessNameAsRead = '[31m<b>\uFFFDx';
+
 const holderScript = `
 import ctypes, sqlite3, sys
 ctypes.CDLL(None).prctl(15, ctypes.c_char_p(sys.argv[1].encode()), 0, 0, 0)

@@ -20,7 +20,7 @@ export function watchChildProcesses(): SpawnedSoFar {
   const workerThreads = load('node:worker_threads') as WorkerThreadsModule;
   const spawned: SpawnedSoFar = { forks: [], workers: [] };
   const fork = childProcess.fork;
-  childProcess.fork = ((modulePath: string | URL, ...rest: unknown[]) => {
+  childProcess.fork = (modulePath: string | URL, ...rest: unknown[]) => {
     const record = { module: String(modulePath), requests: [] as string[] };
     spawned.forks.push(record);
     const child = (fork as (...args: unknown[]) => ReturnType<ChildProcessModule['fork']>)(
@@ -28,14 +28,14 @@ export function watchChildProcesses(): SpawnedSoFar {
       ...rest,
     );
     const send = child.send.bind(child) as (...args: unknown[]) => boolean;
-    child.send = ((message: unknown, ...more: unknown[]) => {
+    child.send = (message: unknown, ...more: unknown[]) => {
       const type =
         typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
       record.requests.push(typeof type === 'string' ? type : '(no type)');
       return send(message, ...more);
-    });
+    };
     return child;
-  });
+  };
   const Worker = workerThreads.Worker;
   class CountedWorker extends Worker {
     constructor(filename: string | URL, options?: ConstructorParameters<typeof Worker>[1]) {

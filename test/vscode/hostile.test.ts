@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { firstRawControl } from '../support/hostileText';
-import { holdLockHostile, hostileProcessName } from '../support/hostileProcess';
+import { holdLockHostile, hostileProcessNameAsRead } from '../support/hostileProcess';
 import { recordSafetyCases } from '../support/safetyTally';
 import { sqliteShell } from '../support/sqliteShell';
 import { lockDoctorApi } from './extensionUnderTest';
@@ -43,9 +43,10 @@ test('a hostile process holding a lock on a hostile path: the panel gets the exa
       20_000,
     );
     const entry = holders.find((candidate) => candidate.pid === holder.pid);
-    // Data, exactly: the kernel's comm (its ESC read as a blank), the command line from its argv.
-    assert.equal(entry?.command, hostileProcessName.replace('\u001b', '').trim());
-    assert.ok(entry?.commandLine?.startsWith('<script>alert(1)</script> ]8;;https:evil.example \u202Ename'));
+    // The kernel's comm and the argv as read: C0 controls as blanks, bidi controls as U+FFFD, so they
+    // cannot reorder what the panel shows after them.
+    assert.equal(entry?.command, hostileProcessNameAsRead);
+    assert.ok(entry?.commandLine?.startsWith('<script>alert(1)</script> ]8;;https:evil.example \uFFFDname'));
     assert.equal(lockDoctor.panelDelivered('file')?.database?.name, fileName);
     const text = await eventually(
       () => lockDoctor.statusBarText() ?? '',
