@@ -24,6 +24,7 @@ import { validateProbeForm, validateSavedState } from './panel/validatePanelMess
 import { LockDoctorStatusBar } from './statusBar';
 import { registerHints } from './hints/registerHints';
 import { registerExplain } from './explain/registerExplain';
+import { showError } from './notifications';
 
 export function activate(context: vscode.ExtensionContext): LockDoctorApi | undefined {
   // The engine runs under this host's Node: better-sqlite3 13 needs N-API 10 (VS Code 1.101+), and on an
@@ -49,12 +50,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'reproduceLockError',
     ]) {
       context.subscriptions.push(
-        vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
-          vscode.window.showErrorMessage(sentence),
-        ),
+        vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () => showError(sentence)),
       );
     }
-    void vscode.window.showErrorMessage(sentence);
+    void showError(sentence);
     return undefined;
   }
 

@@ -15,6 +15,7 @@ import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { CommandTerminal } from './commandTerminal';
 import { elapsedClock } from '../../engine/text/elapsedClock';
 import { statusBarLabel } from '../statusBarLabel';
+import { showError, showWarning } from '../notifications';
 
 interface ActiveRecording {
   recorder: RecorderProcess;
@@ -63,7 +64,7 @@ export class RecordingController implements vscode.Disposable {
   /** Starts recording `database` (running `command` meanwhile); false (after saying why) when it could not. */
   async start(database: DatabaseFacts, command?: string): Promise<boolean> {
     if (this.active !== undefined) {
-      void vscode.window.showWarningMessage(
+      void showWarning(
         `Already recording ${this.active.name}: stop that recording first (SQLite Lock Doctor: Stop Recording).`,
       );
       return false;
@@ -116,7 +117,7 @@ export class RecordingController implements vscode.Disposable {
       terminal?.note(messageOf(error));
       const sentence = `Could not record ${database.name}: ${messageOf(error)}`;
       this.model.setError(sentence);
-      void vscode.window.showErrorMessage(sentence);
+      void showError(sentence);
       return false;
     }
     if (this.active !== active) {
@@ -154,7 +155,7 @@ export class RecordingController implements vscode.Disposable {
     } catch (error) {
       const sentence = `The recording of ${active.name} failed: ${messageOf(error)}`;
       this.model.setError(sentence);
-      void vscode.window.showErrorMessage(sentence);
+      void showError(sentence);
       return undefined;
     } finally {
       active.recorder.cancel();
