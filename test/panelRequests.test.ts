@@ -10,7 +10,8 @@ import { beginChoices } from '../src/engine/options/beginChoices';
 import { executionModels } from '../src/engine/options/executionModels';
 import { exportFormats } from '../src/engine/options/exportFormats';
 import { journalChoices, journalSwitchTargets } from '../src/engine/options/journalModes';
-import { presets } from '../src/engine/options/presets';
+import { clientProfiles } from '../src/engine/options/clientProfiles';
+import { poolSize, presets } from '../src/engine/options/presets';
 import { probeBusyTimeout } from '../src/engine/options/timeLimits';
 import { handlePanelMessage, type PanelRequestHandlers } from '../src/extension/panel/panelRequests';
 import { validateSavedState } from '../src/extension/panel/validatePanelMessage';
@@ -29,6 +30,7 @@ const vocabulary = new Set<string>([
   ...journalChoices.values,
   ...beginChoices.values,
   ...exportFormats.values,
+  ...clientProfiles.values,
   ...subjects,
 ]);
 
@@ -102,6 +104,11 @@ const form = fc.record(
       { weight: 1, arbitrary: strangeValue },
     ),
     begin: mostly(beginChoices.values),
+    client: mostly(clientProfiles.values),
+    poolSize: fc.oneof(
+      { weight: 3, arbitrary: fc.integer({ min: poolSize.min, max: poolSize.max }) },
+      { weight: 1, arbitrary: strangeValue },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -165,7 +172,13 @@ function shouldBeActedOn(candidate: unknown): boolean {
         typeof values.busyTimeoutMs === 'number' &&
         Number.isInteger(values.busyTimeoutMs) &&
         values.busyTimeoutMs >= probeBusyTimeout.min &&
-        values.busyTimeoutMs <= probeBusyTimeout.max
+        values.busyTimeoutMs <= probeBusyTimeout.max &&
+        (values.client === undefined || oneOf(clientProfiles.values, values.client)) &&
+        (values.poolSize === undefined ||
+          (typeof values.poolSize === 'number' &&
+            Number.isInteger(values.poolSize) &&
+            values.poolSize >= poolSize.min &&
+            values.poolSize <= poolSize.max))
       );
     }
     case 'export':
@@ -244,7 +257,7 @@ test('generated webview messages of every kind: only valid requests reach a hand
                 typeof leaf === 'number' &&
                 Number.isInteger(leaf) &&
                 leaf >= 0 &&
-                leaf <= probeBusyTimeout.max
+                leaf <= Math.max(probeBusyTimeout.max, poolSize.max)
               ),
         );
       const wrong = accepted !== expected || calls.length !== (expected ? 1 : 0) || strayLeaf !== undefined;

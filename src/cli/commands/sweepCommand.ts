@@ -6,7 +6,7 @@ import { defaultSweepLevels, probeRequests } from '../../engine/options/loadShap
 import { runSweep } from '../../engine/sweep/runSweep';
 import { sweepConclusion, sweepHeading, sweepRow } from '../../report/sweep/sweepText';
 import { choiceFlag, onlyFile, wholeNumberFlag, type ParsedCli } from '../cliArguments';
-import { sharedProbeKnobs, sweepLevelsFlag } from '../probeFlags';
+import { gapFlag, sharedProbeKnobs, sweepLevelsFlag } from '../probeFlags';
 import { writeJson, writeText } from '../writeOutput';
 
 export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
@@ -19,8 +19,10 @@ export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise
     journal: choiceFlag('--journal', cli.flags.journal, journalChoices),
     levels: sweepLevelsFlag(cli.flags.clients, defaultSweepLevels),
     requests: wholeNumberFlag('--requests', cli.flags.requests, probeRequests),
+    gapMs: gapFlag(cli.flags),
     signal,
-    onLevelStart: (clients: number) => process.stderr.write(`sweep: ${clients} clients at a time...\n`),
+    onLevelStart: (clients: number) =>
+      process.stderr.write(`sweep: ${clients} ${clients === 1 ? 'client' : 'clients'} at a time...\n`),
   };
   const json = cli.flags.json ?? false;
   let headed = false;
