@@ -40,6 +40,7 @@ import {
   loadFixture,
   probeFixture,
   recordingFixture,
+  scenarioProbeFixture,
   sweepFixture,
   withText,
 } from './support/hostileFixtures';
@@ -135,6 +136,14 @@ const renderers: Renderer[] = [
   { name: 'renderLoadMarkdown', format: 'markdown', render: from(loadFixture, renderLoadMarkdown) },
   { name: 'explainMarkdown', format: 'markdown', log: true, render: explained(explainMarkdown) },
   { name: 'renderProbeText', format: 'text', render: from(probeFixture, renderProbeText) },
+  // A scenario file's run: its file name is in the titles (probeName).
+  { name: 'probeName', format: 'text', render: from(scenarioProbeFixture, renderProbeText) },
+  { name: 'probeName', format: 'markdown', render: from(scenarioProbeFixture, renderProbeMarkdown) },
+  {
+    name: 'probeName',
+    format: 'html',
+    render: from(scenarioProbeFixture, (result) => renderProbeHtml([result], 'Probe')),
+  },
   {
     name: 'renderMatrixText',
     format: 'text',

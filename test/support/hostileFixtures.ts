@@ -38,6 +38,7 @@ const outsideKeys = new Set([
   'line',
   'lines',
   'scenarioFile',
+  'description',
 ]);
 
 /**
@@ -81,6 +82,19 @@ const processNames: Record<number, ProcessName> = {
   10: { command: 'uvicorn', commandLine: 'uvicorn app:app --workers 1' },
   20: { command: 'python3', commandLine: 'python3 worker.py --queue jobs' },
 };
+
+/** The seed again, as a scenario file's run: its path and description are the user's text. */
+export function scenarioProbeFixture(): ProbeResult {
+  const result = probeFixture();
+  return {
+    ...result,
+    config: {
+      ...result.config,
+      preset: 'scenario',
+      scenario: { file: '/srv/app/checkout.lockprobe.json', description: 'checkout under load' },
+    },
+  };
+}
 
 /** A reader (20) holds SHARED while a writer (10) goes RESERVED, PENDING, EXCLUSIVE. */
 export function recordingFixture(): Recording {

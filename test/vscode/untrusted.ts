@@ -3,7 +3,7 @@
 // started (every child process and engine request of the extension host is counted).
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -49,6 +49,18 @@ test('Switch to WAL and the probe do nothing to the file', async () => {
   assert.equal(result, undefined);
   assert.equal(lockDoctor.state().lastResult, null);
   assert.equal(lockDoctor.statusBarText(), '$(database) restricted.db · DELETE');
+});
+
+test('Run Scenario File runs nothing', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const file = join(workspaceFolder(), 'restricted.lockprobe.json');
+  writeFileSync(file, JSON.stringify({ sessions: [{ name: 'A', steps: [{ op: 'write' }] }] }));
+  const result = await vscode.commands.executeCommand(
+    'sqliteLockDoctor.runScenarioFile',
+    vscode.Uri.file(file),
+  );
+  assert.equal(result, undefined);
+  assert.equal(lockDoctor.state().lastResult, null);
 });
 
 test('Record Lock Activity does nothing: no recorder process, no recording', async () => {
