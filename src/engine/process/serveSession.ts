@@ -29,9 +29,7 @@ export async function serveSession(
       });
       void portal.send({ type: 'ready' });
     });
-    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), outbox.sink, {
-      betweenTransactions: () => outbox.pace(),
-    });
+    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), outbox.runner.sink, outbox.runner.hooks);
     await outbox.close();
   } finally {
     db.close();
