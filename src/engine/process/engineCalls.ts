@@ -10,6 +10,8 @@ import type { RowCount, RowCountRequest } from '../load/countRows';
 import type { LoadTestOptions, RecordedLoad } from '../load/loadTestTypes';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
+import type { SweepOptions } from '../sweep/runSweep';
+import type { SweepLevel, SweepResult } from '../sweep/sweepTypes';
 import { OperationError, UserInputError } from '../userInputError';
 
 export interface EngineCalls {
@@ -21,6 +23,11 @@ export interface EngineCalls {
   probe: {
     request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'onTimeZero' | 'signal'> };
     response: ProbeResult;
+  };
+  /** The sweep (runSweep.ts): each level reported as a 'sweepLevel' message as it completes. */
+  sweep: {
+    request: { options: Omit<SweepOptions, 'signal' | 'onLevelStart'> };
+    response: SweepResult;
   };
   /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */
   findDatabases: { request: { files: string[] }; response: string[] };
@@ -69,6 +76,8 @@ export type FromEngineCall =
   | { type: 'progress'; session: string; event: TimelineEvent }
   /** A probe's target is ready: the file its sessions write to. */
   | { type: 'prepared'; target: string }
+  /** A sweep's level, as it completes (index in the order run). */
+  | { type: 'sweepLevel'; level: SweepLevel; index: number }
   /** A load test's requests answered so far, and how many of them failed. */
   | { type: 'loadProgress'; done: number; failed: number };
 

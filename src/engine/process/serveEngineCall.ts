@@ -6,6 +6,7 @@ import { recordLoadTest } from '../load/recordLoadTest';
 import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
+import { runSweep } from '../sweep/runSweep';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
@@ -45,6 +46,10 @@ function answer(
         signal,
         onEvent: throttledProgress(portal),
         onPrepared: (target) => void portal.send({ type: 'prepared', target }),
+      });
+    case 'sweep':
+      return runSweep({ ...request.options, signal }, (level, index) => {
+        void portal.send({ type: 'sweepLevel', level, index });
       });
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
