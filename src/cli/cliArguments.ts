@@ -21,6 +21,8 @@ const options = {
   'in-place': { type: 'boolean' },
   writers: { type: 'string' },
   transactions: { type: 'string' },
+  'pool-size': { type: 'string' },
+  client: { type: 'string' },
   watch: { type: 'string' },
   mode: { type: 'string' },
   db: { type: 'string' },

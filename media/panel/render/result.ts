@@ -26,6 +26,8 @@ export function renderResult(
   const config = result.config;
   const subtitle = [
     config.preset,
+    ...(config.poolSize !== undefined ? [`pool of ${config.poolSize}`] : []),
+    ...(config.clientProfile !== undefined ? [`client ${config.clientProfile}`] : []),
     config.model,
     describeJournal(config.journal, config.journalMode),
     `busy timeout ${formatMs(config.busyTimeoutMs)}`,

@@ -6,6 +6,7 @@ import type { BeginMode } from '../options/beginChoices';
 import type { ExecutionModel } from '../options/executionModels';
 import type { JournalChoice } from '../options/journalModes';
 import type { PresetName } from '../options/presets';
+import type { ClientProfileName } from '../options/clientProfiles';
 
 // Defined with their descriptions in ../options; re-exported because the result's shape names them.
 export type { BeginMode, ExecutionModel, JournalChoice };
@@ -35,6 +36,8 @@ export interface SessionPlan {
   busyTimeoutMs?: number;
   /** Open as `file:...?cache=shared` (node:sqlite): sessions of one process that set it share one cache. */
   sharedCache?: boolean;
+  /** One connection of the pool preset's pool: it serves its requests one after another (`repeat`). */
+  pooled?: boolean;
 }
 
 export interface ProbeConfig {
@@ -46,6 +49,10 @@ export interface ProbeConfig {
   busyTimeoutMs: number;
   /** When set, every 'begin' step uses this mode instead of the preset's. */
   begin?: BeginMode;
+  /** The driver profile whose defaults the run took (busy timeout, BEGIN; see docs/clients.md), when one was chosen. */
+  clientProfile?: ClientProfileName;
+  /** The pool preset: the connections the pool may open (the sessions marked `pooled` are those used). */
+  poolSize?: number;
   inPlace: boolean;
   /** The user's database. */
   database: string;
@@ -165,6 +172,8 @@ export type FixKind =
   | 'close-cursors'
   | 'no-shared-cache'
   | 'bound-reads'
+  | 'single-connection-pool'
+  | 'busy-timeout-every-connection'
   | 'none';
 
 export interface Verdict {

@@ -6,7 +6,9 @@ import { inspectDatabase } from '../inspect/inspectDatabase';
 import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import type { PresetName } from '../options/presets';
+import { poolSize, type PresetName } from '../options/presets';
+import { clientProfileFacts, type ClientProfileName } from '../options/clientProfiles';
+import { beginBeforeFirstWrite } from './beginBeforeFirstWrite';
 import { probeClients, probeRequestGap, probeRequests } from '../options/loadShape';
 import { requestKinds } from './load/requestKinds';
 import { runClients } from './load/runClients';
@@ -37,6 +39,9 @@ export interface ProbeOptions {
   journal: JournalChoice;
   busyTimeoutMs: number;
   begin?: BeginMode;
+  /** The driver whose defaults the caller resolved busyTimeoutMs and begin from (settingsForClient);
+   * here it decides where BEGIN goes (Python's sqlite3 issues it only before the first write). */
+  clientProfile?: ClientProfileName;
   inPlace: boolean;
   /** Run the preset's transactions as N requests, C at a time (runClients.ts), instead of its schedule. */
   load?: LoadShape;
@@ -67,7 +72,12 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     family: journalFamily(wantedMode),
     ...options.presetOptions,
   });
-  const plans = options.load ? requestKinds(presetPlans) : presetPlans;
+  const driverPlans =
+    options.clientProfile !== undefined &&
+    clientProfileFacts[options.clientProfile].beginsBeforeFirstWrite.value
+      ? presetPlans.map(beginBeforeFirstWrite)
+      : presetPlans;
+  const plans = options.load ? requestKinds(driverPlans) : driverPlans;
   let scratch: ScratchCopy | undefined;
   if (options.inPlace) {
     if (wantedMode !== source.journalMode) {
@@ -101,6 +111,8 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       journalMode: prepared.journalMode,
       busyTimeoutMs: options.busyTimeoutMs,
       ...(options.begin ? { begin: options.begin } : {}),
+      ...(options.clientProfile !== undefined ? { clientProfile: options.clientProfile } : {}),
+      ...(options.preset === 'pool' ? { poolSize: options.presetOptions?.poolSize ?? poolSize.default } : {}),
       inPlace: options.inPlace,
       database: source.path,
       target,

@@ -9,7 +9,7 @@ import { sweepResultSchema, type SweepLevel, type SweepResult } from './sweepTyp
 
 export interface SweepOptions extends Pick<
   ProbeOptions,
-  'database' | 'preset' | 'presetOptions' | 'model' | 'journal' | 'busyTimeoutMs' | 'begin'
+  'database' | 'preset' | 'presetOptions' | 'model' | 'journal' | 'busyTimeoutMs' | 'begin' | 'clientProfile'
 > {
   /** Clients per level, ascending. */
   levels: readonly number[];
@@ -43,6 +43,7 @@ export async function runSweep(
         journal: options.journal,
         busyTimeoutMs: options.busyTimeoutMs,
         ...(options.begin ? { begin: options.begin } : {}),
+        ...(options.clientProfile ? { clientProfile: options.clientProfile } : {}),
         inPlace: false,
         load: {
           requests: options.requests,

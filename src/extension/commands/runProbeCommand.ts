@@ -32,7 +32,8 @@ export async function runProbeCommand(
     return undefined;
   }
   const begin = beginModeOf(values.begin);
-  const label = `Running the ${values.preset} probe (${values.model}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
+  const driver = values.client !== undefined && values.client !== 'none' ? `, client ${values.client}` : '';
+  const label = `Running the ${values.preset} probe (${values.model}${driver}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
   try {
     const result = await model.run(
       label,
@@ -57,6 +58,12 @@ export async function runProbeCommand(
                   journal: values.journal,
                   busyTimeoutMs: values.busyTimeoutMs,
                   ...(begin ? { begin } : {}),
+                  ...(values.client !== undefined && values.client !== 'none'
+                    ? { clientProfile: values.client }
+                    : {}),
+                  ...(values.preset === 'pool' && values.poolSize !== undefined
+                    ? { presetOptions: { poolSize: values.poolSize } }
+                    : {}),
                   inPlace: settings.inPlace,
                 },
                 {
@@ -87,6 +94,8 @@ export async function runProbeCommand(
         journal: values.journal,
         busyTimeoutMs: values.busyTimeoutMs,
         begin: values.begin,
+        ...(values.client !== undefined ? { client: values.client } : {}),
+        ...(values.poolSize !== undefined ? { poolSize: values.poolSize } : {}),
       },
     );
     model.setResult(result);

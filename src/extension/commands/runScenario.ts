@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { HintScenario } from '../../engine/hints/hintTypes';
 import { probeBusyTimeout } from '../../engine/options/timeLimits';
+import { settingsForClient } from '../../engine/options/clientProfiles';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
@@ -31,11 +32,14 @@ export async function runScenario(
   if (model.database === null) {
     await model.open(await scratchDatabase(globalStorage));
   }
+  // A scenario that names a driver takes its defaults for what the scenario does not set.
+  const driver = settingsForClient(scenario.client ?? 'none', {});
   return runProbeCommand(model, showPanel, {
     preset: scenario.preset,
     model: scenario.model,
     journal: 'keep',
-    busyTimeoutMs: scenario.busyTimeoutMs ?? probeBusyTimeout.default,
-    begin: scenario.begin ?? 'preset',
+    busyTimeoutMs: scenario.busyTimeoutMs ?? driver.busyTimeoutMs ?? probeBusyTimeout.default,
+    begin: scenario.begin ?? driver.begin ?? 'preset',
+    ...(scenario.client !== undefined ? { client: scenario.client } : {}),
   });
 }
