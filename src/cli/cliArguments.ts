@@ -19,6 +19,7 @@ const options = {
   'busy-timeout': { type: 'string' },
   begin: { type: 'string' },
   'in-place': { type: 'boolean' },
+  scenario: { type: 'string' },
   writers: { type: 'string' },
   transactions: { type: 'string' },
   'pool-size': { type: 'string' },
