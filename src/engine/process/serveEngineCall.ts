@@ -7,6 +7,7 @@ import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
 import { runSweep } from '../sweep/runSweep';
+import { parseScenarioText } from '../scenario/readScenarioFile';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
@@ -51,6 +52,8 @@ function answer(
       return runSweep({ ...request.options, signal }, (level, index) => {
         void portal.send({ type: 'sweepLevel', level, index });
       });
+    case 'readScenario':
+      return Promise.resolve(parseScenarioText(request.text, request.file));
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
     case 'checkpoint':
