@@ -1,0 +1,30 @@
+// Sizes of a -wal file in frames: a 32-byte header, then frames of a 24-byte header and one page each
+// (https://sqlite.org/fileformat2.html#walformat). Pure: the panel draws with it too.
+import { walFrameHeaderLength, walHeaderLength } from '../inspect/walHeader';
+
+/** SQLite's default PRAGMA wal_autocheckpoint, in pages (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT). */
+export const defaultAutoCheckpointPages = 1000;
+
+/** The -wal file's size when it holds the default auto-checkpoint's worth of frames. */
+export function autoCheckpointWalBytes(pageSize: number): number {
+  return walHeaderLength + defaultAutoCheckpointPages * (walFrameHeaderLength + pageSize);
+}
+
+/** SQLite's page sizes: powers of two from 512 to 65536, largest first. */
+const pageSizes = Array.from({ length: 8 }, (_, index) => 65536 / 2 ** index);
+
+/**
+ * The page size that sampled -wal sizes imply: SQLite appends whole frames, so every non-empty size is
+ * the header plus a whole number of frames. Undefined when no size says (none past the header) or when
+ * more than one page size fits every size seen.
+ */
+export function pageSizeFromWalSizes(sizes: readonly number[]): number | undefined {
+  const written = sizes.filter((size) => Number.isInteger(size) && size > walHeaderLength);
+  if (written.length === 0) {
+    return undefined;
+  }
+  const fitting = pageSizes.filter((pageSize) =>
+    written.every((size) => (size - walHeaderLength) % (walFrameHeaderLength + pageSize) === 0),
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
