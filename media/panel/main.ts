@@ -19,6 +19,7 @@ import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './panel.css';
+import { headroomCss } from '../../src/report/sweep/headroomStyle';
 import { timelineCss } from '../../src/report/timelineSvg';
 import type { PanelState } from '../../src/shared/panelProtocol';
 import { currentScriptNonce, installStyle } from './dom/installStyle';
@@ -30,6 +31,7 @@ import { connectToHost } from './vscodeApi';
 // First: document.currentScript is only set while this script is first evaluated.
 const nonce = currentScriptNonce();
 installStyle(timelineCss(), nonce, 'sld-timeline-style');
+installStyle(headroomCss(), nonce, 'sld-headroom-style');
 defineTimelineExplorer();
 
 const host = connectToHost();

@@ -1,7 +1,15 @@
 // What arrives from the host, folded into the panel's state: each message replaces its part.
 import type { PanelState, ToPanel } from '../../src/shared/panelProtocol';
 
-const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result', 'recording', 'show'];
+const types: readonly ToPanel['type'][] = [
+  'file',
+  'locks',
+  'activity',
+  'result',
+  'recording',
+  'sweep',
+  'show',
+];
 
 export function isToPanel(message: unknown): message is ToPanel {
   return (
@@ -22,6 +30,9 @@ export function applyToPanel(
   if (message.type === 'recording') {
     return { ...state, lastRecording: message.recording };
   }
+  if (message.type === 'sweep') {
+    return { ...state, lastSweep: message.sweep };
+  }
   const { type, ...part } = message;
   void type; // the rest is the part of the state this message replaces
   return { ...state, ...part };
@@ -36,6 +47,7 @@ export function isComplete(state: Partial<PanelState>): state is PanelState {
     state.locks !== undefined &&
     state.busy !== undefined &&
     state.lastResult !== undefined &&
-    state.lastRecording !== undefined
+    state.lastRecording !== undefined &&
+    state.lastSweep !== undefined
   );
 }

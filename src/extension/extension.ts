@@ -67,6 +67,9 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       await runProbeCommand(model, showPanel, form);
     },
     cancelProbe: () => model.cancel(),
+    runSweep: async () => {
+      await vscode.commands.executeCommand('sqliteLockDoctor.sweepConcurrency');
+    },
     stopRecording: async () => {
       await recordings.stop();
     },

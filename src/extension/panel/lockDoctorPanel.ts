@@ -17,6 +17,7 @@ export interface PanelActions {
   switchJournal(target: JournalTarget): Promise<void>;
   runProbe(form: Extract<FromPanel, { type: 'runProbe' }>['form']): Promise<void>;
   cancelProbe(): void;
+  runSweep(): Promise<void>;
   stopRecording(): Promise<void>;
 }
 
@@ -146,6 +147,7 @@ export class LockDoctorPanel implements vscode.Disposable {
     this.postIfChanged({ type: 'result', result }, result?.id ?? 'none');
     const recording = this.model.lastRecording;
     this.postIfChanged({ type: 'recording', recording }, recording?.id ?? 'none');
+    this.postIfChanged({ type: 'sweep', sweep: this.model.lastSweep }, String(this.model.sweepSerial));
     const file: ToPanel = { type: 'file', ...this.model.fileState() };
     this.postIfChanged(file, JSON.stringify(file));
     const locks: ToPanel = { type: 'locks', ...this.model.locksState() };
@@ -199,6 +201,9 @@ export class LockDoctorPanel implements vscode.Disposable {
         break;
       case 'stopRecording':
         void this.actions.stopRecording();
+        break;
+      case 'runSweep':
+        void this.actions.runSweep();
         break;
       case 'export':
         void exportReport(this.model, message.subject, message.format);
