@@ -17,6 +17,7 @@ import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockD
 import { LastRecordingStore, LastResultStore } from './panel/lastResultStore';
 import { recordCommand } from './commands/recordCommand';
 import { runLoadTestCommand } from './commands/runLoadTestCommand';
+import { sweepConcurrencyCommand } from './commands/sweepConcurrencyCommand';
 import { RecordingController } from './recording/recordingController';
 import type { Recording } from '../engine/record/recordingTypes';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'recordLockActivity',
       'stopRecording',
       'runLoadTest',
+      'sweepConcurrency',
       'scanWorkspaceForHints',
       'reproduceHint',
       'explainHint',
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     },
     cancelProbe: () => model.cancel(),
     runSweep: async () => {
-      await vscode.commands.executeCommand('sqliteLockDoctor.sweepConcurrency');
+      await sweepConcurrencyCommand(model, showPanel);
     },
     stopRecording: async () => {
       await recordings.stop();
@@ -157,6 +159,9 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     // A script or test may pass {urls, requests, concurrency}; the palette asks.
     vscode.commands.registerCommand('sqliteLockDoctor.runLoadTest', (args?: unknown) =>
       runLoadTestCommand(model, showPanel, context.workspaceState, args),
+    ),
+    vscode.commands.registerCommand('sqliteLockDoctor.sweepConcurrency', (args?: unknown) =>
+      sweepConcurrencyCommand(model, showPanel, args),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.showPanel', () => {
       showPanel();

@@ -10,6 +10,11 @@ import type { RowCount, RowCountRequest } from '../load/countRows';
 import type { LoadTestOptions, RecordedLoad } from '../load/loadTestTypes';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
+import type { SweepLevel, SweepResult } from '../sweep/sweepTypes';
+import type { BeginMode } from '../options/beginChoices';
+import type { ExecutionModel } from '../options/executionModels';
+import type { JournalChoice } from '../options/journalModes';
+import type { PresetName } from '../options/presets';
 import { OperationError, UserInputError } from '../userInputError';
 
 export interface EngineCalls {
@@ -39,6 +44,22 @@ export interface EngineCalls {
     request: { options: LoadRequestOptions; intervalMs: number };
     response: RecordedLoad;
   };
+  /** The concurrency sweep (the preset at each level, each on a fresh scratch copy), level by level. */
+  sweep: { request: { options: SweepRequestOptions }; response: SweepResult };
+}
+
+/** What a sweep takes across a process boundary (runSweep's options without callbacks or a signal). */
+export interface SweepRequestOptions {
+  database: string;
+  preset: PresetName;
+  model: ExecutionModel;
+  journal: JournalChoice;
+  busyTimeoutMs: number;
+  begin?: BeginMode;
+  /** Clients per level, ascending. */
+  levels: number[];
+  /** Requests per level. */
+  requests: number;
 }
 
 /** What a load test takes across a process boundary: no callbacks, streams or signals. */
@@ -70,7 +91,9 @@ export type FromEngineCall =
   /** A probe's target is ready: the file its sessions write to. */
   | { type: 'prepared'; target: string }
   /** A load test's requests answered so far, and how many of them failed. */
-  | { type: 'loadProgress'; done: number; failed: number };
+  | { type: 'loadProgress'; done: number; failed: number }
+  /** A sweep's level starts (no `level` yet) or has finished (with its figures). */
+  | { type: 'sweepLevel'; clients: number; index: number; level?: SweepLevel };
 
 /** Asks a running request to stop (a probe cleans up and answers with an error). */
 export interface CancelRequest {
