@@ -26,6 +26,7 @@ const options = {
   db: { type: 'string' },
   requests: { type: 'string' },
   concurrency: { type: 'string' },
+  clients: { type: 'string' },
   method: { type: 'string' },
   body: { type: 'string' },
   header: { type: 'string', multiple: true },

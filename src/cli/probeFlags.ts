@@ -2,6 +2,11 @@
 import { beginChoices, beginModeOf, type BeginMode } from '../engine/options/beginChoices';
 import { burstTransactions, burstWriters, presets, type PresetName } from '../engine/options/presets';
 import { probeBusyTimeout } from '../engine/options/timeLimits';
+import { probeClients, probeRequests } from '../engine/options/loadShape';
+import { checkedLevels } from '../engine/sweep/runSweep';
+import type { LoadShape } from '../engine/probe/probeTypes';
+import { UserInputError } from '../engine/userInputError';
+import { parseWholeNumber } from '../engine/options/wholeNumberLimit';
 import type { PresetOptions } from '../engine/probe/presetSchedules';
 import { choiceFlag, wholeNumberFlag, type CliFlags } from './cliArguments';
 
@@ -28,4 +33,30 @@ export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
     busyTimeoutMs: wholeNumberFlag('--busy-timeout', flags['busy-timeout'], probeBusyTimeout),
     ...(begin ? { begin } : {}),
   };
+}
+
+/** probe's load shape: set when --requests or --clients is given (the other takes its default). */
+export function loadShapeFlags(flags: CliFlags): LoadShape | undefined {
+  if (flags.requests === undefined && flags.clients === undefined) {
+    return undefined;
+  }
+  return {
+    requests: wholeNumberFlag('--requests', flags.requests, probeRequests),
+    clients: wholeNumberFlag('--clients', flags.clients, probeClients),
+  };
+}
+
+/** sweep's levels: "1,2,4,8,16", each a client count within the limit, ascending. */
+export function sweepLevelsFlag(text: string | undefined, fallback: readonly number[]): number[] {
+  if (text === undefined) {
+    return [...fallback];
+  }
+  const levels = text.split(',').map((part) => {
+    const parsed = parseWholeNumber(probeClients, part, 'each of --clients');
+    if ('problem' in parsed) {
+      throw new UserInputError(undefined, parsed.problem);
+    }
+    return parsed.value;
+  });
+  return checkedLevels(levels, '--clients');
 }

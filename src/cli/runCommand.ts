@@ -11,6 +11,7 @@ import { locksCommand } from './commands/locksCommand';
 import { matrixCommand } from './commands/matrixCommand';
 import { probeCommand } from './commands/probeCommand';
 import { recordCommand } from './commands/recordCommand';
+import { sweepCommand } from './commands/sweepCommand';
 
 export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   switch (cli.command) {
@@ -20,6 +21,8 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
       return Promise.resolve(journalCommand(cli));
     case 'probe':
       return probeCommand(cli, signal);
+    case 'sweep':
+      return sweepCommand(cli, signal);
     case 'matrix':
       return matrixCommand(cli, signal);
     case 'locks':

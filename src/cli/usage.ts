@@ -14,6 +14,7 @@ import {
 import type { WholeNumberLimit } from '../engine/options/wholeNumberLimit';
 import { httpMethods, loadConcurrency, loadRequests } from '../engine/options/loadOptions';
 import { recordInterval } from '../engine/options/recordLimits';
+import { maxSweepLevels, probeClients, probeRequests } from '../engine/options/loadShape';
 import { hintRules } from '../engine/hints/hintRules';
 import { wrapText } from '../report/plainText';
 import { spelled } from './cliArguments';
@@ -50,11 +51,19 @@ Commands:
       Switch the journal mode and read it back. --busy-timeout ${range(journalSwitchBusyTimeout)} ms.
   probe <file> [--preset ${oneOf(presets)}] [--model ${oneOf(executionModels)}]
         [--journal ${oneOf(journalChoices)}] [--busy-timeout MS] [--begin ${oneOf(beginChoices)}]
-        [--writers N] [--transactions K] [--in-place] [--json] [--html FILE]
+        [--writers N] [--transactions K] [--requests N --clients C] [--in-place] [--json] [--html FILE]
       Run concurrent sessions against a copy of the database (or, with --in-place, a table of the
       probe's own in it) and explain the lock errors they hit. Defaults: --preset ${presets.default},
       --model ${executionModels.default}, --journal ${journalChoices.default}, --begin ${beginChoices.default}; --busy-timeout ${range(probeBusyTimeout)} ms;
       burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)}.
+      --requests N --clients C (load shape): N of the preset's transactions as requests, taking its
+      sessions' step lists in turn (the seed: A, B, A, ...), C in flight at a time, each client starting
+      its next as soon as its last ended; schedule times are ignored. In blocking the clients share one
+      event loop. --requests ${range(probeRequests)}; --clients ${range(probeClients)}.
+  sweep <file> [--preset P] [--clients 1,2,4,8,16] [--requests N] [--model M] [--journal J]
+        [--busy-timeout MS] [--begin MODE] [--json]
+      The load shape at each concurrency level (ascending, at most ${maxSweepLevels}), each on a fresh copy:
+      per level success rate, p50/p95 latency and lock errors; where the headroom ends.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]

@@ -16,6 +16,8 @@ export const seedAppScript =
 export interface SeedAppOptions {
   holdMs?: number;
   busyTimeoutMs?: number;
+  /** 'blocking': one asyncio event loop whose sqlite3 calls block it (the seed's sync app); default threads. */
+  mode?: 'threads' | 'blocking';
 }
 
 export interface StartOptions extends SeedAppOptions {
@@ -34,6 +36,7 @@ export function seedAppArgs(database: string, port: number, options: SeedAppOpti
     String(options.holdMs ?? 1000),
     '--busy-timeout-ms',
     String(options.busyTimeoutMs ?? 5000),
+    ...(options.mode ? ['--mode', options.mode] : []),
   ];
 }
 

@@ -4,7 +4,7 @@ import { runProbe } from '../../engine/probe/runProbe';
 import { renderProbeHtml } from '../../report/htmlReport';
 import { renderProbeText } from '../../report/textReport';
 import { choiceFlag, onlyFile, type ParsedCli } from '../cliArguments';
-import { sharedProbeKnobs } from '../probeFlags';
+import { loadShapeFlags, sharedProbeKnobs } from '../probeFlags';
 import { writeJson, writeReportFile } from '../writeOutput';
 
 export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
@@ -14,6 +14,7 @@ export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise
     model: choiceFlag('--model', cli.flags.model, executionModels),
     journal: choiceFlag('--journal', cli.flags.journal, journalChoices),
     inPlace: cli.flags['in-place'] ?? false,
+    ...loadShapeOption(cli),
     signal,
   });
   if (cli.flags.json) {
@@ -29,4 +30,9 @@ export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise
     process.stderr.write(`HTML report: ${written}\n`);
   }
   return 0;
+}
+
+function loadShapeOption(cli: ParsedCli) {
+  const load = loadShapeFlags(cli.flags);
+  return load ? { load } : {};
 }

@@ -16,3 +16,8 @@ export function latencySummary(values: readonly number[]): LatencySummary | null
   const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
   return { p50: rank(50), p90: rank(90), p99: rank(99), max: sorted[sorted.length - 1] };
 }
+
+/** The nearest-rank percentile `p` (0..100) of values sorted ascending; NaN when there are none. */
+export function nearestRank(sorted: readonly number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}

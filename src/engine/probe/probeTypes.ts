@@ -52,7 +52,36 @@ export interface ProbeConfig {
   /** The file the sessions wrote to: a scratch copy unless inPlace. */
   target: string;
   probeTable: string;
+  /** The sessions' schedules; with `load`, the request kinds (the preset's step lists without times). */
   sessions: SessionPlan[];
+  /** Set when the probe ran the load shape (`--requests N --clients C`): lanes are the clients. */
+  load?: LoadShape;
+}
+
+/** N of the preset's transactions as requests, C in flight at a time (docs/probe-result.md). */
+export interface LoadShape {
+  requests: number;
+  clients: number;
+}
+
+/** One request of the load shape: which kind (a session of the preset), on which client, how it ended. */
+export interface RequestRecord {
+  /** Order in which requests were handed out, from 0; the kind is `sessions[index % sessions.length]`. */
+  index: number;
+  /** The preset's session whose step list the request ran (the seed: 'A' or 'B'). */
+  kind: string;
+  /** The client (a lane of the result) that ran it. */
+  client: string;
+  /** The client's n-th request, from 0: its events on the client's lane carry this iteration. */
+  iteration: number;
+  /** ms since time zero: the request's first statement, and its end (commit, or error and rollback). */
+  startMs: number;
+  endMs: number;
+  outcome: 'succeeded' | 'failed';
+  /** When failed: SQLite's extended code name and number, and the message. */
+  code?: string;
+  errno?: number;
+  message?: string;
 }
 
 export type EventKind = 'start' | 'begin' | 'sent' | 'returned' | 'error' | 'commit' | 'rollback' | 'end';
@@ -163,6 +192,8 @@ export interface ProbeResult {
   rows: { attempted: number; committed: number; found: number };
   /** WAL runs: the -wal file's size over the run (sampled), to show a WAL that a reader keeps growing. */
   walBytes?: WalSample[];
+  /** Load-shape runs (config.load): every request, in the order handed out. */
+  requests?: RequestRecord[];
   verdict: Verdict;
 }
 

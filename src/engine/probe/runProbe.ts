@@ -7,6 +7,9 @@ import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
 import type { PresetName } from '../options/presets';
+import { probeClients, probeRequests } from '../options/loadShape';
+import { requestKinds } from './load/requestKinds';
+import { runClients } from './load/runClients';
 import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
 import { probeResult } from './probeResult';
@@ -15,7 +18,9 @@ import type {
   ExecutionModel,
   JournalChoice,
   ProbeConfig,
+  LoadShape,
   ProbeResult,
+  RequestRecord,
   TimelineEvent,
 } from './probeTypes';
 import { probeCancelled, runSessions } from './runSessions';
@@ -33,6 +38,8 @@ export interface ProbeOptions {
   busyTimeoutMs: number;
   begin?: BeginMode;
   inPlace: boolean;
+  /** Run the preset's transactions as N requests, C at a time (runClients.ts), instead of its schedule. */
+  load?: LoadShape;
   onEvent?: (session: string, event: TimelineEvent) => void;
   /** The file the sessions are about to write to (the scratch copy, or the database itself in place). */
   onPrepared?: (target: string) => void;
@@ -45,14 +52,19 @@ const setupBusyTimeoutMs = 5000;
 
 export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   checkedWholeNumber(probeBusyTimeout, options.busyTimeoutMs);
+  if (options.load) {
+    checkedWholeNumber(probeRequests, options.load.requests);
+    checkedWholeNumber(probeClients, options.load.clients);
+  }
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const wantedMode = options.journal === 'keep' ? source.journalMode : options.journal;
-  const plans = buildPreset(options.preset, {
+  const presetPlans = buildPreset(options.preset, {
     busyTimeoutMs: options.busyTimeoutMs,
     family: journalFamily(wantedMode),
     ...options.presetOptions,
   });
+  const plans = options.load ? requestKinds(presetPlans) : presetPlans;
   let scratch: ScratchCopy | undefined;
   if (options.inPlace) {
     if (wantedMode !== source.journalMode) {
@@ -91,11 +103,11 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       target,
       probeTable: table,
       sessions: plans,
+      ...(options.load ? { load: { ...options.load } } : {}),
     };
     const walSizes = journalFamily(prepared.journalMode) === 'wal' ? sampleWalSize(target) : undefined;
-    const raw = await runSessions({
+    const common = {
       model: options.model,
-      plans,
       target,
       busyTimeoutMs: options.busyTimeoutMs,
       settings: {
@@ -104,18 +116,28 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
         ...(options.begin ? { begin: options.begin } : {}),
       },
       onEvent: options.onEvent,
-      onTimeZero: (t0Ns) => {
+      onTimeZero: (t0Ns: bigint) => {
         walSizes?.start(t0Ns);
         options.onTimeZero?.(t0Ns);
       },
       signal: options.signal,
-    }).finally(() => walSizes?.stop());
+    };
+    let requests: RequestRecord[] | undefined;
+    const raw = await (
+      options.load
+        ? runClients({ ...common, kinds: plans, load: options.load }).then((run) => {
+            requests = run.requests;
+            return run.logs;
+          })
+        : runSessions({ ...common, plans })
+    ).finally(() => walSizes?.stop());
     if (options.signal?.aborted) {
       throw probeCancelled();
     }
-    return probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table), {
+    const result = probeResult(config, prepared.sqliteVersion, raw, countProbeRows(target, table), {
       walBytes: walSizes?.samples,
     });
+    return requests ? { ...result, requests } : result;
   } finally {
     if (scratch) {
       scratch.remove();

@@ -3,6 +3,7 @@
 import type { FromEngine, ToEngine } from './engineProtocol';
 import { parentPortal } from './parentPortal';
 import { serveEngineCall } from './serveEngineCall';
+import { serveClient } from './serveClient';
 import { serveSession } from './serveSession';
 
 const portal = parentPortal<ToEngine, FromEngine>();
@@ -12,12 +13,23 @@ if (!portal) {
 } else {
   let served = false;
   portal.onMessage((message) => {
-    if (served || message.type === 'go' || message.type === 'received' || message.type === 'cancel') {
+    if (
+      served ||
+      message.type === 'go' ||
+      message.type === 'received' ||
+      message.type === 'cancel' ||
+      message.type === 'request' ||
+      message.type === 'stop'
+    ) {
       return;
     }
     served = true;
     const work =
-      message.type === 'session' ? serveSession(message, portal) : serveEngineCall(message, portal);
+      message.type === 'session'
+        ? serveSession(message, portal)
+        : message.type === 'client'
+          ? serveClient(message, portal)
+          : serveEngineCall(message, portal);
     work.finally(() => portal.close()).catch(() => undefined);
   });
 }

@@ -1,0 +1,30 @@
+// The probe's load shape (`--requests N --clients C`) and the sweep's levels: how many of a preset's
+// transactions run as requests, how many at a time. Pure: the command line, the panel and quick picks
+// derive their parsing and ranges from these.
+import type { WholeNumberLimit } from './wholeNumberLimit';
+
+export const probeRequests: WholeNumberLimit = {
+  name: 'the number of requests',
+  unit: '',
+  min: 1,
+  max: 10_000,
+  default: 20,
+  description:
+    "How many of the preset's transactions run as requests, taking its sessions' step lists in turn (the seed: A, B, A, ...).",
+};
+
+export const probeClients: WholeNumberLimit = {
+  name: 'the number of clients',
+  unit: '',
+  min: 1,
+  max: 64,
+  default: 10,
+  description:
+    'How many requests are in flight at a time; each client starts its next request as soon as its last one ends.',
+};
+
+/** The sweep's concurrency levels when none are given: doubling, like a load test's ramp. */
+export const defaultSweepLevels: readonly number[] = [1, 2, 4, 8, 16];
+
+/** At most this many levels in one sweep: each level is a whole probe on a fresh copy. */
+export const maxSweepLevels = 12;
