@@ -12,6 +12,9 @@ import type { SweepLevel, SweepResult } from '../src/engine/sweep/sweepTypes';
 import { headroomGeometry, maxDrawnLevels } from '../src/report/sweep/headroomGeometry';
 import { renderHeadroomSvg } from '../src/report/sweep/headroomSvg';
 import { renderSweepHtml } from '../src/report/sweep/sweepHtml';
+import { sweepLevelRows } from '../src/report/sweep/sweepFacts';
+import { runCli } from './support/runCli';
+import { makeItemsDatabase, makeTempFolder } from './support/tempDatabase';
 
 const fixturePath = join(__dirname, '..', '..', 'test', 'fixtures', 'sweep', 'seed-threads.json');
 /** A hand-made sweep@1 result (see its _fixture note): 100 % up to 4 clients, failures from 8. */
@@ -172,4 +175,48 @@ test('degenerate sweeps draw without NaN: one level, no requests, every level cl
   }
   assert.match(renderHeadroomSvg(results[0]), /Every request succeeded at every level \(4 clients\)/);
   assert.equal(parseSvg(renderHeadroomSvg(results[2])).querySelectorAll('.sh-level').length, 0);
+});
+
+test('sweep --html writes the chart and the table of the sweep it ran (a real sweep, the same figures as --json)', async () => {
+  const folder = makeTempFolder();
+  try {
+    const database = makeItemsDatabase(folder.path);
+    const page = join(folder.path, 'reports', 'headroom.html');
+    const run = await runCli([
+      'sweep',
+      database,
+      '--preset',
+      'seed',
+      '--model',
+      'threads',
+      '--clients',
+      '1,2,4',
+      '--requests',
+      '6',
+      '--busy-timeout',
+      '1000',
+      '--json',
+      '--html',
+      page,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /HTML report: .*headroom\.html/);
+    const result = JSON.parse(run.stdout) as SweepResult;
+    const html = readFileSync(page, 'utf8');
+    const svg = /<svg [\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    const doc = parseSvg(svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" '));
+    assert.deepEqual(
+      [...doc.querySelectorAll('.sh-level')].map((group) => Number(group.getAttribute('data-clients'))),
+      result.levels.map((level) => level.clients),
+    );
+    assert.equal(doc.querySelector('path.sh-first') !== null, result.firstFailingClients !== undefined);
+    for (const row of sweepLevelRows(result)) {
+      assert.ok(
+        html.includes(`<td class="num">${row[4]}</td>`),
+        `the table has ${row[4]} for ${row[0]} clients`,
+      );
+    }
+  } finally {
+    folder.remove();
+  }
 });

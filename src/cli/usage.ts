@@ -61,9 +61,10 @@ Commands:
       its next as soon as its last ended; schedule times are ignored. In blocking the clients share one
       event loop. --requests ${range(probeRequests)}; --clients ${range(probeClients)}.
   sweep <file> [--preset P] [--clients 1,2,4,8,16] [--requests N] [--model M] [--journal J]
-        [--busy-timeout MS] [--begin MODE] [--json]
+        [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The load shape at each concurrency level (ascending, at most ${maxSweepLevels}), each on a fresh copy:
-      per level success rate, p50/p95 latency and lock errors; where the headroom ends.
+      per level success rate, p50/p95 latency and lock errors; where the headroom ends. --html FILE
+      writes the headroom chart (success rate and latency against clients) as a standalone page.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]

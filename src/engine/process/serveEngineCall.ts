@@ -6,7 +6,7 @@ import { recordLoadTest } from '../load/recordLoadTest';
 import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
-import { OperationError } from '../userInputError';
+import { runSweep } from '../sweep/runSweep';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
@@ -65,8 +65,14 @@ function answer(
         { intervalMs: request.intervalMs },
       );
     case 'sweep':
-      // runSweep lands with the sweep command (branch sweep); until then the call says so.
-      return Promise.reject(new OperationError('the concurrency sweep is not in this build yet'));
+      return runSweep(
+        {
+          ...request.options,
+          signal,
+          onLevelStart: (clients, index) => void portal.send({ type: 'sweepLevel', clients, index }),
+        },
+        (level, index) => void portal.send({ type: 'sweepLevel', clients: level.clients, index, level }),
+      );
   }
 }
 

@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import { beginModeOf } from '../../engine/options/beginChoices';
 import { isChoice, type Choice } from '../../engine/options/choiceList';
 import { executionModels, type ExecutionModel } from '../../engine/options/executionModels';
+import { probeRequests } from '../../engine/options/loadShape';
 import { presets, type PresetName } from '../../engine/options/presets';
+import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
 import type { SweepResult } from '../../engine/sweep/sweepTypes';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
@@ -42,8 +44,7 @@ export function sweepChoicesOf(args: unknown): SweepChoices | null | undefined {
     checkedLevels.length !== given.length ||
     levelsProblem(checkedLevels) !== undefined ||
     typeof checkedRequests !== 'number' ||
-    !Number.isInteger(checkedRequests) ||
-    checkedRequests < 1
+    wholeNumberProblem(probeRequests, checkedRequests) !== undefined
   ) {
     return null;
   }
