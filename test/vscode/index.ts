@@ -12,5 +12,6 @@ import './locks.test';
 import './lockWatcher.test';
 import './recording.test';
 import './loadTest.test';
+import './sweep.test';
 import './hints.test';
 import './explain.test';
