@@ -124,6 +124,10 @@ test('page size from sizes: only a size that holds whole frames of exactly one p
   assert.equal(pageSizeFromWalSizes([0, 32 + 3 * (24 + 1024)]), 1024);
   assert.equal(pageSizeFromWalSizes([0, 32]), undefined, 'nothing written yet');
   assert.equal(pageSizeFromWalSizes([12345]), undefined, 'not whole frames');
+  // A size read while a frame was being written fits nothing; the others still decide.
+  const whole = (frames: number) => 32 + frames * (24 + 4096);
+  assert.equal(pageSizeFromWalSizes([whole(10), whole(20) + 24, whole(30), whole(40), whole(50)]), 4096);
+  assert.equal(pageSizeFromWalSizes([whole(10), whole(20) + 24, whole(30) + 100]), undefined, 'too few fit');
   assert.equal(walSizeGeometry([{ atMs: 0, bytes: 10 }], frame), undefined, 'one sample draws nothing');
   assert.equal(
     walSizeGeometry(

@@ -37,9 +37,5 @@ ${scope} .${errorClass}{fill:${timelineColour.error};stroke:var(--sld-bg);stroke
 ${scope} .${errorClass}-line{stroke:${timelineColour.error};stroke-width:2}
 ${scope} text.${errorClass}-text{fill:${timelineColour.error};font-weight:600}
 ${scope} .${commitClass}{stroke:${timelineColour.commit};stroke-width:2;fill:none}
-${scope} .${commitClass}.sld-dense{stroke-width:1}
-${scope} .sld-wal-area{fill:${timelineColour.WAL_WRITE};fill-opacity:.15}
-${scope} .sld-wal-line{stroke:${timelineColour.WAL_WRITE};stroke-width:1.5;fill:none}
-${scope} .sld-wal-limit{stroke:${timelineColour.error};stroke-width:1;stroke-dasharray:5 3}
-${scope} text.sld-wal-limit-text{fill:${timelineColour.error}}`;
+${scope} .${commitClass}.sld-dense{stroke-width:1}`;
 }

@@ -62,7 +62,7 @@ export const tests: E2eTest[] = [
       await workbench.runCommand('SQLite Lock Doctor: Run Concurrent-Write Probe');
       await workbench.chooseQuickPickItem(/^checkpoint-starvation/);
       await workbench.chooseQuickPickItem(/^processes/);
-      await workbench.chooseQuickPickItem(/^wal/);
+      await workbench.chooseQuickPickItem(/^WAL/);
       await workbench.answerQuickInput('5000');
       await workbench.waitForNotification(/Probe of app\.db: /, { timeoutMs: 90_000 });
       const panel = workbench.webview();

@@ -107,7 +107,10 @@ function walSizeChart(
       plotX1: drawnWidth - rightPad,
       endUs: timelineLayout(model, drawnWidth).endUs,
     };
-    cached = { width: drawnWidth, svg: renderWalSizeSvg(result.walBytes, frame, { inHtml: true }) };
+    cached = {
+      width: drawnWidth,
+      svg: renderWalSizeSvg(result.walBytes, frame, { inHtml: true, embedStyle: false }),
+    };
     walCache.set(result, cached);
   }
   return cached.svg === undefined

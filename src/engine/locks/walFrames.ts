@@ -14,17 +14,20 @@ export function autoCheckpointWalBytes(pageSize: number): number {
 const pageSizes = Array.from({ length: 8 }, (_, index) => 65536 / 2 ** index);
 
 /**
- * The page size that sampled -wal sizes imply: SQLite appends whole frames, so every non-empty size is
- * the header plus a whole number of frames. Undefined when no size says (none past the header) or when
- * more than one page size fits every size seen.
+ * The page size that sampled -wal sizes imply: SQLite appends whole frames, so a size read between
+ * commits is the header plus a whole number of frames. A size read while a frame was being written
+ * fits no page size, so the page size that fits the most sizes wins, if it fits at least three in four
+ * and no other fits as many. Undefined when no size says (none past the header).
  */
 export function pageSizeFromWalSizes(sizes: readonly number[]): number | undefined {
   const written = sizes.filter((size) => Number.isInteger(size) && size > walHeaderLength);
-  if (written.length === 0) {
-    return undefined;
-  }
-  const fitting = pageSizes.filter((pageSize) =>
-    written.every((size) => (size - walHeaderLength) % (walFrameHeaderLength + pageSize) === 0),
+  const fits = pageSizes.map(
+    (pageSize) =>
+      written.filter((size) => (size - walHeaderLength) % (walFrameHeaderLength + pageSize) === 0).length,
   );
-  return fitting.length === 1 ? fitting[0] : undefined;
+  const most = Math.max(0, ...fits);
+  const best = fits.filter((count) => count === most);
+  return most > 0 && most >= 0.75 * written.length && best.length === 1
+    ? pageSizes[fits.indexOf(most)]
+    : undefined;
 }

@@ -128,7 +128,7 @@ export function headroomSummary(result: SweepResult): string {
     .reverse()
     .find((level) => level.clients < failing.clients && successRate(level) === 1);
   const before =
-    lastClean === undefined ? '' : `Every request succeeded up to ${lastClean.clients} clients; `;
+    lastClean === undefined ? '' : `Every request succeeded up to ${clientsText(lastClean.clients)}; `;
   return `${before}at ${failing.clients} clients ${failing.failed} of ${failing.requests} requests failed (success ${formatRate(successRate(failing))}).`;
 }
 
@@ -232,6 +232,10 @@ export function headroomGeometry(result: SweepResult, requestedWidth = 720): Hea
     leftOut: result.levels.length - levels.length,
     summary: headroomSummary(result),
   };
+}
+
+function clientsText(clients: number): string {
+  return `${clients} client${clients === 1 ? '' : 's'}`;
 }
 
 function round(value: number): number {

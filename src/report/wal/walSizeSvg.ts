@@ -1,14 +1,25 @@
 // The WAL size chart as a static SVG string, under the timeline in the HTML report and the panel. It
-// wears the timeline's root class, so the timeline's stylesheet (and its theme colours) dress it too.
+// wears the timeline's root class, so the timeline's stylesheet (and its theme colours) dress its text
+// and grid; its own few rules are scoped to .sld-wal (embedded, or installed once by the webview).
 import type { WalSample } from '../../engine/probe/probeTypes';
 import { escapeHtml as h } from '../escapeHtml';
+import { timelineColour } from '../lockStateStyle';
 import { num } from '../svgNumber';
 import { walSizeGeometry, type TimeFrame } from './walSizeGeometry';
+
+export function walSizeCss(): string {
+  const scope = '.sld-wal';
+  return `${scope} .sld-wal-area{fill:${timelineColour.WAL_WRITE};fill-opacity:.15}
+${scope} .sld-wal-line{stroke:${timelineColour.WAL_WRITE};stroke-width:1.5;fill:none}
+${scope} .sld-wal-limit{stroke:${timelineColour.error};stroke-width:1;stroke-dasharray:5 3}
+${scope} text.sld-wal-limit-text{fill:${timelineColour.error}}`;
+}
 
 export function renderWalSizeSvg(
   samples: readonly WalSample[] | undefined,
   frame: TimeFrame,
-  options: { inHtml?: boolean } = {},
+  /** embedStyle (default true): false for a page that installs walSizeCss() once (the webview). */
+  options: { inHtml?: boolean; embedStyle?: boolean } = {},
 ): string | undefined {
   const geometry = samples === undefined ? undefined : walSizeGeometry(samples, frame);
   if (geometry === undefined) {
@@ -20,6 +31,7 @@ export function renderWalSizeSvg(
   return [
     `<svg${namespace} class="sld-timeline sld-wal" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       `role="img" aria-label="${h(geometry.summary)}" font-size="10">`,
+    ...(options.embedStyle === false ? [] : [`<style>${walSizeCss()}</style>`]),
     `<text x="${plotX0}" y="10" font-size="12" font-weight="600">WAL size (-wal file)</text>`,
     ...geometry.byteTicks.map(
       (tick) =>
