@@ -24,6 +24,8 @@ export const tests: E2eTest[] = [
       await workbench.runCommand('SQLite Lock Doctor: Open Database');
       await workbench.chooseQuickPickItem(databaseName);
       await workbench.waitForStatusBarItem(/app\.db · DELETE/);
+      // The picker has closed before the palette opens again.
+      await workbench.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
       await workbench.runCommand('SQLite Lock Doctor: Sweep Concurrency…');
       await workbench.chooseQuickPickItem(/^seed/);
       await workbench.chooseQuickPickItem(/^threads/);
