@@ -454,3 +454,34 @@ test("a probe started elsewhere (a hint or an error's Reproduce, the palette) se
   run.click();
   assert.deepEqual(posted.at(-1), { type: 'runProbe', form: ran });
 });
+
+test('the pool size shows only for the pool scenario; a bad one keeps Run off', () => {
+  const { root: seed } = panel({}, { form: formFromValues(defaults) });
+  assert.equal(byId(seed, 'probe-pool-size'), null);
+  const pool = formFromValues({ ...defaults, preset: 'pool' });
+  const { root } = panel({}, { form: pool });
+  assert.ok(root.querySelector('vscode-label[for="probe-pool-size"]'));
+  assert.equal((byId(root, 'probe-pool-size') as unknown as { value: string }).value, '4');
+  const typed = updateForm(pool, 'poolSize', '17');
+  assert.equal(typed.values.poolSize, undefined, 'the last valid value (the default) stays');
+  assert.match(typed.poolSizeProblem ?? '', /The pool size must be a whole number from 1 to 16, not "17"/);
+  const { root: refused } = panel({}, { form: typed });
+  assert.equal(byId(refused, 'probe-run')?.hasAttribute('disabled'), true);
+  assert.equal(textOf(byId(refused, 'probe-pool-size-hint')), typed.poolSizeProblem);
+  assert.equal(updateForm(typed, 'poolSize', '1').values.poolSize, 1);
+});
+
+test('choosing a driver fills the busy timeout and BEGIN with its defaults; editing them after wins', () => {
+  const node = updateForm(formFromValues(defaults), 'client', 'node-sqlite');
+  assert.equal(node.values.client, 'node-sqlite');
+  assert.equal(node.values.busyTimeoutMs, 0);
+  assert.equal(node.busyTimeoutText, '0');
+  assert.equal(node.values.begin, 'deferred');
+  const rails = updateForm(node, 'client', 'rails');
+  assert.deepEqual([rails.values.busyTimeoutMs, rails.values.begin], [5000, 'immediate']);
+  const edited = updateForm(rails, 'busyTimeoutMs', '250');
+  assert.deepEqual([edited.values.client, edited.values.busyTimeoutMs], ['rails', 250]);
+  const { root } = panel({}, { form: edited });
+  assert.ok(root.querySelector('vscode-label[for="probe-client"]'));
+  assert.match(textOf(byId(root, 'probe-client-hint')), /BEGIN IMMEDIATE/);
+});

@@ -8,6 +8,8 @@ import { execFile } from 'node:child_process';
 import { holdLockWithPython } from './support/lockHolder';
 import { startClient } from './support/readyClient';
 import { writeWithPython } from './support/pythonWriter';
+import { poolWithPython } from './support/pythonPool';
+import { poolRequests } from '../src/engine/probe/presetSchedules';
 import { makeItemsDatabase, makeTempFolder, type TempFolder } from './support/tempDatabase';
 
 let folder: TempFolder;
@@ -326,6 +328,77 @@ describe('checkpoint-starvation: a reader keeps its WAL snapshot while writers c
     assert.ok(free <= autoCheckpointBytes * 1.1, `with no reader the WAL stayed at ${free} bytes`);
     const pinned = await walAfterInserts('starved.db', true);
     assert.ok(pinned > autoCheckpointBytes * 1.3, `with the reader the WAL reached ${pinned} bytes`);
+  });
+});
+
+describe('pool: a pool of connections in one process against a writer', () => {
+  // A busy timeout of 2 s: requests hold the lock 1 s each, so a third in line would wait 2.5 s; the
+  // margins (500 ms either side of the timeout) leave room for a loaded machine.
+  const busyTimeoutMs = 2000;
+  const pooledFailures = (result: ProbeResult) =>
+    result.sessions
+      .filter((session) => session.name.startsWith('pool'))
+      .reduce((sum, session) => sum + session.transactions.failed, 0);
+
+  for (const journal of ['wal', 'delete'] as const) {
+    test(`${journal}: three connections queue at the lock and the last gives up after the busy timeout`, async () => {
+      const result = await probe({
+        preset: 'pool',
+        journal,
+        model: 'threads',
+        busyTimeoutMs,
+        presetOptions: { poolSize: 4 },
+      });
+      assert.equal(result.config.poolSize, 4);
+      assert.equal(result.sessions.filter((session) => session.name.startsWith('pool')).length, 3);
+      assert.equal(pooledFailures(result), 1);
+      const failed = result.sessions.find((session) => session.outcome === 'failed');
+      assert.equal(failed?.error?.code, 'SQLITE_BUSY');
+      const elapsed = failed?.error?.elapsedMs ?? 0;
+      assert.ok(
+        elapsed >= busyTimeoutMs * 0.9,
+        `the failing request gave up after ${elapsed} ms, before the timeout`,
+      );
+      assert.equal(byName(result, 'writer').outcome, 'committed');
+      assert.equal(result.rows.found, 1 + poolRequests - 1);
+      assert.equal(result.verdict.fixes[0]?.kind, 'single-connection-pool');
+      assert.ok(result.verdict.fixes.some((fix) => fix.kind === 'busy-timeout-every-connection'));
+      assert.match(result.verdict.explanation.join(' '), /queued at the lock/);
+    });
+  }
+
+  test('--pool-size 1: the requests queue in the pool and none fails', async () => {
+    const result = await probe({
+      preset: 'pool',
+      journal: 'wal',
+      model: 'threads',
+      busyTimeoutMs,
+      presetOptions: { poolSize: 1 },
+    });
+    const only = byName(result, 'pool1');
+    assert.equal(result.sessions.length, 2);
+    assert.deepEqual(only.transactions, { attempted: poolRequests, committed: poolRequests, failed: 0 });
+    assert.deepEqual(result.errorCounts, {});
+    assert.equal(result.rows.found, 1 + poolRequests);
+    // Only the first request met the writer at the lock; the others waited for the connection.
+    const longestAtLock = Math.max(...Object.values(only.longestWaitMs).filter((ms) => ms !== undefined));
+    assert.ok(longestAtLock < busyTimeoutMs, `waited ${longestAtLock} ms at the lock`);
+    assert.match(result.verdict.explanation.join(' '), /queued in the pool/);
+  });
+
+  test("python3's sqlite3 with a queue of connections: the same failures at each pool size", async () => {
+    // The preset's claim, checked with a client that shares nothing with the probe: python3 threads
+    // taking connections from a queue, an outside writer holding its lock, the same times.
+    const file = makeItemsDatabase(folder.path, 'wal', 'pool.db');
+    const unitMs = busyTimeoutMs / 4;
+    const several = await poolWithPython(file, { size: 3, busyTimeoutMs, unitMs, requests: poolRequests });
+    assert.deepEqual(
+      several.outcomes.filter((outcome) => outcome !== 'committed'),
+      ['database is locked'],
+    );
+    const one = await poolWithPython(file, { size: 1, busyTimeoutMs, unitMs, requests: poolRequests });
+    assert.deepEqual(one.outcomes, Array<string>(poolRequests).fill('committed'));
+    assert.ok(Math.max(...one.poolWaitsMs) >= unitMs * 2, 'the last request waited in the pool');
   });
 });
 

@@ -11,7 +11,8 @@ import type { ChoiceList } from '../src/engine/options/choiceList';
 import { hintRules } from '../src/engine/hints/hintRules';
 import { executionModels } from '../src/engine/options/executionModels';
 import { journalChoices } from '../src/engine/options/journalModes';
-import { presets } from '../src/engine/options/presets';
+import { poolSize, presets } from '../src/engine/options/presets';
+import { clientProfiles } from '../src/engine/options/clientProfiles';
 import {
   journalSwitchBusyTimeout,
   lockPollInterval,
@@ -39,12 +40,14 @@ const choiceSettings: Record<string, ChoiceList<string>> = {
   'sqliteLockDoctor.probe.model': executionModels,
   'sqliteLockDoctor.probe.journal': journalChoices,
   'sqliteLockDoctor.probe.begin': beginChoices,
+  'sqliteLockDoctor.probe.client': clientProfiles,
 };
 
 const numberSettings: Record<string, WholeNumberLimit> = {
   'sqliteLockDoctor.probe.busyTimeoutMs': probeBusyTimeout,
   'sqliteLockDoctor.journalSwitch.busyTimeoutMs': journalSwitchBusyTimeout,
   'sqliteLockDoctor.locks.pollIntervalMs': lockPollInterval,
+  'sqliteLockDoctor.probe.poolSize': poolSize,
 };
 
 test('each choice setting lists the engine’s values, with their descriptions and default, in order', () => {

@@ -8,7 +8,8 @@ import { checkedWholeNumber } from '../src/engine/checkedWholeNumber';
 import { beginChoices } from '../src/engine/options/beginChoices';
 import { executionModels } from '../src/engine/options/executionModels';
 import { journalChoices } from '../src/engine/options/journalModes';
-import { presets } from '../src/engine/options/presets';
+import { poolSize, presets } from '../src/engine/options/presets';
+import { clientProfiles } from '../src/engine/options/clientProfiles';
 import { probeBusyTimeout } from '../src/engine/options/timeLimits';
 import { UserInputError } from '../src/engine/userInputError';
 import { validateProbeForm } from '../src/extension/panel/validatePanelMessage';
@@ -27,6 +28,7 @@ const lists = {
   model: executionModels,
   journal: journalChoices,
   begin: beginChoices,
+  client: clientProfiles,
 } as const;
 
 test('every choice is accepted by the command line, the panel messages and the webview form', () => {
@@ -76,4 +78,18 @@ test('the busy timeout: the same range at the command line, the panel, the webvi
     });
   }
   assert.equal(wholeNumberFlag('--busy-timeout', undefined, probeBusyTimeout), probeBusyTimeout.default);
+});
+
+test('the pool size: the same range at the command line, the panel messages and the engine', () => {
+  for (const size of [poolSize.min, poolSize.max]) {
+    assert.equal(wholeNumberFlag('--pool-size', String(size), poolSize), size);
+    assert.deepEqual(validateProbeForm({ ...defaults, poolSize: size }), { ...defaults, poolSize: size });
+  }
+  for (const bad of [0, 17, 2.5, '4']) {
+    assert.equal(validateProbeForm({ ...defaults, poolSize: bad }), undefined, String(bad));
+  }
+  assert.throws(() => wholeNumberFlag('--pool-size', '17', poolSize), {
+    message: '--pool-size must be a whole number from 1 to 16, not "17"',
+  });
+  assert.throws(() => checkedWholeNumber(poolSize, 0), UserInputError);
 });

@@ -89,10 +89,14 @@ export class PanelPage {
   /** The defaults, with each field the saved form holds a valid value for taken from it. */
   private restoredForm(defaults: ProbeFormValues): ProbeFormState {
     let form = formFromValues(defaults);
-    for (const [field, value] of Object.entries(this.saved?.form ?? {})) {
+    // The driver first: choosing one fills the busy timeout and BEGIN, which the saved form may override.
+    const saved = Object.entries(this.saved?.form ?? {}).sort(
+      ([a], [b]) => Number(b === 'client') - Number(a === 'client'),
+    );
+    for (const [field, value] of saved) {
       if (isProbeField(field) && (typeof value === 'string' || typeof value === 'number')) {
         const updated = updateForm(form, field, String(value));
-        form = updated.busyTimeoutProblem ? form : updated;
+        form = updated.busyTimeoutProblem || updated.poolSizeProblem ? form : updated;
       }
     }
     return form;
@@ -151,6 +155,10 @@ export class PanelPage {
     }
     if (form.busyTimeoutProblem) {
       document.getElementById('probe-busy-timeout')?.focus();
+      return;
+    }
+    if (form.values.preset === 'pool' && form.poolSizeProblem) {
+      document.getElementById('probe-pool-size')?.focus();
       return;
     }
     if (runBlockedReason(state, form) === undefined) {

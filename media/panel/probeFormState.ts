@@ -4,7 +4,8 @@ import { beginChoices } from '../../src/engine/options/beginChoices';
 import { type ChoiceList, isChoice } from '../../src/engine/options/choiceList';
 import { executionModels } from '../../src/engine/options/executionModels';
 import { journalChoices } from '../../src/engine/options/journalModes';
-import { presets } from '../../src/engine/options/presets';
+import { poolSize, presets } from '../../src/engine/options/presets';
+import { clientProfiles, settingsForClient } from '../../src/engine/options/clientProfiles';
 import { probeBusyTimeout } from '../../src/engine/options/timeLimits';
 import { parseWholeNumber } from '../../src/engine/options/wholeNumberLimit';
 import type { ProbeFormValues } from '../../src/shared/panelProtocol';
@@ -15,10 +16,18 @@ export interface ProbeFormState {
   busyTimeoutText: string;
   /** Set when busyTimeoutText is not a whole number of ms in range; Run is refused meanwhile. */
   busyTimeoutProblem?: string;
+  /** The pool size as typed; `values.poolSize` holds the last valid number. */
+  poolSizeText: string;
+  /** Set when poolSizeText is not a whole number in range; Run is refused meanwhile for the pool preset. */
+  poolSizeProblem?: string;
 }
 
 export function formFromValues(values: ProbeFormValues): ProbeFormState {
-  return { values: { ...values }, busyTimeoutText: String(values.busyTimeoutMs) };
+  return {
+    values: { ...values },
+    busyTimeoutText: String(values.busyTimeoutMs),
+    poolSizeText: String(values.poolSize ?? poolSize.default),
+  };
 }
 
 /** The busy timeout as typed, checked against the probe's limit, or a sentence saying what is wrong. */
@@ -26,7 +35,12 @@ export function parseBusyTimeout(text: string): { value: number } | { problem: s
   return parseWholeNumber(probeBusyTimeout, text, 'The busy timeout');
 }
 
-export type ProbeField = 'preset' | 'model' | 'journal' | 'busyTimeoutMs' | 'begin';
+export type ProbeField = 'preset' | 'model' | 'journal' | 'busyTimeoutMs' | 'begin' | 'client' | 'poolSize';
+
+/** A problem that keeps Run from being used with these values, or undefined. */
+export function formProblem(form: ProbeFormState): string | undefined {
+  return form.busyTimeoutProblem ?? (form.values.preset === 'pool' ? form.poolSizeProblem : undefined);
+}
 
 function pick<T extends string>(list: ChoiceList<T>, raw: string, fallback: T): T {
   return isChoice(list, raw) ? raw : fallback;
@@ -48,19 +62,53 @@ export function updateForm(form: ProbeFormState, field: ProbeField, raw: string)
     case 'begin':
       values.begin = pick(beginChoices, raw, values.begin);
       break;
+    case 'client': {
+      if (!isChoice(clientProfiles, raw)) {
+        return form;
+      }
+      const client = raw;
+      if (client === 'none' || client === (values.client ?? clientProfiles.default)) {
+        return { ...form, values: { ...values, client } };
+      }
+      // Choosing a driver shows its defaults in the form; editing them afterwards overrides them.
+      const driver = settingsForClient(client, {});
+      const busyTimeoutMs = driver.busyTimeoutMs ?? values.busyTimeoutMs;
+      return {
+        ...form,
+        values: { ...values, client, busyTimeoutMs, begin: driver.begin ?? values.begin },
+        busyTimeoutText: String(busyTimeoutMs),
+        busyTimeoutProblem: undefined,
+      };
+    }
+    case 'poolSize': {
+      const parsed = parseWholeNumber(poolSize, raw, 'The pool size');
+      return 'value' in parsed
+        ? {
+            ...form,
+            values: { ...values, poolSize: parsed.value },
+            poolSizeText: raw,
+            poolSizeProblem: undefined,
+          }
+        : { ...form, values, poolSizeText: raw, poolSizeProblem: parsed.problem };
+    }
     case 'busyTimeoutMs': {
       const parsed = parseBusyTimeout(raw);
       if ('value' in parsed) {
-        return { values: { ...values, busyTimeoutMs: parsed.value }, busyTimeoutText: raw };
+        return {
+          ...form,
+          values: { ...values, busyTimeoutMs: parsed.value },
+          busyTimeoutText: raw,
+          busyTimeoutProblem: undefined,
+        };
       }
-      return { values, busyTimeoutText: raw, busyTimeoutProblem: parsed.problem };
+      return { ...form, values, busyTimeoutText: raw, busyTimeoutProblem: parsed.problem };
     }
   }
   return { ...form, values };
 }
 
 export function isProbeField(name: string): name is ProbeField {
-  return ['preset', 'model', 'journal', 'busyTimeoutMs', 'begin'].includes(name);
+  return ['preset', 'model', 'journal', 'busyTimeoutMs', 'begin', 'client', 'poolSize'].includes(name);
 }
 
 export function sameValues(a: ProbeFormValues, b: ProbeFormValues): boolean {
@@ -69,6 +117,8 @@ export function sameValues(a: ProbeFormValues, b: ProbeFormValues): boolean {
     a.model === b.model &&
     a.journal === b.journal &&
     a.busyTimeoutMs === b.busyTimeoutMs &&
-    a.begin === b.begin
+    a.begin === b.begin &&
+    (a.client ?? clientProfiles.default) === (b.client ?? clientProfiles.default) &&
+    (a.poolSize ?? poolSize.default) === (b.poolSize ?? poolSize.default)
   );
 }

@@ -1,8 +1,15 @@
 // The probe's knobs from the command line; choices, ranges and defaults are the engine's vocabulary.
 import { beginChoices, beginModeOf, type BeginMode } from '../engine/options/beginChoices';
-import { burstTransactions, burstWriters, presets, type PresetName } from '../engine/options/presets';
+import {
+  burstTransactions,
+  burstWriters,
+  poolSize,
+  presets,
+  type PresetName,
+} from '../engine/options/presets';
 import { probeBusyTimeout } from '../engine/options/timeLimits';
-import { probeClients, probeRequests } from '../engine/options/loadShape';
+import { clientProfiles, settingsForClient, type ClientProfileName } from '../engine/options/clientProfiles';
+import { probeClients, probeRequestGap, probeRequests } from '../engine/options/loadShape';
 import { checkedLevels } from '../engine/sweep/runSweep';
 import type { LoadShape } from '../engine/probe/probeTypes';
 import { UserInputError } from '../engine/userInputError';
@@ -16,10 +23,20 @@ export interface SharedProbeKnobs {
   presetOptions: PresetOptions;
   busyTimeoutMs: number;
   begin?: BeginMode;
+  clientProfile?: ClientProfileName;
 }
 
 export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
-  const begin = beginModeOf(choiceFlag('--begin', flags.begin, beginChoices));
+  const explicitBegin = beginModeOf(choiceFlag('--begin', flags.begin, beginChoices));
+  const client = choiceFlag('--client', flags.client, clientProfiles);
+  // --client sets the driver's defaults; --busy-timeout and --begin, when given, override them.
+  const settings = settingsForClient(client, {
+    ...(flags['busy-timeout'] !== undefined
+      ? { busyTimeoutMs: wholeNumberFlag('--busy-timeout', flags['busy-timeout'], probeBusyTimeout) }
+      : {}),
+    ...(explicitBegin ? { begin: explicitBegin } : {}),
+  });
+  const begin = settings.begin;
   return {
     preset: choiceFlag('--preset', flags.preset, presets),
     presetOptions: {
@@ -29,21 +46,37 @@ export function sharedProbeKnobs(flags: CliFlags): SharedProbeKnobs {
       ...(flags.transactions !== undefined
         ? { transactions: wholeNumberFlag('--transactions', flags.transactions, burstTransactions) }
         : {}),
+      ...(flags['pool-size'] !== undefined
+        ? { poolSize: wholeNumberFlag('--pool-size', flags['pool-size'], poolSize) }
+        : {}),
     },
-    busyTimeoutMs: wholeNumberFlag('--busy-timeout', flags['busy-timeout'], probeBusyTimeout),
+    busyTimeoutMs: settings.busyTimeoutMs ?? probeBusyTimeout.default,
     ...(begin ? { begin } : {}),
+    ...(client !== 'none' ? { clientProfile: client } : {}),
   };
 }
 
 /** probe's load shape: set when --requests or --clients is given (the other takes its default). */
 export function loadShapeFlags(flags: CliFlags): LoadShape | undefined {
   if (flags.requests === undefined && flags.clients === undefined) {
+    if (flags.gap !== undefined) {
+      throw new UserInputError(
+        undefined,
+        '--gap applies to the load shape: give --requests or --clients too',
+      );
+    }
     return undefined;
   }
   return {
     requests: wholeNumberFlag('--requests', flags.requests, probeRequests),
     clients: wholeNumberFlag('--clients', flags.clients, probeClients),
+    gapMs: gapFlag(flags),
   };
+}
+
+/** --gap MS: the time between a client's requests. */
+export function gapFlag(flags: CliFlags): number {
+  return wholeNumberFlag('--gap', flags.gap, probeRequestGap);
 }
 
 /** sweep's levels: "1,2,4,8,16", each a client count within the limit, ascending. */

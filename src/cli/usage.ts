@@ -1,11 +1,12 @@
 // The help text. Choices, ranges and defaults come from the engine's vocabulary, so the text says
 // what the parser accepts.
 import { beginChoices } from '../engine/options/beginChoices';
+import { clientProfiles } from '../engine/options/clientProfiles';
 import type { ChoiceList } from '../engine/options/choiceList';
 import { checkpointModes } from '../engine/options/checkpointModes';
 import { executionModels } from '../engine/options/executionModels';
 import { journalChoices, journalSwitchTargets } from '../engine/options/journalModes';
-import { burstTransactions, burstWriters, presets } from '../engine/options/presets';
+import { burstTransactions, burstWriters, poolSize, presets } from '../engine/options/presets';
 import {
   checkpointBusyTimeout,
   journalSwitchBusyTimeout,
@@ -14,7 +15,7 @@ import {
 import type { WholeNumberLimit } from '../engine/options/wholeNumberLimit';
 import { httpMethods, loadConcurrency, loadRequests } from '../engine/options/loadOptions';
 import { recordInterval } from '../engine/options/recordLimits';
-import { maxSweepLevels, probeClients, probeRequests } from '../engine/options/loadShape';
+import { maxSweepLevels, probeClients, probeRequestGap, probeRequests } from '../engine/options/loadShape';
 import { hintRules } from '../engine/hints/hintRules';
 import { wrapText } from '../report/plainText';
 import { spelled } from './cliArguments';
@@ -51,17 +52,26 @@ Commands:
       Switch the journal mode and read it back. --busy-timeout ${range(journalSwitchBusyTimeout)} ms.
   probe <file> [--preset ${oneOf(presets)}] [--model ${oneOf(executionModels)}]
         [--journal ${oneOf(journalChoices)}] [--busy-timeout MS] [--begin ${oneOf(beginChoices)}]
-        [--writers N] [--transactions K] [--requests N --clients C] [--in-place] [--json] [--html FILE]
+        [--client ${oneOf(clientProfiles)}]
+        [--writers N] [--transactions K] [--pool-size N] [--requests N --clients C [--gap MS]]
+        [--scenario FILE] [--in-place]
+        [--json] [--html FILE]
       Run concurrent sessions against a copy of the database (or, with --in-place, a table of the
       probe's own in it) and explain the lock errors they hit. Defaults: --preset ${presets.default},
       --model ${executionModels.default}, --journal ${journalChoices.default}, --begin ${beginChoices.default}; --busy-timeout ${range(probeBusyTimeout)} ms;
-      burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)}.
+      burst only: --writers ${range(burstWriters)}, --transactions ${range(burstTransactions)};
+      pool only: --pool-size ${range(poolSize)}. --client takes a driver's defaults (busy timeout,
+      BEGIN, Python's BEGIN before the first write; docs/clients.md); --busy-timeout and --begin
+      override them.
       --requests N --clients C (load shape): N of the preset's transactions as requests, taking its
       sessions' step lists in turn (the seed: A, B, A, ...), C in flight at a time, each client starting
       its next as soon as its last ended; schedule times are ignored. In blocking the clients share one
-      event loop. --requests ${range(probeRequests)}; --clients ${range(probeClients)}.
-  sweep <file> [--preset P] [--clients 1,2,4,8,16] [--requests N] [--model M] [--journal J]
-        [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
+      event loop. --requests ${range(probeRequests)}; --clients ${range(probeClients)}; --gap
+      ${range(probeRequestGap)} ms between a client's requests (an answer's round trip).
+      --scenario FILE runs the sessions of a *.lockprobe.json file instead of a preset (its model,
+      journal and busy timeout unless the flags say otherwise); its own SQL runs on the copy only.
+  sweep <file> [--preset P] [--clients 1,2,4,8,16] [--requests N] [--gap MS] [--model M]
+        [--journal J] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The load shape at each concurrency level (ascending, at most ${maxSweepLevels}), each on a fresh copy:
       per level success rate, p50/p95 latency and lock errors; where the headroom ends. --html FILE
       writes the headroom chart (success rate and latency against clients) as a standalone page.

@@ -5,7 +5,8 @@ import { beginChoices } from '../engine/options/beginChoices';
 import { type ChoiceList, isChoice } from '../engine/options/choiceList';
 import { executionModels } from '../engine/options/executionModels';
 import { journalChoices } from '../engine/options/journalModes';
-import { presets } from '../engine/options/presets';
+import { poolSize, presets } from '../engine/options/presets';
+import { clientProfiles, settingsForClient } from '../engine/options/clientProfiles';
 import { journalSwitchBusyTimeout, lockPollInterval, probeBusyTimeout } from '../engine/options/timeLimits';
 import { type WholeNumberLimit, wholeNumberProblem } from '../engine/options/wholeNumberLimit';
 import type { ProbeFormValues } from '../shared/panelProtocol';
@@ -36,13 +37,22 @@ function wholeNumber(value: unknown, limit: WholeNumberLimit): number {
 
 export function readSettings(scope?: vscode.Uri): LockDoctorSettings {
   const config = vscode.workspace.getConfiguration('sqliteLockDoctor', scope);
+  const client = choice(config.get('probe.client'), clientProfiles);
+  // A driver profile gives the busy timeout and BEGIN that the user did not set themselves.
+  const driver = settingsForClient(client, {});
+  const begin = choice(config.get('probe.begin'), beginChoices);
   return {
     probe: {
       preset: choice(config.get('probe.preset'), presets),
       model: choice(config.get('probe.model'), executionModels),
       journal: choice(config.get('probe.journal'), journalChoices),
-      busyTimeoutMs: wholeNumber(config.get('probe.busyTimeoutMs'), probeBusyTimeout),
-      begin: choice(config.get('probe.begin'), beginChoices),
+      busyTimeoutMs:
+        isSetByUser(config, 'probe.busyTimeoutMs') || driver.busyTimeoutMs === undefined
+          ? wholeNumber(config.get('probe.busyTimeoutMs'), probeBusyTimeout)
+          : driver.busyTimeoutMs,
+      begin: isSetByUser(config, 'probe.begin') || driver.begin === undefined ? begin : driver.begin,
+      client,
+      poolSize: wholeNumber(config.get('probe.poolSize'), poolSize),
       askEachTime: config.get<boolean>('probe.askEachTime') ?? true,
       // Untrusted workspaces cannot turn this on (restrictedConfigurations in package.json).
       inPlace: config.get<boolean>('probe.inPlace') ?? false,
@@ -55,6 +65,22 @@ export function readSettings(scope?: vscode.Uri): LockDoctorSettings {
     lockPollIntervalMs: wholeNumber(config.get('locks.pollIntervalMs'), lockPollInterval),
     hints: readHintSettings(config),
   };
+}
+
+/** True when some scope (user, workspace, folder, language) sets the key, not just the default. */
+function isSetByUser(config: vscode.WorkspaceConfiguration, key: string): boolean {
+  const inspected = config.inspect(key);
+  return (
+    inspected !== undefined &&
+    [
+      inspected.globalValue,
+      inspected.workspaceValue,
+      inspected.workspaceFolderValue,
+      inspected.globalLanguageValue,
+      inspected.workspaceLanguageValue,
+      inspected.workspaceFolderLanguageValue,
+    ].some((value) => value !== undefined)
+  );
 }
 
 function readHintSettings(config: vscode.WorkspaceConfiguration): HintSettings {

@@ -5,6 +5,7 @@ import type { InspectReport } from '../engine/inspect/inspectReport';
 import type { LockReport } from '../engine/locks/lockReport';
 import type { WalGrowthAssessment } from '../engine/locks/walGrowth';
 import type { BeginChoice } from '../engine/options/beginChoices';
+import type { ClientChoice } from '../engine/options/clientProfiles';
 import type { ExecutionModel } from '../engine/options/executionModels';
 import type { ExportFormat } from '../engine/options/exportFormats';
 import type { JournalChoice, JournalTarget } from '../engine/options/journalModes';
@@ -25,6 +26,10 @@ export interface ProbeFormValues {
   busyTimeoutMs: number;
   /** 'preset' keeps each preset's own BEGIN modes. */
   begin: BeginChoice;
+  /** The driver profile; the form fills the busy timeout and BEGIN from it when chosen. Absent: 'none'. */
+  client?: ClientChoice;
+  /** The pool preset's connections. Absent: poolSize.default (src/engine/options/presets.ts). */
+  poolSize?: number;
 }
 
 export interface DatabaseFacts {

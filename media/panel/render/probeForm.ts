@@ -1,16 +1,17 @@
 // The probe form: the scenario and the settings that decide whether a lock conflict waits or fails,
 // each with a line saying what the choice means. Enter in the busy timeout field runs the probe too.
-import { html, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { beginChoices } from '../../../src/engine/options/beginChoices';
 import type { Choice } from '../../../src/engine/options/choiceList';
 import { executionModels } from '../../../src/engine/options/executionModels';
 import { journalChoicesFor } from '../../../src/engine/options/journalModes';
-import { presets } from '../../../src/engine/options/presets';
+import { poolSize, presets } from '../../../src/engine/options/presets';
 import { probeBusyTimeout } from '../../../src/engine/options/timeLimits';
 import type { PanelState } from '../../../src/shared/panelProtocol';
-import type { ProbeField, ProbeFormState } from '../probeFormState';
+import { formProblem, type ProbeField, type ProbeFormState } from '../probeFormState';
+import { clientProfiles } from '../../../src/engine/options/clientProfiles';
 import type { ViewActions } from './actions';
 import { probeRunning } from './status';
 
@@ -25,7 +26,7 @@ export function runBlockedReason(state: PanelState, form: ProbeFormState): strin
   if (state.busy) {
     return `Available when this finishes: ${state.busy.label}`;
   }
-  return form.busyTimeoutProblem;
+  return formProblem(form);
 }
 
 const where =
@@ -53,6 +54,8 @@ export function renderProbeForm(
     >
       <div class="form-grid">
         ${selectField('preset', 'Scenario', presets.choices, values.preset, actions)}
+        ${values.preset === 'pool' ? poolSizeField(form, actions) : nothing}
+        ${selectField('client', 'Driver', clientProfiles.choices, values.client ?? clientProfiles.default, actions)}
         ${selectField('model', 'Execution model', executionModels.choices, values.model, actions)}
         ${selectField('journal', 'Journal mode', journals, values.journal, actions)}
         ${busyTimeoutField(form, actions)}
@@ -133,6 +136,30 @@ function busyTimeoutField(form: ProbeFormState, actions: ViewActions): TemplateR
       }}
     ></vscode-textfield>
     <p id="probe-busy-timeout-hint" class="hint${problem ? ' text-error' : ''}">${hint}</p>
+  </div>`;
+}
+
+function poolSizeField(form: ProbeFormState, actions: ViewActions): TemplateResult {
+  const problem = form.poolSizeProblem;
+  return html`<div class="field">
+    <vscode-label for="probe-pool-size">Pool size</vscode-label>
+    <vscode-textfield
+      id="probe-pool-size"
+      name="poolSize"
+      type="number"
+      inputmode="numeric"
+      min=${poolSize.min}
+      max=${poolSize.max}
+      step="1"
+      .value=${live(form.poolSizeText)}
+      ?invalid=${problem !== undefined}
+      aria-invalid=${problem ? 'true' : 'false'}
+      aria-describedby="probe-pool-size-hint"
+      @input=${(event: Event) => actions.editField('poolSize', valueOf(event))}
+    ></vscode-textfield>
+    <p id="probe-pool-size-hint" class="hint${problem ? ' text-error' : ''}">
+      ${problem ?? poolSize.description}
+    </p>
   </div>`;
 }
 

@@ -8,7 +8,7 @@ import { runSweep } from '../../engine/sweep/runSweep';
 import { renderSweepHtml } from '../../report/sweep/sweepHtml';
 import { sweepConclusion, sweepHeading, sweepRow } from '../../report/sweep/sweepText';
 import { choiceFlag, onlyFile, wholeNumberFlag, type ParsedCli } from '../cliArguments';
-import { sharedProbeKnobs, sweepLevelsFlag } from '../probeFlags';
+import { gapFlag, sharedProbeKnobs, sweepLevelsFlag } from '../probeFlags';
 import { writeJson, writeReportFile } from '../writeOutput';
 
 export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
@@ -21,8 +21,10 @@ export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise
     journal: choiceFlag('--journal', cli.flags.journal, journalChoices),
     levels: sweepLevelsFlag(cli.flags.clients, defaultSweepLevels),
     requests: wholeNumberFlag('--requests', cli.flags.requests, probeRequests),
+    gapMs: gapFlag(cli.flags),
     signal,
-    onLevelStart: (clients: number) => process.stderr.write(`sweep: ${clients} clients at a time...\n`),
+    onLevelStart: (clients: number) =>
+      process.stderr.write(`sweep: ${clients} ${clients === 1 ? 'client' : 'clients'} at a time...\n`),
   };
   const json = cli.flags.json ?? false;
   let headed = false;

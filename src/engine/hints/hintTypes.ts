@@ -1,6 +1,7 @@
 // Code hints: what a rule is, and what it finds. One definition for the editor, the CLI, SARIF and
 // docs/hints.md. Pure types: the analysis itself runs in a worker or the CLI, never in the host thread.
 import type { BeginChoice } from '../options/beginChoices';
+import type { ClientProfileName } from '../options/clientProfiles';
 import type { ExecutionModel } from '../options/executionModels';
 import type { PresetName } from '../options/presets';
 
@@ -17,6 +18,8 @@ export interface HintScenario {
   /** undefined: the preset's default (5 000 ms). */
   readonly busyTimeoutMs?: number;
   readonly begin?: BeginChoice;
+  /** The driver whose defaults (busy timeout, BEGIN) the run takes where the fields above are unset. */
+  readonly client?: ClientProfileName;
   /** One line: what the user will see in the timeline. */
   readonly shows: string;
 }

@@ -23,6 +23,16 @@ export const probeClients: WholeNumberLimit = {
     'How many requests are in flight at a time; each client starts its next request as soon as its last one ends.',
 };
 
+export const probeRequestGap: WholeNumberLimit = {
+  name: 'the gap between requests',
+  unit: 'ms',
+  min: 0,
+  max: 10_000,
+  default: 10,
+  description:
+    "How long a client takes from one request's end to its next request's first statement: the answer's round trip and the app's dispatch. 10 ms is what the test's HTTP app takes here; 0 lets a client take the write lock again before any waiting request can (they poll every 100 ms).",
+};
+
 /** The sweep's concurrency levels when none are given: doubling, like a load test's ramp. */
 export const defaultSweepLevels: readonly number[] = [1, 2, 4, 8, 16];
 

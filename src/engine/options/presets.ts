@@ -50,6 +50,12 @@ export const presets = choiceList('seed', [
     description:
       'In WAL, a reader keeps its snapshot 2 s while two writers commit 1000 times each: no checkpoint can pass the reader, so the WAL grows past the auto-checkpoint size (its size over time is in the result).',
   },
+  {
+    value: 'pool',
+    label: 'pool: a connection pool against a writer',
+    description:
+      'A writer holds its lock while 3 requests reach a pool of N connections in one process (Go database/sql, SQLAlchemy QueuePool): with several connections they queue at the lock and the last waits past the busy timeout; with --pool-size 1 they queue in the pool and none fails.',
+  },
 ] as const);
 
 export type PresetName = ValueOf<typeof presets>;
@@ -70,4 +76,14 @@ export const burstTransactions: WholeNumberLimit = {
   max: 10000,
   default: 25,
   description: 'burst: how many transactions each writer runs.',
+};
+
+export const poolSize: WholeNumberLimit = {
+  name: 'the pool size',
+  unit: '',
+  min: 1,
+  max: 16,
+  default: 4,
+  description:
+    'pool: how many connections the pool opens (Go SetMaxOpenConns, SQLAlchemy pool_size); 1 makes requests queue in the pool.',
 };

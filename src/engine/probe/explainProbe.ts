@@ -19,6 +19,10 @@ const fixTexts: Record<Exclude<FixKind, 'none'>, string> = {
     "Open each connection with a cache of its own: drop cache=shared from the connection URI (Python's sqlite3 with uri=True, a Go DSN, a shared in-memory database): with WAL, readers then read beside the writer, and a wait for the write lock obeys the busy timeout.",
   'bound-reads':
     'Bound read transactions: end them (COMMIT, close the cursor) before slow work and never hold one across requests, so checkpoints can pass them; run PRAGMA wal_checkpoint(TRUNCATE) when readers are gone to give the WAL back its space.',
+  'single-connection-pool':
+    'Give writes a pool of one connection (Go: a *sql.DB for writes with SetMaxOpenConns(1); SQLAlchemy: pool_size=1 with max_overflow=0, or StaticPool): requests then wait in the pool, which has no busy timeout, instead of at the lock, where each gives up after its own; reads may keep a larger pool in WAL. If the transactions read before they write, begin them IMMEDIATE as well (Go _txlock=immediate).',
+  'busy-timeout-every-connection':
+    'Set the busy timeout where every pooled connection gets it, and longer than the longest queue at the lock: in the DSN (Go mattn _busy_timeout=10000, modernc _pragma=busy_timeout(10000)) or the pool\'s connect hook (SQLAlchemy connect_args={"timeout": 10}); a PRAGMA busy_timeout run once through the pool reaches one connection only.',
   'close-cursors':
     'Finish or close every query as soon as its rows are read: consume or close the iterator (Python cursor.fetchall() or cursor.close(), Go defer rows.Close(), better-sqlite3 iterator.return()), and never keep one open across slow work: an unfinished SELECT keeps its read transaction even outside BEGIN.',
 };
@@ -119,6 +123,10 @@ export function explainProbe(
       findings.push(starved);
     }
   }
+  const poolFinding = config.model === 'blocking' ? undefined : pool(config, sessions, timedOut);
+  if (poolFinding) {
+    findings.push(poolFinding);
+  }
   if (config.model !== 'blocking' && timedOut.length > 0) {
     findings.push({
       explanation: `${names(timedOut)} waited the whole busy timeout (${timeoutMs} ms) and gave up: another session held a conflicting lock for longer than that.`,
@@ -160,6 +168,39 @@ export function explainProbe(
     explanation: findings.map((finding) => finding.explanation),
     fixes,
   };
+}
+
+/** The pool preset: requests that queued at the lock (several connections) or in the pool (one). */
+function pool(
+  config: ProbeConfig,
+  sessions: SessionResult[],
+  timedOut: { session: SessionResult }[],
+): Finding | undefined {
+  const plans = config.sessions.filter((plan) => plan.pooled);
+  if (plans.length === 0) {
+    return undefined;
+  }
+  const pooled = sessions.filter((session) => plans.some((plan) => plan.name === session.name));
+  const requests = plans.reduce((sum, plan) => sum + (plan.repeat ?? 1), 0);
+  const size = config.poolSize ?? plans.length;
+  const gaveUp = timedOut.filter(({ session }) => pooled.includes(session));
+  if (plans.length > 1 && gaveUp.length > 0) {
+    return {
+      explanation: `The pool opened ${plans.length} connections (pool size ${size}) for ${requests} requests, so they ran at once and queued at the lock, where each waits only its busy timeout: ${names(gaveUp)} waited the whole ${config.busyTimeoutMs} ms behind the writer and the other requests' transactions and failed.${plans.length < requests ? " The lock is no queue: a connection that has just committed can take it again before the others' busy handlers wake from their sleep." : ''} With one connection (--pool-size 1) the same requests queue in the pool, where nothing times out, and none fails.`,
+      fixes: ['single-connection-pool', 'busy-timeout-every-connection'],
+    };
+  }
+  if (plans.length === 1 && pooled.every((session) => session.outcome === 'committed')) {
+    const [only] = pooled;
+    const arrivalMs = plans[0].steps.find((step) => step.at !== undefined)?.at ?? 0;
+    const begins = only.events.filter((event) => event.kind === 'begin').map((event) => event.tUs / 1000);
+    const lastBeginMs = begins.length > 0 ? Math.max(...begins) : arrivalMs;
+    return {
+      explanation: `The pool has one connection: ${only.name} served the ${requests} requests one after another, so they queued in the pool (the last began ${formatMs(lastBeginMs - arrivalMs)} after it arrived), not at the lock, where the longest wait was ${formatMs(Math.max(0, ...Object.values(only.longestWaitMs).filter((ms) => ms !== undefined)))}, within the ${config.busyTimeoutMs} ms busy timeout: none failed.`,
+      fixes: [],
+    };
+  }
+  return undefined;
 }
 
 /** SQLite's default wal_autocheckpoint, pages; with 4 KiB pages about 4 MB of WAL. */

@@ -6,12 +6,11 @@ import type { BeginMode } from '../options/beginChoices';
 import type { ExecutionModel } from '../options/executionModels';
 import type { JournalChoice } from '../options/journalModes';
 import type { PresetName } from '../options/presets';
+import type { StepOp } from '../options/stepOps';
+import type { ClientProfileName } from '../options/clientProfiles';
 
 // Defined with their descriptions in ../options; re-exported because the result's shape names them.
-export type { BeginMode, ExecutionModel, JournalChoice };
-/** 'cursor' steps a multi-row SELECT once and leaves it unfinished (an iterator not consumed); 'close'
- * resets it. Until then the statement keeps its read transaction, even outside BEGIN. */
-export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback' | 'cursor' | 'close';
+export type { BeginMode, ExecutionModel, JournalChoice, StepOp };
 
 /** The transaction locks of src/engine/locks/lockStates.ts (rollback, then WAL); 'none' is no lock. */
 export type LockState = 'none' | TimelineLock;
@@ -24,6 +23,8 @@ export interface Step {
   mode?: BeginMode;
   /** For 'hold': how long to keep what the session holds, yielding the event loop. */
   ms?: number;
+  /** For 'read' and 'write' (scenario files): the user's own statement, run on the scratch copy only. */
+  sql?: string;
 }
 
 export interface SessionPlan {
@@ -35,10 +36,17 @@ export interface SessionPlan {
   busyTimeoutMs?: number;
   /** Open as `file:...?cache=shared` (node:sqlite): sessions of one process that set it share one cache. */
   sharedCache?: boolean;
+  /** One connection of the pool preset's pool: it serves its requests one after another (`repeat`). */
+  pooled?: boolean;
 }
 
+/** The `preset` a run of a scenario file (*.lockprobe.json) names; `scenario` then names the file. */
+export const scenarioPreset = 'scenario';
+
 export interface ProbeConfig {
-  preset: PresetName;
+  preset: PresetName | typeof scenarioPreset;
+  /** Set when the sessions came from a scenario file: its path and description. */
+  scenario?: { file: string; description?: string };
   model: ExecutionModel;
   journal: JournalChoice;
   /** The journal mode the sessions actually ran in ('wal' or 'delete', lower case as SQLite names it). */
@@ -46,6 +54,10 @@ export interface ProbeConfig {
   busyTimeoutMs: number;
   /** When set, every 'begin' step uses this mode instead of the preset's. */
   begin?: BeginMode;
+  /** The driver profile whose defaults the run took (busy timeout, BEGIN; see docs/clients.md), when one was chosen. */
+  clientProfile?: ClientProfileName;
+  /** The pool preset: the connections the pool may open (the sessions marked `pooled` are those used). */
+  poolSize?: number;
   inPlace: boolean;
   /** The user's database. */
   database: string;
@@ -62,6 +74,8 @@ export interface ProbeConfig {
 export interface LoadShape {
   requests: number;
   clients: number;
+  /** ms from a client's request's end to its next one's first statement (default 10: an answer's round trip). */
+  gapMs?: number;
 }
 
 /** One request of the load shape: which kind (a session of the preset), on which client, how it ended. */
@@ -163,6 +177,8 @@ export type FixKind =
   | 'close-cursors'
   | 'no-shared-cache'
   | 'bound-reads'
+  | 'single-connection-pool'
+  | 'busy-timeout-every-connection'
   | 'none';
 
 export interface Verdict {

@@ -2,6 +2,7 @@
 // process, all at once: the matrix takes about as long as its slowest configuration.
 import { UserInputError } from '../userInputError';
 import type { BeginMode } from '../options/beginChoices';
+import type { ClientProfileName } from '../options/clientProfiles';
 import type { ExecutionModel } from '../options/executionModels';
 import type { JournalTarget } from '../options/journalModes';
 import type { PresetName } from '../options/presets';
@@ -15,6 +16,7 @@ export interface MatrixOptions {
   presetOptions?: PresetOptions;
   busyTimeoutMs: number;
   begin?: BeginMode;
+  clientProfile?: ClientProfileName;
   models?: ExecutionModel[];
   journals?: JournalTarget[];
   signal?: AbortSignal;
@@ -42,6 +44,7 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixCell[]> {
           journal,
           busyTimeoutMs: options.busyTimeoutMs,
           ...(options.begin ? { begin: options.begin } : {}),
+          ...(options.clientProfile ? { clientProfile: options.clientProfile } : {}),
           inPlace: false,
         },
         options.signal,

@@ -1,13 +1,16 @@
 // The concurrent-write probe: prepares the target (a scratch copy by default), runs the sessions in the
 // chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
 // are never written; the probe's table and copy are removed afterwards, also when a session is killed.
+import { basename } from 'node:path';
 import { checkedWholeNumber } from '../checkedWholeNumber';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { probeBusyTimeout } from '../options/timeLimits';
 import { openDatabase } from '../sqliteModule';
 import { OperationError, UserInputError } from '../userInputError';
-import type { PresetName } from '../options/presets';
-import { probeClients, probeRequests } from '../options/loadShape';
+import { poolSize, type PresetName } from '../options/presets';
+import { clientProfileFacts, type ClientProfileName } from '../options/clientProfiles';
+import { beginBeforeFirstWrite } from './beginBeforeFirstWrite';
+import { probeClients, probeRequestGap, probeRequests } from '../options/loadShape';
 import { requestKinds } from './load/requestKinds';
 import { runClients } from './load/runClients';
 import { buildPreset, type PresetOptions } from './presetSchedules';
@@ -23,20 +26,28 @@ import type {
   RequestRecord,
   TimelineEvent,
 } from './probeTypes';
+import { scenarioPreset } from './probeTypes';
 import { probeCancelled, runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
 import { describeSqliteFailure } from './describeSqliteFailure';
 import { journalFamily } from './lockModel';
 import { sampleWalSize } from './walSizes';
+import { checkStatements } from '../scenario/checkStatements';
+import type { LoadedScenario } from '../scenario/scenarioPlans';
 
 export interface ProbeOptions {
   database: string;
   preset: PresetName;
   presetOptions?: PresetOptions;
+  /** A scenario file's sessions, run instead of the preset's. */
+  scenario?: LoadedScenario;
   model: ExecutionModel;
   journal: JournalChoice;
   busyTimeoutMs: number;
   begin?: BeginMode;
+  /** The driver whose defaults the caller resolved busyTimeoutMs and begin from (settingsForClient);
+   * here it decides where BEGIN goes (Python's sqlite3 issues it only before the first write). */
+  clientProfile?: ClientProfileName;
   inPlace: boolean;
   /** Run the preset's transactions as N requests, C at a time (runClients.ts), instead of its schedule. */
   load?: LoadShape;
@@ -55,17 +66,34 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   if (options.load) {
     checkedWholeNumber(probeRequests, options.load.requests);
     checkedWholeNumber(probeClients, options.load.clients);
+    if (options.load.gapMs !== undefined) {
+      checkedWholeNumber(probeRequestGap, options.load.gapMs);
+    }
   }
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const wantedMode = options.journal === 'keep' ? source.journalMode : options.journal;
-  const presetPlans = buildPreset(options.preset, {
-    busyTimeoutMs: options.busyTimeoutMs,
-    family: journalFamily(wantedMode),
-    ...options.presetOptions,
-  });
-  const plans = options.load ? requestKinds(presetPlans) : presetPlans;
+  const scenario = options.scenario;
+  const basePlans =
+    scenario?.plans ??
+    buildPreset(options.preset, {
+      busyTimeoutMs: options.busyTimeoutMs,
+      family: journalFamily(wantedMode),
+      ...options.presetOptions,
+    });
+  const driverPlans =
+    options.clientProfile !== undefined &&
+    clientProfileFacts[options.clientProfile].beginsBeforeFirstWrite.value
+      ? basePlans.map(beginBeforeFirstWrite)
+      : basePlans;
+  const plans = options.load ? requestKinds(driverPlans) : driverPlans;
   let scratch: ScratchCopy | undefined;
+  if (options.inPlace && scenario?.customSql) {
+    throw new UserInputError(
+      basename(scenario.file),
+      'has its own SQL, which runs only on a scratch copy of the database, never --in-place',
+    );
+  }
   if (options.inPlace) {
     if (wantedMode !== source.journalMode) {
       throw new UserInputError(
@@ -90,20 +118,35 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   const table = defaultProbeTable;
   try {
     const prepared = prepareTarget(target, table, wantedMode);
+    if (scenario?.customSql) {
+      checkStatements(scenario.file, target, plans);
+    }
     options.onPrepared?.(target);
     const config: ProbeConfig = {
-      preset: options.preset,
+      preset: scenario ? scenarioPreset : options.preset,
+      ...(scenario
+        ? {
+            scenario: {
+              file: scenario.file,
+              ...(scenario.scenario.description ? { description: scenario.scenario.description } : {}),
+            },
+          }
+        : {}),
       model: options.model,
       journal: options.journal,
       journalMode: prepared.journalMode,
       busyTimeoutMs: options.busyTimeoutMs,
       ...(options.begin ? { begin: options.begin } : {}),
+      ...(options.clientProfile !== undefined ? { clientProfile: options.clientProfile } : {}),
+      ...(options.preset === 'pool' ? { poolSize: options.presetOptions?.poolSize ?? poolSize.default } : {}),
       inPlace: options.inPlace,
       database: source.path,
       target,
       probeTable: table,
       sessions: plans,
-      ...(options.load ? { load: { ...options.load } } : {}),
+      ...(options.load
+        ? { load: { ...options.load, gapMs: options.load.gapMs ?? probeRequestGap.default } }
+        : {}),
     };
     const walSizes = journalFamily(prepared.journalMode) === 'wal' ? sampleWalSize(target) : undefined;
     const common = {

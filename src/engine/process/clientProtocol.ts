@@ -15,6 +15,7 @@ export interface ClientInit {
   settings: SessionSettings;
   target: string;
   busyTimeoutMs: number;
+  gapMs: number;
 }
 
 export interface ClientRequest extends RequestOrder {

@@ -65,6 +65,7 @@ export async function serveClient(
         init.busyTimeoutMs,
         zero,
         outbox.sink,
+        init.gapMs,
       );
       await portal.send({ type: 'requestDone', record });
       const pause = outbox.pace();

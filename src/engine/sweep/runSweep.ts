@@ -9,12 +9,14 @@ import { sweepResultSchema, type SweepLevel, type SweepResult } from './sweepTyp
 
 export interface SweepOptions extends Pick<
   ProbeOptions,
-  'database' | 'preset' | 'presetOptions' | 'model' | 'journal' | 'busyTimeoutMs' | 'begin'
+  'database' | 'preset' | 'presetOptions' | 'model' | 'journal' | 'busyTimeoutMs' | 'begin' | 'clientProfile'
 > {
   /** Clients per level, ascending. */
   levels: readonly number[];
   /** Requests per level. */
   requests: number;
+  /** ms between a client's requests (default probeRequestGap's). */
+  gapMs?: number;
   signal?: AbortSignal;
   /** Before each level's probe starts (a progress line). */
   onLevelStart?: (clients: number, index: number) => void;
@@ -41,8 +43,13 @@ export async function runSweep(
         journal: options.journal,
         busyTimeoutMs: options.busyTimeoutMs,
         ...(options.begin ? { begin: options.begin } : {}),
+        ...(options.clientProfile ? { clientProfile: options.clientProfile } : {}),
         inPlace: false,
-        load: { requests: options.requests, clients },
+        load: {
+          requests: options.requests,
+          clients,
+          ...(options.gapMs !== undefined ? { gapMs: options.gapMs } : {}),
+        },
         signal: options.signal,
       });
     } catch (error) {

@@ -55,6 +55,14 @@ export async function askProbeValues(defaults: ProbeFormValues): Promise<ProbeFo
   }
   const parsed = parseWholeNumber(probeBusyTimeout, timeout);
   return 'value' in parsed
-    ? { preset, model, journal, busyTimeoutMs: parsed.value, begin: defaults.begin }
+    ? {
+        preset,
+        model,
+        journal,
+        busyTimeoutMs: parsed.value,
+        begin: defaults.begin,
+        ...(defaults.client !== undefined ? { client: defaults.client } : {}),
+        ...(defaults.poolSize !== undefined ? { poolSize: defaults.poolSize } : {}),
+      }
     : undefined;
 }

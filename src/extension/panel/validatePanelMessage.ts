@@ -5,7 +5,8 @@ import { isChoice } from '../../engine/options/choiceList';
 import { executionModels } from '../../engine/options/executionModels';
 import { exportFormats } from '../../engine/options/exportFormats';
 import { journalChoices, journalSwitchTargets } from '../../engine/options/journalModes';
-import { presets } from '../../engine/options/presets';
+import { poolSize, presets } from '../../engine/options/presets';
+import { clientProfiles } from '../../engine/options/clientProfiles';
 import { probeBusyTimeout } from '../../engine/options/timeLimits';
 import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
 import { probeResultSchema, type ProbeResult } from '../../engine/probe/probeTypes';
@@ -20,15 +21,25 @@ export function validateProbeForm(value: unknown): ProbeFormValues | undefined {
   if (!isRecord(value)) {
     return undefined;
   }
-  const { preset, model, journal, busyTimeoutMs, begin } = value;
+  const { preset, model, journal, busyTimeoutMs, begin, client, poolSize: pool } = value;
   if (
     isChoice(presets, preset) &&
     isChoice(executionModels, model) &&
     isChoice(journalChoices, journal) &&
     isChoice(beginChoices, begin) &&
-    wholeNumberProblem(probeBusyTimeout, busyTimeoutMs) === undefined
+    wholeNumberProblem(probeBusyTimeout, busyTimeoutMs) === undefined &&
+    (client === undefined || isChoice(clientProfiles, client)) &&
+    (pool === undefined || wholeNumberProblem(poolSize, pool) === undefined)
   ) {
-    return { preset, model, journal, busyTimeoutMs: busyTimeoutMs as number, begin };
+    return {
+      preset,
+      model,
+      journal,
+      busyTimeoutMs: busyTimeoutMs as number,
+      begin,
+      ...(client === undefined ? {} : { client }),
+      ...(pool === undefined ? {} : { poolSize: pool as number }),
+    };
   }
   return undefined;
 }

@@ -5,6 +5,9 @@ import type { HintScenario } from '../../engine/hints/hintTypes';
 /** "sqlite-lock-doctor probe <your.db> --preset seed --model blocking --busy-timeout 0". */
 export function hintScenarioCommand(scenario: HintScenario, database = '<your.db>'): string {
   const flags = [`--preset ${scenario.preset}`, `--model ${scenario.model}`];
+  if (scenario.client !== undefined) {
+    flags.push(`--client ${scenario.client}`);
+  }
   if (scenario.busyTimeoutMs !== undefined) {
     flags.push(`--busy-timeout ${scenario.busyTimeoutMs}`);
   }

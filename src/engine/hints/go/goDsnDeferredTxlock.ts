@@ -27,6 +27,7 @@ export const goDsnDeferredTxlock: HintRule = {
     scenario: {
       preset: 'upgrade',
       model: 'processes',
+      client: 'go-mattn',
       shows:
         'The deferred transaction that read first fails with SQLITE_BUSY at once when it tries to write.',
     },

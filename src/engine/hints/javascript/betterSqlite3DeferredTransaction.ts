@@ -146,6 +146,7 @@ export const betterSqlite3DeferredTransaction: HintRule = {
     scenario: {
       preset: 'upgrade',
       model: 'processes',
+      client: 'better-sqlite3',
       shows:
         'The deferred transaction that read first fails with SQLITE_BUSY at once when it tries to write.',
     },

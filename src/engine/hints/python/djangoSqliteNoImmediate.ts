@@ -17,6 +17,7 @@ export const djangoSqliteNoImmediate: HintRule = {
     scenario: {
       preset: 'upgrade',
       model: 'processes',
+      client: 'django',
       shows:
         'The deferred transaction that read first fails on its write at once, while the writer holds its lock.',
     },

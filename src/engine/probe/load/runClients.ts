@@ -6,6 +6,7 @@
 import { forkEngineProcess, startEngineThread, type MessageChannel } from '../../process/messageChannel';
 import type { ToClient } from '../../process/clientProtocol';
 import type { FromEngine, ToEngine } from '../../process/engineProtocol';
+import { probeRequestGap } from '../../options/loadShape';
 import { OperationError } from '../../userInputError';
 import { logBatch } from '../eventBatch';
 import { microsecondsSince, monotonicNowNs } from '../monotonicClock';
@@ -63,6 +64,10 @@ class RequestQueue {
   }
 }
 
+function gapOf(load: LoadShape): number {
+  return load.gapMs ?? probeRequestGap.default;
+}
+
 function clientCount(load: LoadShape): number {
   return Math.min(load.clients, load.requests);
 }
@@ -102,6 +107,7 @@ async function runOnThisThread(request: ClientsRequest): Promise<ClientsRun> {
           request.busyTimeoutMs,
           t0Ns,
           sink,
+          gapOf(request.load),
         );
         queue.records.push({ ...record, client: name });
       }
@@ -229,6 +235,7 @@ async function runRemote(request: ClientsRequest): Promise<ClientsRun> {
       settings: request.settings,
       target: request.target,
       busyTimeoutMs: request.busyTimeoutMs,
+      gapMs: gapOf(request.load),
     } satisfies ToClient);
     return { ready, exited, handOut };
   }

@@ -22,6 +22,7 @@ export async function runRequest(
   busyTimeoutMs: number,
   t0Ns: bigint,
   sink: EventSink,
+  gapMs: number,
 ): Promise<ClientRequestRecord> {
   let firstError: TimelineEvent | undefined;
   let lastUs = 0;
@@ -44,6 +45,11 @@ export async function runRequest(
       sink.event({ ...event, iteration });
     },
   };
+  if (order.iteration > 0 && gapMs > 0) {
+    // The answer's round trip before the client's next request: a timer, so in the blocking model the
+    // event loop runs what is due meanwhile (a holder's sleep), as an app's loop polls its sockets.
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
   const startMs = microsecondsSince(t0Ns) / 1000;
   // The connection serves every kind: a kind's own busy timeout (no-timeout's) must not outlive its request.
   await runSession(
