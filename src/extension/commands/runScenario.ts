@@ -7,9 +7,9 @@ import type { HintScenario } from '../../engine/hints/hintTypes';
 import { probeBusyTimeout } from '../../engine/options/timeLimits';
 import { settingsForClient } from '../../engine/options/clientProfiles';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
-import { parseScenarioText } from '../../engine/scenario/readScenarioFile';
 import type { LoadedScenario } from '../../engine/scenario/scenarioPlans';
 import type { PanelViewName } from '../../shared/panelProtocol';
+import { engineClient } from '../engineClient';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { readSettings } from '../settings';
 import { runProbeCommand } from './runProbeCommand';
@@ -57,7 +57,7 @@ async function scenarioText(file: vscode.Uri): Promise<string> {
 /** Reads and checks the file (one sentence when it is wrong), or undefined after saying why. */
 export async function loadScenarioFile(file: vscode.Uri): Promise<LoadedScenario | undefined> {
   try {
-    return parseScenarioText(await scenarioText(file), file.fsPath);
+    return await engineClient.readScenario(await scenarioText(file), file.fsPath);
   } catch (error) {
     void vscode.window.showErrorMessage(messageOf(error));
     return undefined;
