@@ -5,6 +5,7 @@ import { countRows } from '../load/countRows';
 import { recordLoadTest } from '../load/recordLoadTest';
 import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
+import { dropProbeTable } from '../probe/dropProbeTable';
 import { runProbe } from '../probe/runProbe';
 import { parseScenarioText } from '../scenario/readScenarioFile';
 import { runSweep } from '../sweep/runSweep';
@@ -23,6 +24,9 @@ export async function serveEngineCall(
       cancel.abort();
     }
   });
+  // A parent that died (SIGKILL, a reloaded window) cannot cancel: its going does, so a probe still
+  // removes its scratch copy or its table from the user's file before this process ends.
+  portal.onParentGone(() => cancel.abort());
   try {
     const value = await answer(request, portal, cancel.signal);
     await portal.send({ type: 'result', value });
@@ -50,6 +54,9 @@ function answer(
       });
     case 'readScenario':
       return Promise.resolve(parseScenarioText(request.text, request.file));
+    case 'dropProbeTable':
+      dropProbeTable(request.file, request.table);
+      return Promise.resolve(null);
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
     case 'checkpoint':
