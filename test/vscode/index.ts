@@ -15,6 +15,7 @@ import './loadTest.test';
 import './sweep.test';
 import './hints.test';
 import './explain.test';
+import './hostile.test';
 import './scenario.test';
 // Last: it compares the host's descriptors, processes and memory before and after its minute.
 import './soak.test';

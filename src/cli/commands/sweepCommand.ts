@@ -9,7 +9,7 @@ import { renderSweepHtml } from '../../report/sweep/sweepHtml';
 import { sweepConclusion, sweepHeading, sweepRow } from '../../report/sweep/sweepText';
 import { choiceFlag, onlyFile, wholeNumberFlag, type ParsedCli } from '../cliArguments';
 import { gapFlag, sharedProbeKnobs, sweepLevelsFlag } from '../probeFlags';
-import { writeJson, writeReportFile } from '../writeOutput';
+import { writeJson, writeReportFile, writeText } from '../writeOutput';
 
 export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const database = onlyFile('sweep', cli.positionals);
@@ -34,14 +34,14 @@ export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise
     }
     if (!headed) {
       headed = true;
-      process.stdout.write(sweepHeading({ ...options, database }));
+      writeText(sweepHeading({ ...options, database }));
     }
-    process.stdout.write(sweepRow(level));
+    writeText(sweepRow(level));
   });
   if (json) {
     writeJson(result);
   } else {
-    process.stdout.write(sweepConclusion(result));
+    writeText(sweepConclusion(result));
   }
   if (cli.flags.html !== undefined) {
     const written = writeReportFile(
