@@ -413,6 +413,23 @@ function checkCase(
 
 /** Parts, each with the covered renderer(s) its output ends up in, or why it shows no outside text. */
 const parts: Record<string, string> = {
+  // The headroom chart and the WAL size chart: hostile error codes and paths are checked in
+  // test/headroomChart.test.ts and test/headroomView.test.ts (not yet among the renderers above).
+  successRate: 'a number (headroomGeometry)',
+  formatRate: 'a number as text (headroomGeometry)',
+  levelFigures: 'renderHeadroomSvg (headroomChart.test.ts: hostile codes stay text)',
+  headroomSummary: 'renderHeadroomSvg, renderSweepHtml',
+  headroomGeometry: 'renderHeadroomSvg and the panel (lit-html escapes)',
+  headroomCss: 'renderHeadroomSvg (fixed CSS, no outside text)',
+  renderHeadroomSvg: 'renderSweepHtml (headroomChart.test.ts: hostile text, well-formed XML)',
+  headroomSvgOf: 'renderHeadroomSvg',
+  sweepFacts: 'renderSweepHtml',
+  sweepLevelRows: 'renderSweepHtml',
+  sweepSectionHtml: 'renderSweepHtml',
+  renderSweepHtml: 'headroomChart.test.ts: a hostile path and code stay text, no script',
+  walSizeGeometry: 'renderWalSizeSvg (numbers and sizes only)',
+  walSizeCss: 'renderWalSizeSvg (fixed CSS, no outside text)',
+  renderWalSizeSvg: 'renderProbeHtml (no outside text: sizes and times only)',
   // Helpers of the escaping itself (the checks above are their test).
   escapeHtml: 'used by every HTML/SVG renderer',
   escapeMarkdown: 'used by every Markdown renderer',

@@ -107,6 +107,8 @@ test('the panel folds the host messages into one state, each replacing its own p
     begin: 'preset',
   } as const;
   state = applyToPanel(state, { type: 'file', database: null, trusted: true, defaults });
+  assert.equal(isComplete(state), false, 'the sweep is still missing');
+  state = applyToPanel(state, { type: 'sweep', sweep: null });
   assert.ok(isComplete(state));
   // A busy message changes only the activity; the rest stays as it was.
   const busy = applyToPanel(state, {

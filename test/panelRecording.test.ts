@@ -56,6 +56,7 @@ function state(overrides: Partial<PanelState> = {}): PanelState {
     defaults,
     lastResult: null,
     lastRecording: recording,
+    lastSweep: null,
     recordingNow: null,
     locks: null,
     walGrowth: null,

@@ -18,7 +18,7 @@ import { validateSavedState } from '../src/extension/panel/validatePanelMessage'
 import { hostileStrings } from './support/hostileText';
 import { recordSafetyCases } from './support/safetyTally';
 
-const simpleTypes = ['ready', 'openDatabase', 'refresh', 'cancelProbe', 'stopRecording'] as const;
+const simpleTypes = ['ready', 'openDatabase', 'refresh', 'cancelProbe', 'stopRecording', 'runSweep'] as const;
 const allTypes = [...simpleTypes, 'switchJournal', 'runProbe', 'export'] as const;
 const subjects = ['probe', 'recording'] as const;
 
@@ -158,6 +158,7 @@ function shouldBeActedOn(candidate: unknown): boolean {
     case 'refresh':
     case 'cancelProbe':
     case 'stopRecording':
+    case 'runSweep':
       return true;
     case 'switchJournal':
       return oneOf(journalSwitchTargets.values, candidate.target);
@@ -222,6 +223,7 @@ function recordingHandlers(calls: Call[]): PanelRequestHandlers {
     runProbe: handler('runProbe'),
     cancelProbe: handler('cancelProbe'),
     stopRecording: handler('stopRecording'),
+    runSweep: handler('runSweep'),
     export: handler('export'),
   };
 }

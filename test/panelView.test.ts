@@ -141,6 +141,7 @@ function state(overrides: Partial<PanelState> = {}, mode: 'wal' | 'delete' = 'de
     defaults,
     lastResult: seedResult(),
     lastRecording: null,
+    lastSweep: null,
     recordingNow: null,
     locks: null,
     walGrowth: null,
@@ -376,10 +377,10 @@ test('with no database open, the panel explains itself and offers Open Databaseâ
   assert.deepEqual(actions.posted, [{ type: 'openDatabase' }]);
 });
 
-test('the views are tabs: file, lock holders, probe, recording; the chosen one is selected', () => {
+test('the views are tabs: file, lock holders, probe, recording, headroom; the chosen one is selected', () => {
   const { root } = panel({}, { view: 'probe' });
   const headers = [...root.querySelectorAll('#views vscode-tab-header')].map((header) => textOf(header));
-  assert.deepEqual(headers, ['File', 'Lock holders', 'Probe', 'Recording']);
+  assert.deepEqual(headers, ['File', 'Lock holders', 'Probe', 'Recording', 'Headroom']);
   assert.equal((byId(root, 'views') as unknown as { selectedIndex: number }).selectedIndex, 2);
   // Each view's content sits in its own tab panel.
   const inView = (view: string, id: string) =>
@@ -390,7 +391,7 @@ test('the views are tabs: file, lock holders, probe, recording; the chosen one i
   assert.ok(inView('locks', 'lock-holders'));
   assert.deepEqual(
     [...root.querySelectorAll('#views vscode-tab-header')].map((header) => header.getAttribute('data-view')),
-    ['file', 'locks', 'probe', 'recording'],
+    ['file', 'locks', 'probe', 'recording', 'headroom'],
   );
 });
 

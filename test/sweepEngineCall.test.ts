@@ -9,6 +9,7 @@ import { makeItemsDatabase, tempFolderFor } from './support/tempDatabase';
 test('callEngine sweep: levels arrive one by one, then the result with the same levels', async (t) => {
   const database = makeItemsDatabase(tempFolderFor(t));
   const arrived: SweepLevel[] = [];
+  const started: number[] = [];
   const result = await callEngine(
     {
       type: 'sweep',
@@ -22,8 +23,16 @@ test('callEngine sweep: levels arrive one by one, then the result with the same 
         requests: 2,
       },
     },
-    { onSweepLevel: (level) => arrived.push(level) },
+    {
+      onSweepLevel: (clients, _index, level) => {
+        started.push(clients);
+        if (level !== undefined) {
+          arrived.push(level);
+        }
+      },
+    },
   );
+  assert.deepEqual(started, [1, 1, 2, 2], 'each level announced as it starts and again when done');
   assert.deepEqual(
     arrived.map((level) => level.clients),
     [1, 2],

@@ -19,7 +19,9 @@ import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './panel.css';
+import { headroomCss } from '../../src/report/sweep/headroomStyle';
 import { timelineCss } from '../../src/report/timelineSvg';
+import { walSizeCss } from '../../src/report/wal/walSizeSvg';
 import type { PanelState } from '../../src/shared/panelProtocol';
 import { currentScriptNonce, installStyle } from './dom/installStyle';
 import { applyToPanel, isComplete, isToPanel } from './panelMessages';
@@ -30,6 +32,8 @@ import { connectToHost } from './vscodeApi';
 // First: document.currentScript is only set while this script is first evaluated.
 const nonce = currentScriptNonce();
 installStyle(timelineCss(), nonce, 'sld-timeline-style');
+installStyle(headroomCss(), nonce, 'sld-headroom-style');
+installStyle(walSizeCss(), nonce, 'sld-wal-style');
 defineTimelineExplorer();
 
 const host = connectToHost();

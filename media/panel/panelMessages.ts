@@ -2,7 +2,15 @@
 import type { PanelState, ToPanel } from '../../src/shared/panelProtocol';
 import { withTextShown } from './shownState';
 
-const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result', 'recording', 'show'];
+const types: readonly ToPanel['type'][] = [
+  'file',
+  'locks',
+  'activity',
+  'result',
+  'recording',
+  'sweep',
+  'show',
+];
 
 export function isToPanel(message: unknown): message is ToPanel {
   return (
@@ -23,6 +31,9 @@ export function applyToPanel(
   if (message.type === 'recording') {
     return { ...state, lastRecording: message.recording };
   }
+  if (message.type === 'sweep') {
+    return { ...state, lastSweep: message.sweep };
+  }
   const { type, ...part } = message;
   void type; // the rest is the part of the state this message replaces
   const shown: Partial<PanelState> = {};
@@ -41,6 +52,7 @@ export function isComplete(state: Partial<PanelState>): state is PanelState {
     state.locks !== undefined &&
     state.busy !== undefined &&
     state.lastResult !== undefined &&
-    state.lastRecording !== undefined
+    state.lastRecording !== undefined &&
+    state.lastSweep !== undefined
   );
 }

@@ -57,6 +57,10 @@ export class PanelPage {
         this.form = formFromValues(state.busy.probe);
       }
     }
+    // A sweep starts: its view shows it running and then its chart.
+    if (state.busy?.kind === 'sweep' && this.state?.busy?.kind !== 'sweep') {
+      this.view = 'headroom';
+    }
     // A recording starts: its view offers Stop (and shows the recording once stopped).
     if (state.recordingNow !== null && this.state !== undefined && this.state.recordingNow === null) {
       this.view = 'recording';

@@ -71,9 +71,10 @@ Commands:
       --scenario FILE runs the sessions of a *.lockprobe.json file instead of a preset (its model,
       journal and busy timeout unless the flags say otherwise); its own SQL runs on the copy only.
   sweep <file> [--preset P] [--clients 1,2,4,8,16] [--requests N] [--gap MS] [--model M]
-        [--journal J] [--busy-timeout MS] [--begin MODE] [--client NAME] [--json]
+        [--journal J] [--busy-timeout MS] [--begin MODE] [--client NAME] [--json] [--html FILE]
       The load shape at each concurrency level (ascending, at most ${maxSweepLevels}), each on a fresh copy:
-      per level success rate, p50/p95 latency and lock errors; where the headroom ends.
+      per level success rate, p50/p95 latency and lock errors; where the headroom ends. --html FILE
+      writes the headroom chart (success rate and latency against clients) as a standalone page.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]
       The preset across execution models x journal modes, side by side.
   load <url>... --db FILE [--requests N] [--concurrency C] [--method M] [--body JSON]

@@ -4,6 +4,7 @@
 import { callEngine, type EngineCallOptions } from '../engine/process/callEngine';
 import type { JournalTarget } from '../engine/options/journalModes';
 import type { ProbeOptions } from '../engine/probe/runProbe';
+import type { SweepRequestOptions } from '../engine/process/engineCalls';
 
 export const engineClient = {
   inspect: (file: string) => callEngine({ type: 'inspect', file }),
@@ -14,4 +15,6 @@ export const engineClient = {
   readScenario: (text: string, file: string) => callEngine({ type: 'readScenario', text, file }),
   findDatabases: (files: string[]) => callEngine({ type: 'findDatabases', files }),
   checkpoint: (file: string) => callEngine({ type: 'checkpoint', file, mode: 'PASSIVE' }),
+  sweep: (options: SweepRequestOptions, callOptions: EngineCallOptions) =>
+    callEngine({ type: 'sweep', options }, callOptions),
 };

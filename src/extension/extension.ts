@@ -19,6 +19,7 @@ import { LastRecordingStore, LastResultStore } from './panel/lastResultStore';
 import { PickedDatabases } from './panel/pickedDatabases';
 import { recordCommand } from './commands/recordCommand';
 import { runLoadTestCommand } from './commands/runLoadTestCommand';
+import { sweepConcurrencyCommand } from './commands/sweepConcurrencyCommand';
 import { RecordingController } from './recording/recordingController';
 import type { Recording } from '../engine/record/recordingTypes';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'recordLockActivity',
       'stopRecording',
       'runLoadTest',
+      'sweepConcurrency',
       'scanWorkspaceForHints',
       'reproduceHint',
       'explainHint',
@@ -68,6 +70,9 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       await runProbeCommand(model, showPanel, form);
     },
     cancelProbe: () => model.cancel(),
+    runSweep: async () => {
+      await sweepConcurrencyCommand(model, showPanel);
+    },
     stopRecording: async () => {
       await recordings.stop();
     },
@@ -166,6 +171,9 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     // A script or test may pass {urls, requests, concurrency}; the palette asks.
     vscode.commands.registerCommand('sqliteLockDoctor.runLoadTest', (args?: unknown) =>
       runLoadTestCommand(model, showPanel, context.workspaceState, args),
+    ),
+    vscode.commands.registerCommand('sqliteLockDoctor.sweepConcurrency', (args?: unknown) =>
+      sweepConcurrencyCommand(model, showPanel, args),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.showPanel', () => {
       showPanel();

@@ -12,6 +12,7 @@ import {
 } from '../engine/locks/walGrowth';
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import type { Recording } from '../engine/record/recordingTypes';
+import type { SweepResult } from '../engine/sweep/sweepTypes';
 import type {
   ActivityState,
   Busy,
@@ -39,6 +40,9 @@ export class LockDoctorModel implements vscode.Disposable {
   /** The last recording (of any database: it names its own). */
   lastRecording: Recording | null = null;
   recordingNow: RecordingNow | null = null;
+  /** The last concurrency sweep, and a number that changes with it (a sweep carries no id). */
+  lastSweep: SweepResult | null = null;
+  sweepSerial = 0;
   lastError: string | null = null;
   lastNotice: string | null = null;
   locks: LockReport | null = null;
@@ -63,6 +67,7 @@ export class LockDoctorModel implements vscode.Disposable {
     if (!samePath) {
       this.lastResult = null;
       this.lastRecording = null;
+      this.setSweepQuietly(null);
       this.locks = null;
       this.walSamples = [];
     }
@@ -76,6 +81,7 @@ export class LockDoctorModel implements vscode.Disposable {
     this.database = null;
     this.lastResult = null;
     this.lastRecording = null;
+    this.setSweepQuietly(null);
     this.locks = null;
     this.fire();
   }
@@ -153,6 +159,18 @@ export class LockDoctorModel implements vscode.Disposable {
   setRecording(recording: Recording): void {
     this.lastRecording = recording;
     this.fire();
+  }
+
+  setSweep(sweep: SweepResult): void {
+    this.setSweepQuietly(sweep);
+    this.fire();
+  }
+
+  private setSweepQuietly(sweep: SweepResult | null): void {
+    if (sweep !== this.lastSweep) {
+      this.lastSweep = sweep;
+      this.sweepSerial++;
+    }
   }
 
   setRecordingNow(recordingNow: RecordingNow | null): void {
@@ -240,6 +258,7 @@ export class LockDoctorModel implements vscode.Disposable {
       ...this.activityState(),
       lastResult: this.lastResult,
       lastRecording: this.lastRecording,
+      lastSweep: this.lastSweep,
     };
   }
 

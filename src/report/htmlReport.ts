@@ -8,7 +8,10 @@ import { htmlPage } from './htmlPage';
 import { matrixTable } from './matrixTable';
 import { configFacts, describeTarget } from './probeConfigLine';
 import { describeJournal, describeOutcome, errorCountRows, hasProblem, sessionRows } from './resultTables';
-import { renderTimelineSvg } from './timelineSvg';
+import { probeTimeline } from './probeTimeline';
+import { timelineLayout } from './timelineLayout';
+import { renderLanesSvg } from './timelineSvg';
+import { renderWalSizeSvg } from './wal/walSizeSvg';
 import { summaryNote } from './summaryNote';
 
 const h = escapeHtml;
@@ -56,14 +59,17 @@ function resultSection(result: ProbeResult, index: number, numbered: boolean): s
   const facts = [...configFacts(result), ['database', describeTarget(result)]]
     .map(([label, value]) => `<div><dt>${h(label)}</dt><dd>${h(value)}</dd></div>`)
     .join('');
-  const svg = renderTimelineSvg(result, { idPrefix: `sld${index + 1}`, inHtml: true });
+  const timeline = probeTimeline(result);
+  const svg = renderLanesSvg(timeline, { idPrefix: `sld${index + 1}`, inHtml: true });
+  // The WAL's size under the lanes, on their time scale (WAL runs only).
+  const wal = renderWalSizeSvg(result.walBytes, timelineLayout(timeline, undefined), { inHtml: true });
   const note = summaryNote(result);
 
   return `<section class="result" id="result-${index + 1}">
 <h2>${h(heading)}</h2>
 <p class="verdict${hasProblem(result) ? ' problem' : ''}"><strong>Verdict:</strong> ${h(result.verdict.summary)}</p>
 <dl class="config">${facts}</dl>
-<figure>${svg}</figure>
+<figure>${svg}${wal ?? ''}</figure>
 ${note === undefined ? '' : `<p class="note">${h(note)}</p>`}
 <h3>Sessions</h3>
 <div class="scroll">${sessionsTable(result)}</div>

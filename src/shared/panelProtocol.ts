@@ -12,6 +12,7 @@ import type { JournalChoice, JournalTarget } from '../engine/options/journalMode
 import type { PresetName } from '../engine/options/presets';
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import type { Recording } from '../engine/record/recordingTypes';
+import type { SweepResult } from '../engine/sweep/sweepTypes';
 
 // The form's choices are the engine's vocabulary (src/engine/options).
 export type PresetChoice = PresetName;
@@ -53,7 +54,7 @@ export interface ProbeLocks {
 
 /** What runs now; one operation at a time. The kind decides what the panel offers (Cancel for a probe). */
 export interface Busy {
-  kind: 'switch' | 'probe' | 'checkpoint' | 'load';
+  kind: 'switch' | 'probe' | 'checkpoint' | 'load' | 'sweep';
   /** 'Switching app.db to WAL…', 'Running the probe…'. */
   label: string;
   /** A probe's settings, wherever it was started (the form, the palette, a hint's or an error's
@@ -104,10 +105,12 @@ export interface ActivityState {
 export interface PanelState extends FileState, LocksState, ActivityState {
   lastResult: ProbeResult | null;
   lastRecording: Recording | null;
+  /** The last concurrency sweep (Sweep Concurrency…), drawn as the headroom chart. */
+  lastSweep: SweepResult | null;
 }
 
 /** The panel's views (tabs). */
-export type PanelViewName = 'file' | 'locks' | 'probe' | 'recording';
+export type PanelViewName = 'file' | 'locks' | 'probe' | 'recording' | 'headroom';
 
 /** What an export writes: the last probe's result or the last recording. */
 export type ExportSubject = 'probe' | 'recording';
@@ -121,6 +124,8 @@ export type ToPanel =
   | { type: 'result'; result: ProbeResult | null }
   /** Like 'result': sent once per recording (by its id). */
   | { type: 'recording'; recording: Recording | null }
+  /** Like 'result': sent once per sweep. */
+  | { type: 'sweep'; sweep: SweepResult | null }
   /** A command asked for this view (Show Lock Holders: 'locks'). */
   | { type: 'show'; view: PanelViewName };
 
@@ -131,6 +136,8 @@ export type FromPanel =
   | { type: 'switchJournal'; target: JournalTarget }
   | { type: 'runProbe'; form: ProbeFormValues }
   | { type: 'cancelProbe' }
+  /** The Headroom view's Run Sweep: the host asks for the levels (quick picks) and runs it. */
+  | { type: 'runSweep' }
   | { type: 'stopRecording' }
   | { type: 'export'; format: ExportFormat; subject: ExportSubject };
 

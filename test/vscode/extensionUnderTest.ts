@@ -16,6 +16,7 @@ export const commandIds = [
   'sqliteLockDoctor.recordLockActivity',
   'sqliteLockDoctor.stopRecording',
   'sqliteLockDoctor.runLoadTest',
+  'sqliteLockDoctor.sweepConcurrency',
   'sqliteLockDoctor.scanWorkspaceForHints',
   'sqliteLockDoctor.reproduceHint',
   'sqliteLockDoctor.explainHint',

@@ -12,6 +12,7 @@ import './locks.test';
 import './lockWatcher.test';
 import './recording.test';
 import './loadTest.test';
+import './sweep.test';
 import './hints.test';
 import './explain.test';
 import './hostile.test';

@@ -5,6 +5,7 @@ import type { PanelState, PanelViewName } from '../../../src/shared/panelProtoco
 import type { ProbeFormState } from '../probeFormState';
 import type { ViewActions } from './actions';
 import { renderFileView } from './fileView';
+import { renderHeadroomView } from './headroomView';
 import { renderHeader } from './header';
 import { renderLocksView } from './locksView';
 import { renderProbeView } from './probeView';
@@ -24,6 +25,7 @@ export const panelViews: readonly { name: PanelViewName; label: string }[] = [
   { name: 'locks', label: 'Lock holders' },
   { name: 'probe', label: 'Probe' },
   { name: 'recording', label: 'Recording' },
+  { name: 'headroom', label: 'Headroom' },
 ];
 
 export function renderPanel(state: PanelState, view: PanelView, actions: ViewActions): TemplateResult {
@@ -45,6 +47,7 @@ export function renderPanel(state: PanelState, view: PanelView, actions: ViewAct
     locks: () => renderLocksView(state),
     probe: () => renderProbeView(state, view.form, view.timelineWidth, actions),
     recording: () => renderRecordingView(state, view.timelineWidth, actions),
+    headroom: () => renderHeadroomView(state, view.timelineWidth, actions),
   };
   return html`${renderHeader(state, actions)}${renderStatus(state)}${untrusted}
     <vscode-tabs

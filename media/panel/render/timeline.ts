@@ -5,14 +5,17 @@
 // (dom/installStyle.ts): the webview's CSP refuses a <style> inside the SVG. A burst draws thousands of
 // marks, so the SVG and the lane model are kept per result; lit-html leaves the DOM alone while they
 // are the same ones. The SVG (root included) goes in as HTML: the HTML parser puts <svg> in its namespace.
-import { html, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { unsafeHTML } from 'lit-html/directives/unsafe-html.js';
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
 import type { Recording } from '../../../src/engine/record/recordingTypes';
 import { recordingTimeline } from '../../../src/report/recordingTimeline';
 import { probeTimeline } from '../../../src/report/probeTimeline';
 import type { TimelineModel } from '../../../src/report/timelineModel';
+import { timelineLayout } from '../../../src/report/timelineLayout';
 import { renderLanesSvg } from '../../../src/report/timelineSvg';
+import { renderWalSizeSvg } from '../../../src/report/wal/walSizeSvg';
+import { gutter, rightPad } from '../timeline/timelineExplorer';
 
 /** Narrower panels scroll the timeline sideways rather than shrinking its text. */
 export const minTimelineWidth = 480;
@@ -84,8 +87,40 @@ export function renderLanes(recording: Recording, width: number): TemplateResult
     )}`;
 }
 
+const walCache = new WeakMap<ProbeResult, { width: number; svg: string | undefined }>();
+
+/**
+ * WAL runs: the -wal file's size under the explorer, on its whole-run time scale (same plot edges), so
+ * growth lines up with the commits that caused it.
+ */
+function walSizeChart(
+  result: ProbeResult,
+  model: TimelineModel,
+  width: number,
+): TemplateResult | typeof nothing {
+  const drawnWidth = Math.max(minTimelineWidth, Math.floor(width));
+  let cached = walCache.get(result);
+  if (cached?.width !== drawnWidth) {
+    const frame = {
+      width: drawnWidth,
+      plotX0: gutter,
+      plotX1: drawnWidth - rightPad,
+      endUs: timelineLayout(model, drawnWidth).endUs,
+    };
+    cached = {
+      width: drawnWidth,
+      svg: renderWalSizeSvg(result.walBytes, frame, { inHtml: true, embedStyle: false }),
+    };
+    walCache.set(result, cached);
+  }
+  return cached.svg === undefined
+    ? nothing
+    : html`<div id="wal-size" class="timeline wal-size">${unsafeHTML(cached.svg)}</div>`;
+}
+
 export function renderTimeline(result: ProbeResult, width: number): TemplateResult {
-  return html`${explorer('timeline-explorer', cachedModel(result, probeTimeline))}
+  const model = cachedModel(result, probeTimeline);
+  return html`${explorer('timeline-explorer', model)} ${walSizeChart(result, model, width)}
     <p class="hint">
       Each lane is a session; bars are the locks it held, the grey strip below a bar marks waits for a lock,
       green ticks are commits and red marks errors. Wheel or + and - to zoom, drag to pan, the strip below to

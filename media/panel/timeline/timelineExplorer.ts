@@ -19,10 +19,11 @@ import { type TimeWindow, centreOn, isWholeRun, panBy, wholeRun, zoomAt } from '
 export const explorerTag = 'sld-timeline-explorer';
 
 const axisHeight = 20;
-const gutter = 150;
+/** The lane names' column and the space right of the plot (the WAL chart under it lines up with both). */
+export const gutter = 150;
 const overviewGap = 10;
 const overviewHeight = 30;
-const rightPad = 8;
+export const rightPad = 8;
 const keyZoom = 1.5;
 /** The cursor's step, as a share of the visible window: an arrow key, and with Shift. */
 const cursorStep = 0.01;

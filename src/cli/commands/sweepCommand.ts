@@ -1,13 +1,15 @@
 // `sweep <file> --preset P --clients 1,2,4,8,16 [--requests N] ...`: the preset's load shape at each
-// concurrency level on a fresh copy, printed level by level as each completes (--json: the SweepResult).
+// concurrency level on a fresh copy, printed level by level as each completes (--json: the SweepResult;
+// --html FILE: the headroom chart and the levels' table as one standalone page).
 import { executionModels } from '../../engine/options/executionModels';
 import { journalChoices } from '../../engine/options/journalModes';
 import { defaultSweepLevels, probeRequests } from '../../engine/options/loadShape';
 import { runSweep } from '../../engine/sweep/runSweep';
+import { renderSweepHtml } from '../../report/sweep/sweepHtml';
 import { sweepConclusion, sweepHeading, sweepRow } from '../../report/sweep/sweepText';
 import { choiceFlag, onlyFile, wholeNumberFlag, type ParsedCli } from '../cliArguments';
 import { gapFlag, sharedProbeKnobs, sweepLevelsFlag } from '../probeFlags';
-import { writeJson, writeText } from '../writeOutput';
+import { writeJson, writeReportFile, writeText } from '../writeOutput';
 
 export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const database = onlyFile('sweep', cli.positionals);
@@ -40,6 +42,13 @@ export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise
     writeJson(result);
   } else {
     writeText(sweepConclusion(result));
+  }
+  if (cli.flags.html !== undefined) {
+    const written = writeReportFile(
+      cli.flags.html,
+      renderSweepHtml(result, `Headroom of ${result.database}`),
+    );
+    process.stderr.write(`HTML report: ${written}\n`);
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 // The 32-byte header of a -wal file (https://sqlite.org/fileformat2.html#walformat), big-endian.
 
 export const walHeaderLength = 32;
-const walFrameHeaderLength = 24;
+export const walFrameHeaderLength = 24;
 const walMagicLittleEndian = 0x377f0682;
 const walMagicBigEndian = 0x377f0683;
 const walFormatVersion = 3007000;

@@ -4,8 +4,9 @@
 import { readSidecarStart, statSidecar } from '../inspect/sidecarFiles';
 import { parseWalHeader, walHeaderLength } from '../inspect/walHeader';
 
-/** SQLite's default PRAGMA wal_autocheckpoint, in pages (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT). */
-export const defaultAutoCheckpointPages = 1000;
+import { defaultAutoCheckpointPages } from './walFrames';
+
+export { defaultAutoCheckpointPages };
 
 export const autoCheckpointNote =
   `SQLite checkpoints after a commit that leaves ${defaultAutoCheckpointPages} or more frames in the WAL ` +

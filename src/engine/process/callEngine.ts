@@ -20,8 +20,8 @@ export interface EngineCallOptions {
   onPrepared?: (target: string) => void;
   /** A load test's requests answered so far, and how many failed (about every 100 ms). */
   onLoadProgress?: (done: number, failed: number) => void;
-  /** A sweep's level as it completes. */
-  onSweepLevel?: (level: SweepLevel, index: number) => void;
+  /** A sweep's level starts (no `level`) or has finished (with its figures). */
+  onSweepLevel?: (clients: number, index: number, level?: SweepLevel) => void;
 }
 
 export function callEngine<Name extends EngineCallName>(
@@ -47,7 +47,7 @@ export function callEngine<Name extends EngineCallName>(
         return;
       }
       if (message.type === 'sweepLevel') {
-        options.onSweepLevel?.(message.level, message.index);
+        options.onSweepLevel?.(message.clients, message.index, message.level);
         return;
       }
       settled = true;

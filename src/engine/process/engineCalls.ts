@@ -15,6 +15,9 @@ import type { SweepOptions } from '../sweep/runSweep';
 import type { SweepLevel, SweepResult } from '../sweep/sweepTypes';
 import { OperationError, UserInputError } from '../userInputError';
 
+/** What a sweep takes across a process boundary: runSweep's options without callbacks or a signal. */
+export type SweepRequestOptions = Omit<SweepOptions, 'signal' | 'onLevelStart'>;
+
 export interface EngineCalls {
   inspect: { request: { file: string }; response: InspectReport };
   switchJournal: {
@@ -27,7 +30,7 @@ export interface EngineCalls {
   };
   /** The sweep (runSweep.ts): each level reported as a 'sweepLevel' message as it completes. */
   sweep: {
-    request: { options: Omit<SweepOptions, 'signal' | 'onLevelStart'> };
+    request: { options: SweepRequestOptions };
     response: SweepResult;
   };
   /** A scenario file's text checked (Ajv compiles the schema here, not in the extension host). */
@@ -81,8 +84,8 @@ export type FromEngineCall =
   | { type: 'progress'; session: string; event: TimelineEvent }
   /** A probe's target is ready: the file its sessions write to. */
   | { type: 'prepared'; target: string }
-  /** A sweep's level, as it completes (index in the order run). */
-  | { type: 'sweepLevel'; level: SweepLevel; index: number }
+  /** A sweep's level starts (no `level` yet) or has finished (with its figures); index in the order run. */
+  | { type: 'sweepLevel'; clients: number; index: number; level?: SweepLevel }
   /** A load test's requests answered so far, and how many of them failed. */
   | { type: 'loadProgress'; done: number; failed: number };
 

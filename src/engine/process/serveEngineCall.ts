@@ -7,8 +7,8 @@ import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { dropProbeTable } from '../probe/dropProbeTable';
 import { runProbe } from '../probe/runProbe';
-import { runSweep } from '../sweep/runSweep';
 import { parseScenarioText } from '../scenario/readScenarioFile';
+import { runSweep } from '../sweep/runSweep';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
@@ -52,10 +52,6 @@ function answer(
         onEvent: throttledProgress(portal),
         onPrepared: (target) => void portal.send({ type: 'prepared', target }),
       });
-    case 'sweep':
-      return runSweep({ ...request.options, signal }, (level, index) => {
-        void portal.send({ type: 'sweepLevel', level, index });
-      });
     case 'readScenario':
       return Promise.resolve(parseScenarioText(request.text, request.file));
     case 'dropProbeTable':
@@ -77,6 +73,15 @@ function answer(
       return recordLoadTest(
         { ...request.options, signal, onProgress: throttledLoadProgress(portal) },
         { intervalMs: request.intervalMs },
+      );
+    case 'sweep':
+      return runSweep(
+        {
+          ...request.options,
+          signal,
+          onLevelStart: (clients, index) => void portal.send({ type: 'sweepLevel', clients, index }),
+        },
+        (level, index) => void portal.send({ type: 'sweepLevel', clients: level.clients, index, level }),
       );
   }
 }

@@ -18,6 +18,7 @@ export interface PanelActions {
   switchJournal(target: JournalTarget): Promise<void>;
   runProbe(form: Extract<FromPanel, { type: 'runProbe' }>['form']): Promise<void>;
   cancelProbe(): void;
+  runSweep(): Promise<void>;
   stopRecording(): Promise<void>;
 }
 
@@ -147,6 +148,7 @@ export class LockDoctorPanel implements vscode.Disposable {
     this.postIfChanged({ type: 'result', result }, result?.id ?? 'none');
     const recording = this.model.lastRecording;
     this.postIfChanged({ type: 'recording', recording }, recording?.id ?? 'none');
+    this.postIfChanged({ type: 'sweep', sweep: this.model.lastSweep }, String(this.model.sweepSerial));
     const file: ToPanel = { type: 'file', ...this.model.fileState() };
     this.postIfChanged(file, JSON.stringify(file));
     const locks: ToPanel = { type: 'locks', ...this.model.locksState() };
@@ -185,6 +187,7 @@ export class LockDoctorPanel implements vscode.Disposable {
       runProbe: (form) => void this.actions.runProbe(form),
       cancelProbe: () => this.actions.cancelProbe(),
       stopRecording: () => void this.actions.stopRecording(),
+      runSweep: () => void this.actions.runSweep(),
       export: (subject, format) => void exportReport(this.model, subject, format),
     });
   }

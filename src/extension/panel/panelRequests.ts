@@ -17,6 +17,8 @@ export interface PanelRequestHandlers {
   runProbe(form: ProbeFormValues): void;
   cancelProbe(): void;
   stopRecording(): void;
+  /** Asks for the sweep's choices (quick picks) and runs it: the webview names no level. */
+  runSweep(): void;
   /** Asks the user where to save (a dialog): the webview names no file. */
   export(subject: ExportSubject, format: ExportFormat): void;
 }
@@ -48,6 +50,9 @@ export function handlePanelMessage(raw: unknown, handlers: PanelRequestHandlers)
       break;
     case 'stopRecording':
       handlers.stopRecording();
+      break;
+    case 'runSweep':
+      handlers.runSweep();
       break;
     case 'export':
       handlers.export(message.subject, message.format);

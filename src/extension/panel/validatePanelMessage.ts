@@ -55,6 +55,7 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
     case 'refresh':
     case 'cancelProbe':
     case 'stopRecording':
+    case 'runSweep':
       return { type: message.type };
     case 'switchJournal':
       return isChoice(journalSwitchTargets, message.target)
