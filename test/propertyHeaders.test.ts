@@ -56,7 +56,9 @@ test('a header written from valid fields reads back as the same fields', () => {
     fc.property(validHeaderFields, fc.integer({ min: 100, max: 2 ** 40 }), (fields, fileSize) => {
       const classified = classifyHeader(writeHeader(fields), fileSize);
       assert.equal(classified.kind, 'database');
-      if (classified.kind !== 'database') return;
+      if (classified.kind !== 'database') {
+        return;
+      }
       const { header } = classified;
       const { pageSize, incrementalVacuum, ...stored } = fields;
       assert.equal(header.pageSize, pageSize);

@@ -8,7 +8,9 @@ export function parsedOrProjectError<T>(parse: () => T): T | UserInputError | Op
   } catch (error) {
     if (error instanceof UserInputError || error instanceof OperationError) {
       if (error.message.trim() === '' || error.message.includes('\n    at ')) {
-        throw new Error(`a project error without one clear sentence: ${JSON.stringify(error.message)}`);
+        throw new Error(`a project error without one clear sentence: ${JSON.stringify(error.message)}`, {
+          cause: error,
+        });
       }
       return error;
     }
