@@ -24,7 +24,21 @@ export function wholeNumberProblem(
   if (typeof value === 'number' && Number.isInteger(value) && value >= limit.min && value <= limit.max) {
     return undefined;
   }
-  return outOfRange(limit, typeof value === 'string' ? quotedInput(value) : String(value), subject);
+  return outOfRange(limit, shownValue(value), subject);
+}
+
+/** The value as a sentence quotes it; an object is named by its kind (String() throws on some). */
+function shownValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return quotedInput(value);
+  }
+  if (
+    value === null ||
+    (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')
+  ) {
+    return String(value);
+  }
+  return Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`;
 }
 
 /** Text as typed (a flag, an input box): digits only, surrounding blanks ignored, then the range. */
