@@ -90,6 +90,8 @@ const contexts = [
             hostDelay: 'bench/hostDelay.ts',
             // ... and the extension's activation in the host (bench/footprint.ts).
             hostActivation: 'bench/hostActivation.ts',
+            // ... and the 10-minute soak (bench/soakBench.ts).
+            hostSoak: 'bench/hostSoak.ts',
           },
           outdir: 'out/vscode-test',
           external: ['vscode', 'better-sqlite3'],

@@ -13,8 +13,9 @@
 //   the static HTML report with 1 000 000 events (bench/staticReport.ts). Both also scan a generated
 //   5 000-file workspace for code hints (bench/hintsScan.ts), and explain a log at the editor's and the
 //   command line's caps (bench/explainScale.ts).
+//   The full mode also runs the 10-minute soak in a real extension host (bench/soakBench.ts).
 // - `--locks`, `--burst`, `--record`, `--host`, `--overhead`, `--turns`, `--fidelity`, `--timeline`, `--hints`,
-//   `--explain`: one part alone, printed only.
+//   `--explain`, `--soak`: one part alone, printed only.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,7 @@ import { pushOverhead, recordingOverhead } from './recordingOverhead';
 import { turnTaking } from './turnTaking';
 import { benchTimingFidelity } from './timingFidelity';
 import { benchRecorder } from './recorderCost';
+import { benchSoak } from './soakBench';
 import { benchStaticReport } from './staticReport';
 import { benchTimelineFrames } from './timelineFrames';
 
@@ -152,6 +154,7 @@ async function main(): Promise<void> {
     '--timeline',
     '--hints',
     '--explain',
+    '--soak',
   ].find((flag) => argv.includes(flag));
   const report = new BenchReport(full ? 'full (`npm run bench -- --full`)' : 'quick (`npm run bench`)');
   const folder = mkdtempSync(join(tmpdir(), 'lock-doctor-bench-'));
@@ -187,6 +190,8 @@ async function main(): Promise<void> {
       report.pushText('Lock watcher', await benchLockReadings(folder));
     } else if (part === '--record') {
       report.pushText('Recorder', await benchRecorder(folder));
+    } else if (part === '--soak') {
+      benchSoak(report);
     } else if (part === '--host') {
       benchHostDelay(report);
     } else if (part === '--burst') {
@@ -230,6 +235,7 @@ async function main(): Promise<void> {
       }
       if (full && linux) {
         benchHostDelay(report);
+        benchSoak(report);
       }
       // Last: it rebuilds dist/ and out/.
       benchFootprint(report, {

@@ -20,6 +20,7 @@ export const cliOptions = {
   'busy-timeout': { type: 'string' },
   begin: { type: 'string' },
   'in-place': { type: 'boolean' },
+  scenario: { type: 'string' },
   writers: { type: 'string' },
   transactions: { type: 'string' },
   'pool-size': { type: 'string' },

@@ -53,7 +53,8 @@ Commands:
   probe <file> [--preset ${oneOf(presets)}] [--model ${oneOf(executionModels)}]
         [--journal ${oneOf(journalChoices)}] [--busy-timeout MS] [--begin ${oneOf(beginChoices)}]
         [--client ${oneOf(clientProfiles)}]
-        [--writers N] [--transactions K] [--pool-size N] [--requests N --clients C [--gap MS]] [--in-place]
+        [--writers N] [--transactions K] [--pool-size N] [--requests N --clients C [--gap MS]]
+        [--scenario FILE] [--in-place]
         [--json] [--html FILE]
       Run concurrent sessions against a copy of the database (or, with --in-place, a table of the
       probe's own in it) and explain the lock errors they hit. Defaults: --preset ${presets.default},
@@ -67,6 +68,8 @@ Commands:
       its next as soon as its last ended; schedule times are ignored. In blocking the clients share one
       event loop. --requests ${range(probeRequests)}; --clients ${range(probeClients)}; --gap
       ${range(probeRequestGap)} ms between a client's requests (an answer's round trip).
+      --scenario FILE runs the sessions of a *.lockprobe.json file instead of a preset (its model,
+      journal and busy timeout unless the flags say otherwise); its own SQL runs on the copy only.
   sweep <file> [--preset P] [--clients 1,2,4,8,16] [--requests N] [--gap MS] [--model M]
         [--journal J] [--busy-timeout MS] [--begin MODE] [--json]
       The load shape at each concurrency level (ascending, at most ${maxSweepLevels}), each on a fresh copy:

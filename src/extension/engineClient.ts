@@ -11,6 +11,7 @@ export const engineClient = {
     callEngine({ type: 'switchJournal', file, target, options: { busyTimeoutMs, force } }),
   probe: (options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'signal'>, callOptions: EngineCallOptions) =>
     callEngine({ type: 'probe', options }, callOptions),
+  readScenario: (text: string, file: string) => callEngine({ type: 'readScenario', text, file }),
   findDatabases: (files: string[]) => callEngine({ type: 'findDatabases', files }),
   checkpoint: (file: string) => callEngine({ type: 'checkpoint', file, mode: 'PASSIVE' }),
 };

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import { runtimeProblem } from '../engine/runtimeSupport';
 import { openDatabaseCommand } from './commands/openDatabaseCommand';
+import { runScenarioFileCommand } from './commands/runScenarioFileCommand';
 import { runProbeCommand } from './commands/runProbeCommand';
 import { switchJournalCommand } from './commands/switchJournalCommand';
 import { requireDatabase } from './commands/requireDatabase';
@@ -137,6 +138,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     // A keybinding or script may pass the probe's values ({preset, model, journal, busyTimeoutMs, begin}).
     vscode.commands.registerCommand('sqliteLockDoctor.runProbe', (args?: unknown) =>
       runProbeCommand(model, showPanel, args === undefined ? undefined : (validateProbeForm(args) ?? null)),
+    ),
+    // From a *.lockprobe.json's editor title or context menu (its Uri), or the palette (picks).
+    vscode.commands.registerCommand('sqliteLockDoctor.runScenarioFile', (uri?: unknown) =>
+      runScenarioFileCommand(model, showPanel, uri),
     ),
     vscode.commands.registerCommand('sqliteLockDoctor.showLockHolders', () =>
       showLockHoldersCommand(model, lockWatcher, showPanel),

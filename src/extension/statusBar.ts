@@ -7,6 +7,7 @@ import type { LockDoctorModel } from './lockDoctorModel';
 import { lockSummary, lockWarning } from './lockSummary';
 import { heldForText } from '../engine/text/heldForText';
 import { readSettings } from './settings';
+import { probeName } from '../report/probeName';
 
 export class LockDoctorStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -104,7 +105,7 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     if (result) {
       tooltip.appendMarkdown('\n\n');
       tooltip.appendText(
-        `Last probe (${result.config.preset}, ${result.config.model}, ${result.config.journalMode}): ${result.verdict.summary}`,
+        `Last probe (${probeName(result.config)}, ${result.config.model}, ${result.config.journalMode}): ${result.verdict.summary}`,
       );
     }
     tooltip.appendMarkdown('\n\nClick to show the panel.');

@@ -2,6 +2,7 @@
 // external resources, every untrusted string escaped.
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import { escapeHtml } from './escapeHtml';
+import { probeName } from './probeName';
 import { formatMs } from '../engine/text/formatMs';
 import { htmlPage } from './htmlPage';
 import { matrixTable } from './matrixTable';
@@ -48,7 +49,7 @@ function resultSection(result: ProbeResult, index: number, numbered: boolean): s
   const config = result.config;
   const heading = [
     numbered ? `${index + 1}.` : '',
-    `${config.preset} · ${config.model} · ${describeJournal(config.journal, config.journalMode)}`,
+    `${probeName(config)} · ${config.model} · ${describeJournal(config.journal, config.journalMode)}`,
   ]
     .filter(Boolean)
     .join(' ');

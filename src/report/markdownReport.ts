@@ -1,4 +1,5 @@
 // The probe as Markdown, for pasting into an issue or a pull request.
+import { probeName } from './probeName';
 import type { ProbeResult } from '../engine/probe/probeTypes';
 import { escapeMarkdown } from './escapeMarkdown';
 import { formatMs } from '../engine/text/formatMs';
@@ -12,7 +13,7 @@ function table(header: string[], rows: string[][], rightAligned: readonly number
 
 export function renderProbeMarkdown(result: ProbeResult): string {
   const md = escapeMarkdown;
-  const lines: string[] = [`# SQLite lock probe: ${md(result.config.preset)}`, ''];
+  const lines: string[] = [`# SQLite lock probe: ${md(probeName(result.config))}`, ''];
 
   lines.push(`> ${md(result.verdict.summary)}`, '', '## Configuration', '');
   lines.push(

@@ -8,7 +8,7 @@ import { describeJournal } from './resultTables';
 export function configFacts(result: ProbeResult): [string, string][] {
   const config = result.config;
   const facts: [string, string][] = [
-    ['preset', config.preset],
+    config.scenario ? ['scenario', config.scenario.file] : ['preset', config.preset],
     ...(config.poolSize !== undefined ? [['pool size', String(config.poolSize)] as [string, string]] : []),
     ...(config.clientProfile !== undefined ? [['client', config.clientProfile] as [string, string]] : []),
     ['model', config.model],

@@ -11,6 +11,7 @@ export const commandIds = [
   'sqliteLockDoctor.switchToWal',
   'sqliteLockDoctor.switchToDelete',
   'sqliteLockDoctor.runProbe',
+  'sqliteLockDoctor.runScenarioFile',
   'sqliteLockDoctor.showPanel',
   'sqliteLockDoctor.recordLockActivity',
   'sqliteLockDoctor.stopRecording',

@@ -14,3 +14,6 @@ import './recording.test';
 import './loadTest.test';
 import './hints.test';
 import './explain.test';
+import './scenario.test';
+// Last: it compares the host's descriptors, processes and memory before and after its minute.
+import './soak.test';

@@ -3,33 +3,16 @@
 // lane and interval; the status bar shows the recording and then not; afterwards no process has the
 // file open (the recorder child is gone, the host never opened it).
 import * as assert from 'node:assert/strict';
-import { readdirSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Recording } from '../../src/engine/record/recordingTypes';
 import { isRunning } from '../support/processAlive';
+import { processesWithFileOpen } from '../support/processesWithFileOpen';
 import { startScheduledClient } from '../support/scheduledClient';
 import { lockDoctorApi } from './extensionUnderTest';
 import { test } from './runner';
 import { eventually, makeWorkspaceDatabase, workspaceFolder } from './workspaceDatabase';
-
-/** PIDs of the processes that have `file` open (any descriptor), read from /proc. */
-function processesWithFileOpen(file: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) {
-      continue;
-    }
-    try {
-      if (readdirSync(`/proc/${entry}/fd`).some((fd) => readlinkSync(`/proc/${entry}/fd/${fd}`) === file)) {
-        pids.push(Number(entry));
-      }
-    } catch {
-      // Gone, or not ours to read.
-    }
-  }
-  return pids;
-}
 
 const holdMs = 800;
 

@@ -1,7 +1,7 @@
 // The same extension in a folder opened in Restricted Mode (the harness's --untrusted): inspection
 // works, nothing that writes to a file does.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -39,6 +39,18 @@ test('Switch to WAL and the probe do nothing to the file', async () => {
   assert.equal(result, undefined);
   assert.equal(lockDoctor.state().lastResult, null);
   assert.equal(lockDoctor.statusBarText(), '$(database) restricted.db · DELETE');
+});
+
+test('Run Scenario File runs nothing', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const file = join(workspaceFolder(), 'restricted.lockprobe.json');
+  writeFileSync(file, JSON.stringify({ sessions: [{ name: 'A', steps: [{ op: 'write' }] }] }));
+  const result = await vscode.commands.executeCommand(
+    'sqliteLockDoctor.runScenarioFile',
+    vscode.Uri.file(file),
+  );
+  assert.equal(result, undefined);
+  assert.equal(lockDoctor.state().lastResult, null);
 });
 
 test('Record Lock Activity does nothing: no recorder process, no recording', async () => {

@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { ProbeResult } from '../../../src/engine/probe/probeTypes';
 import { formatMs } from '../../../src/engine/text/formatMs';
 import { describeJournal } from '../../../src/report/resultTables';
+import { probeName } from '../../../src/report/probeName';
 import type { PanelState } from '../../../src/shared/panelProtocol';
 import type { ViewActions } from './actions';
 import { exportButtons } from './exportButtons';
@@ -25,7 +26,7 @@ export function renderResult(
   }
   const config = result.config;
   const subtitle = [
-    config.preset,
+    probeName(config),
     ...(config.poolSize !== undefined ? [`pool of ${config.poolSize}`] : []),
     ...(config.clientProfile !== undefined ? [`client ${config.clientProfile}`] : []),
     config.model,

@@ -5,15 +5,20 @@ import { renderProbeHtml } from '../../report/htmlReport';
 import { renderProbeText } from '../../report/textReport';
 import { choiceFlag, onlyFile, type ParsedCli } from '../cliArguments';
 import { loadShapeFlags, sharedProbeKnobs } from '../probeFlags';
+import { scenarioFlag, withScenarioDefaults } from '../scenarioFlags';
 import { writeJson, writeReportFile } from '../writeOutput';
 
 export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
+  const database = onlyFile('probe', cli.positionals);
+  const scenario = scenarioFlag(cli.flags);
+  const flags = withScenarioDefaults(cli.flags, scenario);
   const result = await runProbe({
-    database: onlyFile('probe', cli.positionals),
-    ...sharedProbeKnobs(cli.flags),
-    model: choiceFlag('--model', cli.flags.model, executionModels),
-    journal: choiceFlag('--journal', cli.flags.journal, journalChoices),
-    inPlace: cli.flags['in-place'] ?? false,
+    database,
+    ...sharedProbeKnobs(flags),
+    model: choiceFlag('--model', flags.model, executionModels),
+    journal: choiceFlag('--journal', flags.journal, journalChoices),
+    inPlace: flags['in-place'] ?? false,
+    ...(scenario ? { scenario } : {}),
     ...loadShapeOption(cli),
     signal,
   });

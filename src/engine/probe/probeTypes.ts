@@ -6,13 +6,11 @@ import type { BeginMode } from '../options/beginChoices';
 import type { ExecutionModel } from '../options/executionModels';
 import type { JournalChoice } from '../options/journalModes';
 import type { PresetName } from '../options/presets';
+import type { StepOp } from '../options/stepOps';
 import type { ClientProfileName } from '../options/clientProfiles';
 
 // Defined with their descriptions in ../options; re-exported because the result's shape names them.
-export type { BeginMode, ExecutionModel, JournalChoice };
-/** 'cursor' steps a multi-row SELECT once and leaves it unfinished (an iterator not consumed); 'close'
- * resets it. Until then the statement keeps its read transaction, even outside BEGIN. */
-export type StepOp = 'begin' | 'read' | 'write' | 'hold' | 'commit' | 'rollback' | 'cursor' | 'close';
+export type { BeginMode, ExecutionModel, JournalChoice, StepOp };
 
 /** The transaction locks of src/engine/locks/lockStates.ts (rollback, then WAL); 'none' is no lock. */
 export type LockState = 'none' | TimelineLock;
@@ -25,6 +23,8 @@ export interface Step {
   mode?: BeginMode;
   /** For 'hold': how long to keep what the session holds, yielding the event loop. */
   ms?: number;
+  /** For 'read' and 'write' (scenario files): the user's own statement, run on the scratch copy only. */
+  sql?: string;
 }
 
 export interface SessionPlan {
@@ -40,8 +40,13 @@ export interface SessionPlan {
   pooled?: boolean;
 }
 
+/** The `preset` a run of a scenario file (*.lockprobe.json) names; `scenario` then names the file. */
+export const scenarioPreset = 'scenario';
+
 export interface ProbeConfig {
-  preset: PresetName;
+  preset: PresetName | typeof scenarioPreset;
+  /** Set when the sessions came from a scenario file: its path and description. */
+  scenario?: { file: string; description?: string };
   model: ExecutionModel;
   journal: JournalChoice;
   /** The journal mode the sessions actually ran in ('wal' or 'delete', lower case as SQLite names it). */

@@ -1,6 +1,7 @@
 // The concurrent-write probe: prepares the target (a scratch copy by default), runs the sessions in the
 // chosen execution model, and turns their timelines into a result with a verdict. The user's own tables
 // are never written; the probe's table and copy are removed afterwards, also when a session is killed.
+import { basename } from 'node:path';
 import { checkedWholeNumber } from '../checkedWholeNumber';
 import { inspectDatabase } from '../inspect/inspectDatabase';
 import { probeBusyTimeout } from '../options/timeLimits';
@@ -25,16 +26,21 @@ import type {
   RequestRecord,
   TimelineEvent,
 } from './probeTypes';
+import { scenarioPreset } from './probeTypes';
 import { probeCancelled, runSessions } from './runSessions';
 import { makeScratchCopy, type ScratchCopy } from './scratchCopy';
 import { describeSqliteFailure } from './describeSqliteFailure';
 import { journalFamily } from './lockModel';
 import { sampleWalSize } from './walSizes';
+import { checkStatements } from '../scenario/checkStatements';
+import type { LoadedScenario } from '../scenario/scenarioPlans';
 
 export interface ProbeOptions {
   database: string;
   preset: PresetName;
   presetOptions?: PresetOptions;
+  /** A scenario file's sessions, run instead of the preset's. */
+  scenario?: LoadedScenario;
   model: ExecutionModel;
   journal: JournalChoice;
   busyTimeoutMs: number;
@@ -67,18 +73,27 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   // The header is read before this process opens any connection to the file (the POSIX-lock hazard).
   const source = inspectDatabase(options.database);
   const wantedMode = options.journal === 'keep' ? source.journalMode : options.journal;
-  const presetPlans = buildPreset(options.preset, {
-    busyTimeoutMs: options.busyTimeoutMs,
-    family: journalFamily(wantedMode),
-    ...options.presetOptions,
-  });
+  const scenario = options.scenario;
+  const basePlans =
+    scenario?.plans ??
+    buildPreset(options.preset, {
+      busyTimeoutMs: options.busyTimeoutMs,
+      family: journalFamily(wantedMode),
+      ...options.presetOptions,
+    });
   const driverPlans =
     options.clientProfile !== undefined &&
     clientProfileFacts[options.clientProfile].beginsBeforeFirstWrite.value
-      ? presetPlans.map(beginBeforeFirstWrite)
-      : presetPlans;
+      ? basePlans.map(beginBeforeFirstWrite)
+      : basePlans;
   const plans = options.load ? requestKinds(driverPlans) : driverPlans;
   let scratch: ScratchCopy | undefined;
+  if (options.inPlace && scenario?.customSql) {
+    throw new UserInputError(
+      basename(scenario.file),
+      'has its own SQL, which runs only on a scratch copy of the database, never --in-place',
+    );
+  }
   if (options.inPlace) {
     if (wantedMode !== source.journalMode) {
       throw new UserInputError(
@@ -103,9 +118,20 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   const table = defaultProbeTable;
   try {
     const prepared = prepareTarget(target, table, wantedMode);
+    if (scenario?.customSql) {
+      checkStatements(scenario.file, target, plans);
+    }
     options.onPrepared?.(target);
     const config: ProbeConfig = {
-      preset: options.preset,
+      preset: scenario ? scenarioPreset : options.preset,
+      ...(scenario
+        ? {
+            scenario: {
+              file: scenario.file,
+              ...(scenario.scenario.description ? { description: scenario.scenario.description } : {}),
+            },
+          }
+        : {}),
       model: options.model,
       journal: options.journal,
       journalMode: prepared.journalMode,

@@ -9,6 +9,8 @@ import type { SessionPlan } from './probeTypes';
 export interface SessionStatement {
   get(...params: (string | number)[]): unknown;
   run(...params: (string | number)[]): unknown;
+  /** Whether it returns rows (better-sqlite3's); unknown counts as no: run() then runs it whole. */
+  readonly reader?: boolean;
   /** Steps the statement row by row; return() resets it. */
   iterate(...params: (string | number)[]): Iterator<unknown>;
 }

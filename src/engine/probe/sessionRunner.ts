@@ -78,6 +78,8 @@ class PreparedStatement {
     readonly beginMode: BeginMode,
     readonly text: string,
     sink: EventSink,
+    /** A scenario file's own statement for a read or write step (`text` is then its SQL). */
+    readonly custom?: SessionStatement,
   ) {
     const outcome: EventKind = op === 'begin' || op === 'commit' || op === 'rollback' ? op : 'returned';
     this.sentCode = kindAndOpCode('sent', op);
@@ -162,7 +164,11 @@ export async function runSession(
   const prepare = (op: StatementOp, beginMode: BeginMode) =>
     new PreparedStatement(op, beginMode, textOf(op, beginMode), sink);
   const steps = plan.steps.map((step) =>
-    step.op === 'hold' ? undefined : prepare(step.op, settings.begin ?? step.mode ?? 'deferred'),
+    step.op === 'hold'
+      ? undefined
+      : step.sql !== undefined
+        ? new PreparedStatement(step.op, 'deferred', step.sql, sink, db.prepare(step.sql))
+        : prepare(step.op, settings.begin ?? step.mode ?? 'deferred'),
   );
   const rollback = prepare('rollback', 'deferred');
 
@@ -219,8 +225,16 @@ export async function runSession(
     const op = statement.op;
     try {
       if (op === 'read') {
-        read.get();
+        if (statement.custom) {
+          runCustom(statement.custom);
+        } else {
+          read.get();
+        }
       } else if (op === 'write') {
+        if (statement.custom) {
+          runCustom(statement.custom);
+        }
+        // Also for the user's own write: the probe's row shows that the step's write was committed.
         insert.run(plan.name, iteration, sentUs);
       } else if (op === 'cursor') {
         cursorStatement ??= db.prepare(sql.cursor);
@@ -270,6 +284,15 @@ export async function runSession(
     } else {
       held = none;
     }
+  }
+}
+
+/** The user's statement: one that returns rows is stepped to its first row, as a read would be. */
+function runCustom(statement: SessionStatement): void {
+  if (statement.reader) {
+    statement.get();
+  } else {
+    statement.run();
   }
 }
 

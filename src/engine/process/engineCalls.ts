@@ -9,6 +9,7 @@ import type { JournalSwitchOptions, JournalSwitchResult } from '../journal/switc
 import type { RowCount, RowCountRequest } from '../load/countRows';
 import type { LoadTestOptions, RecordedLoad } from '../load/loadTestTypes';
 import type { ProbeOptions } from '../probe/runProbe';
+import type { LoadedScenario } from '../scenario/scenarioPlans';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
 import { OperationError, UserInputError } from '../userInputError';
 
@@ -22,6 +23,8 @@ export interface EngineCalls {
     request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'onTimeZero' | 'signal'> };
     response: ProbeResult;
   };
+  /** A scenario file's text checked (Ajv compiles the schema here, not in the extension host). */
+  readScenario: { request: { text: string; file: string }; response: LoadedScenario };
   /** Which of these files start with SQLite's header (read in the child: opening a file in the caller could drop its SQLite locks). */
   findDatabases: { request: { files: string[] }; response: string[] };
   /** PRAGMA wal_checkpoint(mode) on one connection, opened in the child and closed before it answers. */

@@ -6,6 +6,7 @@ import { recordLoadTest } from '../load/recordLoadTest';
 import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { runProbe } from '../probe/runProbe';
+import { parseScenarioText } from '../scenario/readScenarioFile';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import type { ParentPortal } from './parentPortal';
@@ -46,6 +47,8 @@ function answer(
         onEvent: throttledProgress(portal),
         onPrepared: (target) => void portal.send({ type: 'prepared', target }),
       });
+    case 'readScenario':
+      return Promise.resolve(parseScenarioText(request.text, request.file));
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
     case 'checkpoint':

@@ -1,9 +1,11 @@
 // Run Concurrent-Write Probe: knobs from quick picks (or the panel's form, or the settings), a
 // cancellable progress notification, the result in the panel and the status bar.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { beginModeOf } from '../../engine/options/beginChoices';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
+import type { LoadedScenario } from '../../engine/scenario/scenarioPlans';
 import type { ProbeFormValues } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
@@ -15,6 +17,8 @@ export async function runProbeCommand(
   model: LockDoctorModel,
   showPanel: (view?: PanelViewName) => void,
   form?: ProbeFormValues | null,
+  /** A scenario file's sessions instead of the preset's (../commands/runScenario.ts); `form` then set. */
+  scenario?: LoadedScenario,
 ): Promise<ProbeResult | undefined> {
   const database = requireDatabase(model);
   if (!database || !requireTrust('Running the probe')) {
@@ -33,7 +37,8 @@ export async function runProbeCommand(
   }
   const begin = beginModeOf(values.begin);
   const driver = values.client !== undefined && values.client !== 'none' ? `, client ${values.client}` : '';
-  const label = `Running the ${values.preset} probe (${values.model}${driver}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
+  const what = scenario ? `scenario ${path.basename(scenario.file)}` : `the ${values.preset} probe`;
+  const label = `Running ${what} (${values.model}${driver}, journal ${values.journal}, busy timeout ${values.busyTimeoutMs} ms)…`;
   try {
     const result = await model.run(
       label,
@@ -65,6 +70,7 @@ export async function runProbeCommand(
                     ? { presetOptions: { poolSize: values.poolSize } }
                     : {}),
                   inPlace: settings.inPlace,
+                  ...(scenario ? { scenario } : {}),
                 },
                 {
                   signal: cancel.signal,
