@@ -111,8 +111,8 @@ async function probeSession(file: string, transactions: number): Promise<CpuTime
       db,
       { journalMode: 'wal', probeTable: defaultProbeTable, begin: 'immediate' },
       process.hrtime.bigint(),
-      outbox.sink,
-      { betweenTransactions: () => outbox.pace() },
+      outbox.runner.sink,
+      outbox.runner.hooks,
     );
     await outbox.close();
     const cost = perTransaction(start, transactions);

@@ -96,3 +96,26 @@ test('a session that never yields still hands its events over between transactio
     `no batch spans more than ${windowMs} ms`,
   );
 });
+
+test('the runner asks handOverDue after each transaction: true exactly when pace() has a batch to send or a wait', async () => {
+  const { outbox, batches } = recordingOutbox();
+  let waits = 0;
+  // Transactions of 8 statement events, 50 µs apart, through the runner's sink.
+  for (let transaction = 0; transaction < (outboxBatchSize / 8) * 6; transaction++) {
+    for (let index = 0; index < 8; index++) {
+      outbox.runner.sink.statement(transaction * 50 + index, 0, transaction, 0, 255, 255, NaN);
+    }
+    const due = outbox.runner.hooks.handOverDue!();
+    const before = batches.length;
+    const pause = outbox.pace();
+    assert.equal(due, batches.length > before || pause !== undefined, `transaction ${transaction}`);
+    if (pause) {
+      waits++;
+      outbox.received();
+      await pause;
+    }
+  }
+  await outbox.close();
+  assert.ok(waits > 0, 'the session had to wait');
+  assert.equal(batches.flat().length, (outboxBatchSize / 8) * 6 * 8);
+});

@@ -3,12 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { holdLockWithPython } from '../support/lockHolder';
 import { launchSeedApp } from '../support/seedApp';
 import { startScheduledClient } from '../support/scheduledClient';
 import { sqliteShell } from '../support/sqliteShell';
-import type { E2eTest } from './workbench';
+import { databaseState, isLive, processesMatching } from '../support/faultChecks';
+import type { E2eTest, Workbench } from './workbench';
 
 const databaseName = 'app.db';
 
@@ -424,4 +426,101 @@ export const tests: E2eTest[] = [
       await workbench.screenshot('hints-editor');
     },
   },
+  {
+    name: 'The window reloaded during a probe: its processes end, no scratch copy, app.db intact, the panel works',
+    timeoutMs: 90_000,
+    async run(workbench) {
+      const file = join(workbench.workspace, databaseName);
+      const was = databaseState(file);
+      await openDatabase(workbench);
+      const before = enginePids();
+      await workbench.runCommand('SQLite Lock Doctor: Run Concurrent-Write Probe');
+      // forgotten-cursor keeps its cursor open for seconds: the reload comes while the sessions run.
+      await workbench.chooseQuickPickItem(/^forgotten-cursor/);
+      await workbench.chooseQuickPickItem(/^processes/);
+      await workbench.chooseQuickPickItem(/^keep/);
+      await workbench.answerQuickInput('5000');
+      // The engine process and its session processes running: the sessions have started.
+      let probe: number[] = [];
+      await pollFor(
+        () => (probe = enginePids().filter((pid) => !before.includes(pid))).length >= 3,
+        'the probe engine and its two sessions running',
+      );
+      await reloadAndCheck(workbench, probe, was);
+    },
+  },
+  {
+    name: 'The window reloaded during a recording with --run: the recorder and the app end, app.db intact, the panel works',
+    timeoutMs: 90_000,
+    async run(workbench) {
+      const file = join(workbench.workspace, databaseName);
+      const was = databaseState(file);
+      await openDatabase(workbench);
+      const marker = `reload-during-recording-${process.pid}`;
+      await workbench.runCommand('SQLite Lock Doctor: Record Lock Activity');
+      await workbench.chooseQuickPickItem('Run a command while recording…');
+      // An app that writes in a transaction it never commits, then waits.
+      await workbench.answerQuickInput(
+        `python3 -c "import sqlite3, time; db = sqlite3.connect('${databaseName}', isolation_level=None); db.execute('BEGIN IMMEDIATE'); db.execute('DELETE FROM orders'); print('${marker}', flush=True); time.sleep(120)"`,
+      );
+      await workbench.waitForStatusBarItem(/Recording app\.db \d+:\d\d/);
+      let app: number[] = [];
+      await pollFor(
+        () => (app = processesMatching(marker).map((found) => found.pid)).length > 0,
+        'the app running',
+      );
+      const recorders = installedProcesses('dist/recorder.js');
+      await reloadAndCheck(workbench, [...app, ...recorders], was);
+    },
+  },
 ];
+
+async function openDatabase(workbench: Workbench): Promise<void> {
+  await workbench.runCommand('SQLite Lock Doctor: Open Database');
+  await workbench.chooseQuickPickItem(databaseName);
+  await workbench.waitForStatusBarItem(/app\.db · /);
+  // The new panel has the focus, and a webview keeps F1 to itself: give it back to the workbench.
+  await workbench.page.locator('.part.sidebar .title').first().click();
+}
+
+/** The installed extension's processes running `bundle` (not those of a test elsewhere on the machine). */
+function installedProcesses(bundle: string): number[] {
+  const running = new Set(processesMatching(bundle).map((found) => found.pid));
+  return processesMatching('sqlite-lock-doctor.sqlite-lock-doctor-')
+    .map((found) => found.pid)
+    .filter((pid) => running.has(pid));
+}
+
+function enginePids(): number[] {
+  return installedProcesses('dist/engine-process.js');
+}
+
+async function pollFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, `${what} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Reloads the window, then: the old processes end, none left a scratch folder, the file is intact with
+ * the same rows and no probe table, and the panel works again. */
+async function reloadAndCheck(
+  workbench: Workbench,
+  pids: number[],
+  was: ReturnType<typeof databaseState>,
+): Promise<void> {
+  await workbench.page.reload();
+  await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await pollFor(() => pids.every((pid) => !isLive(pid)), `processes ${pids.join(', ')} ending`);
+  const scratch = readdirSync(tmpdir()).filter((name) =>
+    pids.some((pid) => name.startsWith(`sqlite-lock-doctor-${pid}-`)),
+  );
+  assert.deepEqual(scratch, [], 'no scratch copy left');
+  const now = databaseState(join(workbench.workspace, databaseName));
+  assert.equal(now.integrity, 'ok');
+  assert.equal(now.contentSha256, was.contentSha256, 'the rows are unchanged');
+  assert.deepEqual(now.tables, was.tables, 'no probe table');
+  await workbench.waitForStatusBarItem(/app\.db · /, { timeoutMs: 60_000 });
+  await workbench.webview().locator('#journal-mode').waitFor({ timeout: 30_000 });
+}

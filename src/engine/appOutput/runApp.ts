@@ -9,6 +9,7 @@ import { OperationError, UserInputError } from '../userInputError';
 import { AppLineStore, type AppLineLimits } from './appLineStore';
 import type { AppLine, AppOutput } from './appOutputTypes';
 import { splitCommand } from './commandWords';
+import { guardProcessGroup } from './groupGuard';
 import { LineSplitter } from './lineSplitter';
 
 export interface RunAppOptions {
@@ -77,6 +78,12 @@ export async function runApp(command: string, options: RunAppOptions): Promise<R
   // If this process ends without stopping the app (a crash), the app does not outlive it.
   const killOnExit = () => signalGroup(pid, 'SIGKILL');
   process.once('exit', killOnExit);
+  // ...nor a SIGKILL of this process, which runs no exit hook.
+  const guard = guardProcessGroup(pid);
+  const unwatch = () => {
+    process.off('exit', killOnExit);
+    guard.release();
+  };
   let exit: AppExit | undefined;
   const exited = new Promise<AppExit>((resolve) => {
     child.once('exit', (exitCode, signal) => {
@@ -97,14 +104,14 @@ export async function runApp(command: string, options: RunAppOptions): Promise<R
       // Its last lines may still be in the pipes after its exit: read them (bounded, in case a process
       // outside the group, one that left it with setsid, still holds a pipe open).
       await Promise.race([outputEnded, delay(outputDrainMs)]);
-      process.off('exit', killOnExit);
+      unwatch();
       return result;
     })();
     return stopping;
   };
   void exited.then(() => {
     if (stopping === undefined && !groupExists(pid)) {
-      process.off('exit', killOnExit);
+      unwatch();
     }
   });
 

@@ -118,18 +118,25 @@ export class EventBatchWriter {
     return this.batch.count;
   }
 
+  /** From the first event's time to the last's, µs (0 when empty). */
+  get timeSpanUs(): number {
+    const batch = this.batch;
+    return batch.count === 0 ? 0 : batch.tUs[batch.count - 1] - batch.tUs[0];
+  }
+
   add(event: TimelineEvent): void {
     const batch = this.batch;
     const index = batch.count++;
     if (index === batch.tUs.length) {
       this.grow();
     }
+    // Also for an event that travels whole: timeSpanUs reads the column.
+    batch.tUs[index] = event.tUs;
     if (!fitsColumns(event)) {
       batch.wholeIndex.push(index);
       batch.wholeEvents.push(event);
       return;
     }
-    batch.tUs[index] = event.tUs;
     batch.elapsedUs[index] = event.elapsedUs ?? NaN;
     batch.iteration[index] = event.iteration ?? -1;
     batch.kindAndOp[index] = kindAndOpCode(event.kind, event.op);

@@ -15,6 +15,7 @@ import { requestKinds } from './load/requestKinds';
 import { runClients } from './load/runClients';
 import { buildPreset, type PresetOptions } from './presetSchedules';
 import { defaultProbeTable, probeTableSql } from './probeTable';
+import { dropProbeTable } from './dropProbeTable';
 import { probeResult } from './probeResult';
 import type {
   BeginMode,
@@ -221,15 +222,6 @@ function countProbeRows(target: string, table: string): number {
   const db = openDatabase(target, { timeout: setupBusyTimeoutMs, fileMustExist: true });
   try {
     return Number(db.prepare(probeTableSql(table).count).pluck().get());
-  } finally {
-    db.close();
-  }
-}
-
-function dropProbeTable(target: string, table: string): void {
-  const db = openDatabase(target, { timeout: setupBusyTimeoutMs, fileMustExist: true });
-  try {
-    db.exec(probeTableSql(table).drop);
   } finally {
     db.close();
   }

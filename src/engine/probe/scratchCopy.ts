@@ -1,12 +1,12 @@
 // The probe's default target: a copy of the user's database in a temp folder, deleted afterwards.
 // The copy is made without creating anything beside the user's file: opening a WAL database, even
 // read-only, creates -wal and -shm, so a WAL file with neither is read as immutable instead.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { immutableUri, openDatabase } from '../sqliteModule';
 import { OperationError } from '../userInputError';
 import { describeSqliteFailure } from './describeSqliteFailure';
+import { makeScratchFolder, removeOrphanedScratchFolders } from './scratchFolders';
 
 export interface SourceState {
   journalMode: string;
@@ -23,7 +23,9 @@ export interface ScratchCopy {
 const copyBusyTimeoutMs = 5000;
 
 export function makeScratchCopy(source: string, state: SourceState): ScratchCopy {
-  const folder = mkdtempSync(join(tmpdir(), 'sqlite-lock-doctor-'));
+  // Copies left by a probe that was killed (its process gone) go before a new one is made.
+  removeOrphanedScratchFolders();
+  const folder = makeScratchFolder();
   const copy = join(folder, basename(source));
   const remove = () => rmSync(folder, { recursive: true, force: true });
   try {

@@ -52,8 +52,23 @@ export function objectSink(emit: (event: TimelineEvent) => void): EventSink {
 }
 
 export interface SessionHooks {
-  /** Called when a transaction is over and nothing is held; the session waits for a returned promise. */
+  /** Asked when a transaction is over and nothing is held: whether betweenTransactions has work now. It
+   * runs in the session's hot loop, so it should be a few comparisons. Without it, betweenTransactions is
+   * called after every transaction. */
+  handOverDue?: () => boolean;
+  /** Called when a transaction is over and nothing is held (and handOverDue said so); the session waits
+   * for a returned promise. */
   betweenTransactions?: () => Promise<void> | undefined;
+  /** Called before the session waits for a timed step or a hold, so its events so far can leave while
+   * it sleeps (it may hold a lock: nothing may make it wait longer). */
+  beforeSleep?: () => void;
+}
+
+/** Why the runner's synchronous loop stopped. */
+const enum Stop {
+  Done,
+  Sleep,
+  BetweenTransactions,
 }
 
 type StatementOp = Exclude<Step['op'], 'hold'>;
@@ -172,26 +187,74 @@ export async function runSession(
   );
   const rollback = prepare('rollback', 'deferred');
 
-  sink.event({ tUs: nowUs(), kind: 'start', lock: 'none', pid: process.pid, threadId });
   const repeat = plan.repeat ?? 1;
-  for (let iteration = 0; iteration < repeat; iteration++) {
-    for (let index = 0; index < steps.length; index++) {
-      const step = plan.steps[index];
-      if (step.at !== undefined && iteration === 0) {
-        outcomeIsNow = false;
-        await sleepUntil(t0Ns, step.at);
-      }
-      const statement = steps[index];
-      if (statement === undefined) {
-        outcomeIsNow = false;
-        await sleepUntil(t0Ns, nowUs() / 1000 + (step.ms ?? 0));
-        continue;
-      }
-      if (!runStatement(statement, iteration)) {
-        rollbackAfterError(iteration);
-        break;
+  const { handOverDue, betweenTransactions, beforeSleep } = hooks;
+  // Where the synchronous loop stands, so that it can stop for an await and carry on.
+  let iteration = 0;
+  let index = 0;
+  /** The step whose 'at' was waited for (iteration 0 only). */
+  let sleptAtIndex = -1;
+  /** When a Stop.Sleep ends, ms since time zero. */
+  let wakeMs = 0;
+
+  sink.event({ tUs: nowUs(), kind: 'start', lock: 'none', pid: process.pid, threadId });
+  for (;;) {
+    const stop = runUntilAwait();
+    if (stop === Stop.Done) {
+      break;
+    }
+    if (stop === Stop.Sleep) {
+      beforeSleep?.();
+      await sleepUntil(t0Ns, wakeMs);
+    } else {
+      const pause = betweenTransactions?.();
+      if (pause) {
+        await pause;
       }
     }
+  }
+  sink.event({ tUs: nowUs(), kind: 'end', lock: 'none' });
+
+  /**
+   * Runs the plan's steps, transaction after transaction, until one needs an await (a timed step, a hold,
+   * the hook between transactions) or the plan is done. Synchronous, and without the awaits' paths, so
+   * that V8 optimises it once: in an async loop every await's first resumption deoptimised the optimised
+   * loop, and each of the three or four re-optimisations of a burst session cost milliseconds of
+   * compilation on a core the writers share (issue 9).
+   */
+  function runUntilAwait(): Stop {
+    while (iteration < repeat) {
+      while (index < steps.length) {
+        const step = plan.steps[index];
+        if (step.at !== undefined && iteration === 0 && sleptAtIndex !== index) {
+          sleptAtIndex = index;
+          outcomeIsNow = false;
+          wakeMs = step.at;
+          return Stop.Sleep;
+        }
+        const statement = steps[index];
+        index++;
+        if (statement === undefined) {
+          outcomeIsNow = false;
+          wakeMs = nowUs() / 1000 + (step.ms ?? 0);
+          return Stop.Sleep;
+        }
+        if (!runStatement(statement, iteration)) {
+          rollbackAfterError(iteration);
+          break;
+        }
+      }
+      endTransaction(iteration);
+      iteration++;
+      index = 0;
+      if (handOverDue === undefined ? betweenTransactions !== undefined : handOverDue()) {
+        return Stop.BetweenTransactions;
+      }
+    }
+    return Stop.Done;
+  }
+
+  function endTransaction(iteration: number): void {
     if (openCursor) {
       openCursor.return?.();
       openCursor = undefined;
@@ -203,12 +266,7 @@ export async function runSession(
     }
     // The hook may send a batch, and the next transaction may wait: its first statement reads the clock.
     outcomeIsNow = false;
-    const pause = hooks.betweenTransactions?.();
-    if (pause) {
-      await pause;
-    }
   }
-  sink.event({ tUs: nowUs(), kind: 'end', lock: 'none' });
 
   function runStatement(statement: PreparedStatement, iteration: number): boolean {
     const locks = statement.locks(held, inTransaction, family);
@@ -236,33 +294,13 @@ export async function runSession(
         }
         // Also for the user's own write: the probe's row shows that the step's write was committed.
         insert.run(plan.name, iteration, sentUs);
-      } else if (op === 'cursor') {
-        cursorStatement ??= db.prepare(sql.cursor);
-        const iterator = cursorStatement.iterate();
-        iterator.next();
-        openCursor = iterator;
-      } else if (op === 'close') {
-        openCursor?.return?.();
-        openCursor = undefined;
+      } else if (op === 'cursor' || op === 'close') {
+        runCursorStep(op);
       } else {
         db.exec(statement.text);
       }
     } catch (error) {
-      const failedUs = nowUs();
-      outcomeIsNow = false;
-      inTransaction = db.inTransaction;
-      const code = errorCode(error);
-      sink.event({
-        tUs: failedUs,
-        kind: 'error',
-        op,
-        iteration,
-        lock: timelineLockStates[held],
-        elapsedUs: failedUs - sentUs,
-        code,
-        errno: sqliteCodeNumber(code),
-        message: error instanceof Error ? error.message : String(error),
-      });
+      recordFailure(error, op, iteration, sentUs);
       return false;
     }
     const doneUs = nowUs();
@@ -276,6 +314,37 @@ export async function runSession(
     outcomeUs = doneUs;
     outcomeIsNow = true;
     return true;
+  }
+
+  function runCursorStep(op: 'cursor' | 'close'): void {
+    if (op === 'cursor') {
+      cursorStatement ??= db.prepare(sql.cursor);
+      const iterator = cursorStatement.iterate();
+      iterator.next();
+      openCursor = iterator;
+    } else {
+      openCursor?.return?.();
+      openCursor = undefined;
+    }
+  }
+
+  /** Out of runStatement, so that the optimised statement path does not carry the failure's code. */
+  function recordFailure(error: unknown, op: StatementOp, iteration: number, sentUs: number): void {
+    const failedUs = nowUs();
+    outcomeIsNow = false;
+    inTransaction = db.inTransaction;
+    const code = errorCode(error);
+    sink.event({
+      tUs: failedUs,
+      kind: 'error',
+      op,
+      iteration,
+      lock: timelineLockStates[held],
+      elapsedUs: failedUs - sentUs,
+      code,
+      errno: sqliteCodeNumber(code),
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 
   function rollbackAfterError(iteration: number): void {

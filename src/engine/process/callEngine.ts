@@ -9,6 +9,7 @@ import type {
   EngineRequest,
   FromEngineCall,
 } from './engineCalls';
+import { cleanUpAfterLostCall } from './lostEngineCall';
 import { forkEngineProcess } from './messageChannel';
 
 export interface EngineCallOptions {
@@ -54,7 +55,16 @@ export function callEngine<Name extends EngineCallName>(
     channel.onExit((code, signalName) => {
       options.signal?.removeEventListener('abort', cancel);
       if (!settled) {
-        reject(new OperationError(`the engine process ended early (${signalName ?? `exit code ${code}`})`));
+        // Killed before it could clean up (SIGKILL, out of memory): its parent does it.
+        void cleanUpAfterLostCall(channel.pid, request as EngineRequest, (file, table) =>
+          callEngine({ type: 'dropProbeTable', file, table }),
+        ).then((leftover) =>
+          reject(
+            new OperationError(
+              `the engine process ended early (${signalName ?? `exit code ${code}`})${leftover}`,
+            ),
+          ),
+        );
       }
     });
     channel.send(request as EngineRequest);

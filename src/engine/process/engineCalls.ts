@@ -32,6 +32,8 @@ export interface EngineCalls {
     request: { file: string; mode: CheckpointMode; busyTimeoutMs?: number };
     response: CheckpointResult;
   };
+  /** Removes the probe's table from a file probed in place whose probe process was killed. */
+  dropProbeTable: { request: { file: string; table: string }; response: null };
   /** The load test's row count: one read-only query on a read-only connection, closed before it answers. */
   countRows: { request: { count: RowCountRequest }; response: RowCount };
   /**

@@ -6,6 +6,9 @@ export interface ParentPortal<FromParent, ToParent> {
   send(message: ToParent): Promise<void>;
   /** Lets the thread or process end once nothing else is pending. */
   close(): void;
+  /** Called when the parent process is gone (killed, or its window reloaded) or closed the channel;
+   * never for a thread, which ends with its process. */
+  onParentGone(listener: () => void): void;
 }
 
 export function parentPortal<FromParent, ToParent>(): ParentPortal<FromParent, ToParent> | undefined {
@@ -18,6 +21,7 @@ export function parentPortal<FromParent, ToParent>(): ParentPortal<FromParent, T
         return Promise.resolve();
       },
       close: () => port.close(),
+      onParentGone: () => undefined,
     };
   }
   if (process.send) {
@@ -32,6 +36,7 @@ export function parentPortal<FromParent, ToParent>(): ParentPortal<FromParent, T
           process.send?.(message, undefined, {}, () => resolve());
         }),
       close: () => process.disconnect(),
+      onParentGone: (listener) => process.once('disconnect', listener),
     };
   }
   return undefined;

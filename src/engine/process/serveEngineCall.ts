@@ -5,6 +5,7 @@ import { countRows } from '../load/countRows';
 import { recordLoadTest } from '../load/recordLoadTest';
 import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
+import { dropProbeTable } from '../probe/dropProbeTable';
 import { runProbe } from '../probe/runProbe';
 import { parseScenarioText } from '../scenario/readScenarioFile';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
@@ -22,6 +23,9 @@ export async function serveEngineCall(
       cancel.abort();
     }
   });
+  // A parent that died (SIGKILL, a reloaded window) cannot cancel: its going does, so a probe still
+  // removes its scratch copy or its table from the user's file before this process ends.
+  portal.onParentGone(() => cancel.abort());
   try {
     const value = await answer(request, portal, cancel.signal);
     await portal.send({ type: 'result', value });
@@ -49,6 +53,9 @@ function answer(
       });
     case 'readScenario':
       return Promise.resolve(parseScenarioText(request.text, request.file));
+    case 'dropProbeTable':
+      dropProbeTable(request.file, request.table);
+      return Promise.resolve(null);
     case 'findDatabases':
       return Promise.resolve(request.files.filter(isDatabaseFile));
     case 'checkpoint':

@@ -17,6 +17,20 @@ export async function serveSession(
     await portal.send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     return;
   }
+  // The probe's coordinator died (SIGKILL): end this session now, rolling back its transaction, rather
+  // than go on writing to a file nobody watches (in --in-place, the user's).
+  let finished = false;
+  const session = db;
+  portal.onParentGone(() => {
+    if (finished) {
+      return;
+    }
+    try {
+      session.close();
+    } finally {
+      process.exit(1);
+    }
+  });
   try {
     const outbox = new SessionOutbox((batch) => portal.send({ type: 'events', batch }));
     const go = await new Promise<SessionGo>((resolve) => {
@@ -29,11 +43,10 @@ export async function serveSession(
       });
       void portal.send({ type: 'ready' });
     });
-    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), outbox.sink, {
-      betweenTransactions: () => outbox.pace(),
-    });
+    await runSession(init.plan, db, init.settings, BigInt(go.t0Ns), outbox.runner.sink, outbox.runner.hooks);
     await outbox.close();
   } finally {
+    finished = true;
     db.close();
   }
   await portal.send({ type: 'done' });

@@ -7,7 +7,7 @@
 // batch is columns of numbers (probe/eventBatch.ts), not objects: cheap to fill, to send and to read.
 import { EventBatchWriter, type EventBatch } from '../probe/eventBatch';
 import type { TimelineEvent } from '../probe/probeTypes';
-import type { EventSink } from '../probe/sessionRunner';
+import type { EventSink, SessionHooks } from '../probe/sessionRunner';
 
 /** Events per message: a session that has this many sends them at its next transaction's end. */
 export const outboxBatchSize = 16384;
@@ -20,53 +20,76 @@ export const outboxMaxBufferedUs = 100_000;
 /** Unacknowledged batches a session may have out before it waits. */
 const maxInFlight = 4;
 
+/** Room past outboxBatchSize: a batch is handed over at the first transaction end past its size, so the
+ * columns hold a transaction more without growing (a copy of every column). */
+const columnsSlack = 1024;
+
 export class SessionOutbox {
-  private readonly buffer = new EventBatchWriter(outboxBatchSize);
+  private readonly buffer = new EventBatchWriter(outboxBatchSize + columnsSlack);
   private inFlight = 0;
   private flushScheduled = false;
   private lastSend: Promise<void> = Promise.resolve();
   private caughtUp: (() => void) | undefined;
-  private oldestBufferedUs = 0;
-  private newestUs = 0;
 
   constructor(private readonly send: (events: EventBatch) => Promise<void>) {}
 
+  /** An event whole (a start, an error, an end): handed over once the session yields. */
   add(event: TimelineEvent): void {
-    this.noteTime(event.tUs);
     this.buffer.add(event);
-    this.added();
+    this.flushWhenYielding();
   }
 
-  /** The session runner's EventSink. */
+  /** A sink for a caller that yields on its own (a load-shape client): every event leaves once it yields. */
   readonly sink: EventSink = {
     statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) => {
-      this.noteTime(tUs);
       this.buffer.addStatement(tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs);
-      this.added();
+      this.flushWhenYielding();
     },
     sqlCode: (text) => this.buffer.sqlCode(text),
     event: (event) => this.add(event),
   };
 
-  private noteTime(tUs: number): void {
-    if (this.buffer.count === 0) {
-      this.oldestBufferedUs = tUs;
-    }
-    this.newestUs = tUs;
-  }
+  /**
+   * The session runner's sink and hooks (sessionRunner.ts), for a burst's hot loop: a statement's event
+   * only goes into the columns, and the runner's hooks hand events over (between transactions, and
+   * before it sleeps). Nothing is scheduled per event: the branch that scheduled a flush ran only after
+   * a yield, so V8's optimised loop had never seen it and was thrown away at each one (issue 9).
+   */
+  readonly runner: { sink: EventSink; hooks: SessionHooks } = {
+    sink: {
+      statement: (tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs) =>
+        this.buffer.addStatement(tUs, kindAndOp, iteration, lock, wants, sql, elapsedUs),
+      sqlCode: (text) => this.buffer.sqlCode(text),
+      event: (event) => this.add(event),
+    },
+    hooks: {
+      handOverDue: () => this.handOverDue(),
+      betweenTransactions: () => this.pace(),
+      beforeSleep: () => this.flush(),
+    },
+  };
 
-  private added(): void {
-    // No batch is sent here, inside a statement or a transaction: taking and serialising a batch of thousands of events
-    // takes a few hundred microseconds, which the statement's time and the lock's hold would include.
+  /** Nothing is sent inside a statement or a transaction: taking and serialising a batch of thousands of
+   * events takes a few hundred microseconds, which the statement's time and the lock's hold would
+   * include. A session that yields (a hold, a timed step) hands its events over at once, so a live view
+   * or a test that reacts to an event sees it while the session still runs. */
+  private flushWhenYielding(): void {
     if (!this.flushScheduled) {
-      // A session that yields (a hold, a timed step) hands its events over at once, so a live view or
-      // a test that reacts to an event sees it while the session still runs.
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
         this.flush();
       });
     }
+  }
+
+  /** Whether pace() has work: a full batch, a batch spanning its time, or a wait for the coordinator. */
+  handOverDue(): boolean {
+    return (
+      this.buffer.count >= outboxBatchSize ||
+      this.buffer.timeSpanUs >= outboxMaxBufferedUs ||
+      this.inFlight >= maxInFlight
+    );
   }
 
   /** The coordinator took a batch. */
@@ -81,10 +104,7 @@ export class SessionOutbox {
   /** Between transactions: nothing to wait for, or a promise that resolves once the coordinator caught up. */
   pace(): Promise<void> | undefined {
     // Not every transaction: a message per transaction costs the session more than the transaction.
-    if (
-      this.buffer.count >= outboxBatchSize ||
-      this.newestUs - this.oldestBufferedUs >= outboxMaxBufferedUs
-    ) {
+    if (this.buffer.count >= outboxBatchSize || this.buffer.timeSpanUs >= outboxMaxBufferedUs) {
       this.flush();
     }
     if (this.inFlight < maxInFlight) {
