@@ -56,11 +56,15 @@ test('unknown types, bad values and odd shapes are dropped', () => {
   }
 });
 
-test('a reloaded panel brings back only a path; a stored result only when it has the result shape', () => {
-  assert.deepEqual(validateSavedState(undefined), { databasePath: null });
-  assert.deepEqual(validateSavedState({ databasePath: 42 }), { databasePath: null });
-  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: {} }), {
+test('a reloaded panel brings back only a path the user picked; a stored result only when it has the result shape', () => {
+  const picked = (path: string) => path === '/w/app.db';
+  assert.deepEqual(validateSavedState(undefined, picked), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: 42 }, picked), { databasePath: null });
+  assert.deepEqual(validateSavedState({ databasePath: '/w/app.db', lastResult: {} }, picked), {
     databasePath: '/w/app.db',
+  });
+  assert.deepEqual(validateSavedState({ databasePath: '/home/user/.ssh/id_rsa' }, picked), {
+    databasePath: null,
   });
   const result = {
     schema: probeResultSchema,
@@ -115,4 +119,19 @@ test('the panel folds the host messages into one state, each replacing its own p
   assert.deepEqual(busy.busy, { kind: 'probe', label: 'Running…' });
   assert.equal(busy.defaults, defaults);
   assert.equal('type' in busy, false);
+});
+
+test('file, locks and activity arrive with bidi and C1 controls shown as U+FFFD, every string of them', () => {
+  const name = 'evil\u202Egnp.db';
+  const state = applyToPanel(
+    {},
+    {
+      type: 'activity',
+      busy: null,
+      recordingNow: null,
+      lastError: `could not open /w/${name}: \u2066disk\u2069 \u009B2J`,
+      lastNotice: null,
+    },
+  );
+  assert.equal(state.lastError, 'could not open /w/evil\uFFFDgnp.db: \uFFFDdisk\uFFFD \uFFFD2J');
 });

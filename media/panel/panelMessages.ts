@@ -1,5 +1,6 @@
 // What arrives from the host, folded into the panel's state: each message replaces its part.
 import type { PanelState, ToPanel } from '../../src/shared/panelProtocol';
+import { withTextShown } from './shownState';
 
 const types: readonly ToPanel['type'][] = ['file', 'locks', 'activity', 'result', 'recording', 'show'];
 
@@ -24,7 +25,11 @@ export function applyToPanel(
   }
   const { type, ...part } = message;
   void type; // the rest is the part of the state this message replaces
-  return { ...state, ...part };
+  const shown: Partial<PanelState> = {};
+  for (const [key, value] of Object.entries(part)) {
+    (shown as Record<string, unknown>)[key] = withTextShown(value);
+  }
+  return { ...state, ...shown };
 }
 
 /** Every part has arrived (the host sends them all after 'ready'). */

@@ -1,5 +1,6 @@
 // sqlite-lock-doctor: the command-line twin of the extension. Errors are one sentence on stderr, never a
 // stack; exit 0 done, 1 the operation could not be done, 2 bad input or usage.
+import { printable } from '../engine/text/printable';
 import { OperationError, UserInputError } from '../engine/userInputError';
 import { parseCli } from './cliArguments';
 import { runCommand } from './runCommand';
@@ -23,18 +24,23 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Messages name files and quote SQLite and other programs: no escape sequence reaches the terminal. */
+function sentence(message: string): string {
+  return message.split('\n').map(printable).join('\n');
+}
+
 function report(error: unknown): number {
   if (error instanceof UserInputError) {
-    process.stderr.write(`sqlite-lock-doctor: ${error.message}\n`);
+    process.stderr.write(`sqlite-lock-doctor: ${sentence(error.message)}\n`);
     return 2;
   }
   if (error instanceof OperationError) {
-    process.stderr.write(`sqlite-lock-doctor: ${error.message}\n`);
+    process.stderr.write(`sqlite-lock-doctor: ${sentence(error.message)}\n`);
     return 1;
   }
   const detail = process.env.SQLITE_LOCK_DOCTOR_DEBUG && error instanceof Error ? error.stack : undefined;
   process.stderr.write(
-    `sqlite-lock-doctor: unexpected error: ${error instanceof Error ? error.message : String(error)}\n${detail ?? ''}`,
+    `sqlite-lock-doctor: unexpected error: ${sentence(error instanceof Error ? error.message : String(error))}\n${detail ?? ''}`,
   );
   return 1;
 }

@@ -16,6 +16,7 @@ import type { PanelViewName } from '../shared/panelProtocol';
 import { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
 import { LastRecordingStore, LastResultStore } from './panel/lastResultStore';
+import { PickedDatabases } from './panel/pickedDatabases';
 import { recordCommand } from './commands/recordCommand';
 import { runLoadTestCommand } from './commands/runLoadTestCommand';
 import { RecordingController } from './recording/recordingController';
@@ -24,6 +25,7 @@ import { validateProbeForm, validateSavedState } from './panel/validatePanelMess
 import { LockDoctorStatusBar } from './statusBar';
 import { registerHints } from './hints/registerHints';
 import { registerExplain } from './explain/registerExplain';
+import { showError } from './notifications';
 
 export function activate(context: vscode.ExtensionContext): LockDoctorApi | undefined {
   // The engine runs under this host's Node: better-sqlite3 13 needs N-API 10 (VS Code 1.101+), and on an
@@ -49,12 +51,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       'reproduceLockError',
     ]) {
       context.subscriptions.push(
-        vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () =>
-          vscode.window.showErrorMessage(sentence),
-        ),
+        vscode.commands.registerCommand(`sqliteLockDoctor.${id}`, () => showError(sentence)),
       );
     }
-    void vscode.window.showErrorMessage(sentence);
+    void showError(sentence);
     return undefined;
   }
 
@@ -92,6 +92,8 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   };
 
   const lastResults = new LastResultStore(context.workspaceState);
+  const pickedDatabases = new PickedDatabases(context.workspaceState);
+  let rememberedDatabase: string | null = null;
   let rememberedResult: ProbeResult | null = null;
   const lastRecordings = new LastRecordingStore(context.workspaceState);
   let rememberedRecording: Recording | null = null;
@@ -110,6 +112,11 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     new DatabaseWatcher(model),
     model.onDidChange(updateContextKeys),
     model.onDidChange(() => {
+      const open = model.database?.path ?? null;
+      if (open !== null && open !== rememberedDatabase) {
+        rememberedDatabase = open;
+        pickedDatabases.remember(open);
+      }
       if (model.lastResult !== null && model.lastResult !== rememberedResult) {
         rememberedResult = model.lastResult;
         lastResults.remember(model.lastResult);
@@ -165,7 +172,7 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
     }),
     vscode.window.registerWebviewPanelSerializer(panelViewType, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        const saved = validateSavedState(state);
+        const saved = validateSavedState(state, (path) => pickedDatabases.has(path));
         LockDoctorPanel.revive(panel, context.extensionUri, model, actions);
         if (saved.databasePath !== null && model.database === null) {
           await model.open(saved.databasePath);

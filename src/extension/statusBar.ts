@@ -8,6 +8,7 @@ import { lockSummary, lockWarning } from './lockSummary';
 import { heldForText } from '../engine/text/heldForText';
 import { readSettings } from './settings';
 import { probeName } from '../report/probeName';
+import { statusBarLabel } from './statusBarLabel';
 
 export class LockDoctorStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -71,7 +72,7 @@ export class LockDoctorStatusBar implements vscode.Disposable {
     const icon = this.model.busy ? '$(sync~spin)' : '$(database)';
     const warning = lockWarning(this.model.locks);
     const live = warning?.short ?? lockSummary(this.model.locks);
-    this.item.text = `${warning ? '$(warning)' : icon} ${database.name} · ${mode}${live ? ` · ${live}` : ''}`;
+    this.item.text = `${warning ? '$(warning)' : icon} ${statusBarLabel(database.name)} · ${mode}${live ? ` · ${statusBarLabel(live)}` : ''}`;
     const result = this.model.lastResult;
     const sawLockErrors = result !== null && Object.keys(result.errorCounts).length > 0;
     this.item.backgroundColor =

@@ -1,3 +1,5 @@
+import { shownAsText } from '../engine/text/printable';
+
 // File names, session names and SQLite messages are untrusted: everything that goes into HTML or SVG,
 // as text or as an attribute value, passes through here.
 
@@ -18,5 +20,8 @@ const xmlForbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Escapes text for HTML/SVG element content and for quoted attribute values alike. */
 export function escapeHtml(text: string): string {
-  return text.replace(xmlForbidden, '\uFFFD').replace(/[&<>"']/g, (char) => htmlEntities[char] ?? char);
+  // Bidi and C1 controls as U+FFFD too: a name cannot reverse the text that follows it.
+  return shownAsText(text)
+    .replace(xmlForbidden, '\uFFFD')
+    .replace(/[&<>"']/g, (char) => htmlEntities[char] ?? char);
 }

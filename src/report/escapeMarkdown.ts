@@ -1,13 +1,13 @@
+import { printable } from '../engine/text/printable';
+
 // Markdown renderers pass raw HTML through, and a table cell ends at a '|': untrusted text (session
 // names, SQLite messages, paths) is escaped so that it shows exactly as written and nothing else.
 
 /** One line of literal text, safe in a paragraph, a list item or a table cell. */
 export function escapeMarkdown(text: string): string {
   return (
-    text
-      .replace(/[\r\n\t]+/g, ' ')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001F\u007F]/g, '\uFFFD')
+    // One line; controls and bidi controls shown as U+FFFD, as in the terminal.
+    printable(text)
       // Entities for the HTML-significant characters: no raw '<' reaches a renderer that allows HTML.
       .replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'))
       // Backslash before the punctuation that means something anywhere in a line (emphasis, code,

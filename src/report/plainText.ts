@@ -1,13 +1,6 @@
-// Terminal output: untrusted text (session names, SQLite messages, paths) must not carry escape
-// sequences that move the cursor or recolour the terminal, nor line breaks that split a table row.
-
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
-
-/** Control characters, including ESC, CR and LF, become U+FFFD (tabs and line breaks a space). */
-export function printable(text: string): string {
-  return text.replace(/[\t\r\n]+/g, ' ').replace(controlCharacters, '\uFFFD');
-}
+// Terminal output helpers. printable() (control and bidi characters made harmless) is the engine's,
+// shared with its own terminal renderers.
+export { printable } from '../engine/text/printable';
 
 /** Left-aligned columns separated by two spaces; trailing spaces trimmed. */
 export function alignColumns(rows: string[][], rightAligned: readonly number[] = []): string[] {

@@ -10,6 +10,7 @@ import { launchSeedApp } from '../support/seedApp';
 import { startScheduledClient } from '../support/scheduledClient';
 import { sqliteShell } from '../support/sqliteShell';
 import { databaseState, isLive, processesMatching } from '../support/faultChecks';
+import { hostileTests, prepareHostileWorkspace } from './hostile';
 import type { E2eTest, Workbench } from './workbench';
 
 const databaseName = 'app.db';
@@ -35,6 +36,7 @@ export function prepareWorkspace(workspace: string): void {
   // The seed's sync FastAPI app, for the code hint (the corpus sample; the harness runs from the repo).
   mkdirSync(join(workspace, 'api'));
   copyFileSync(syncAppSample, join(workspace, 'api', 'main.py'));
+  prepareHostileWorkspace(workspace);
 }
 
 /** The VSIX the harness installed: this platform's, as `npm run package` names it. */
@@ -473,6 +475,7 @@ export const tests: E2eTest[] = [
       await reloadAndCheck(workbench, [...app, ...recorders], was);
     },
   },
+  ...hostileTests,
 ];
 
 async function openDatabase(workbench: Workbench): Promise<void> {

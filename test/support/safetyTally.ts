@@ -22,9 +22,9 @@ export interface SafetyCases {
 
 /** Where the records go: SAFETY_TALLY_FILE, else test-results/ at the repository root (bundles live in out/X/). */
 export function safetyTallyFile(): string {
-  return (
-    process.env.SAFETY_TALLY_FILE ?? path.resolve(__dirname, '..', '..', 'test-results', 'safety-tally.jsonl')
-  );
+  // The e2e bundle is an ES module (no __dirname): its harness runs from the repository root.
+  const root = typeof __dirname === 'undefined' ? process.cwd() : path.resolve(__dirname, '..', '..');
+  return process.env.SAFETY_TALLY_FILE ?? path.resolve(root, 'test-results', 'safety-tally.jsonl');
 }
 
 /** Call once per suite, after its cases ran, with what it counted (zeros included: they are the claim). */

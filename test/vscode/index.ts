@@ -14,6 +14,7 @@ import './recording.test';
 import './loadTest.test';
 import './hints.test';
 import './explain.test';
+import './hostile.test';
 import './scenario.test';
 // Last: it compares the host's descriptors, processes and memory before and after its minute.
 import './soak.test';

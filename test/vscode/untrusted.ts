@@ -1,16 +1,26 @@
 // The same extension in a folder opened in Restricted Mode (the harness's --untrusted): inspection
-// works, nothing that writes to a file does.
+// works, nothing that writes to a file does, and no process that could write or run a command is even
+// started (every child process and engine request of the extension host is counted).
 import * as assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplainOutcome } from '../../src/extension/explain/explainLockErrorCommand';
+import { holdLockWithPython } from '../support/lockHolder';
+import { recordSafetyCases } from '../support/safetyTally';
 import { sqliteShell } from '../support/sqliteShell';
-import { lockDoctorApi } from './extensionUnderTest';
+import { childProcessesOf, commandLineOf, watchChildProcesses } from './childProcessSpy';
+import { extensionUnderTest, lockDoctorApi } from './extensionUnderTest';
 import { codeActionsAt, copyHintSample, hintDiagnostics, hoverTextAt } from './hintFixtures';
 import { runRegisteredTests, test } from './runner';
 import { eventually, makeWorkspaceDatabase, workspaceFolder } from './workspaceDatabase';
+
+// Installed before any test runs: every fork of the extension host from here on, and each request sent.
+const spawned = watchChildProcesses();
+// Ours: they run a bundle of the extension's dist/ (the node binary itself may live in its folder).
+const childrenAtStart = childProcessesOf(process.pid, join(extensionUnderTest().extensionPath, 'dist'));
 
 test('the workspace is untrusted', () => {
   assert.equal(vscode.workspace.isTrusted, false);
@@ -141,6 +151,109 @@ test('Explain a Lock Error works in Restricted Mode (from the clipboard); reprod
     scenario: 'deferred-upgrade',
   });
   assert.equal(result, undefined, 'no probe ran');
+});
+
+function fileDigest(file: string): string {
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'absent';
+}
+
+test('Checkpoint Now does nothing: the WAL keeps its frames, the database file is unchanged', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const database = makeWorkspaceDatabase('restricted-wal.db', 'wal');
+  // An idle python3 connection stays open so the shell is not the last to close: the WAL keeps frames.
+  const idle = await holdLockWithPython(database, ['SELECT count(*) FROM items']);
+  try {
+    sqliteShell(
+      database,
+      "PRAGMA wal_autocheckpoint=0; INSERT INTO items (name) SELECT 'row ' || value FROM generate_series(1, 50);",
+    );
+    await vscode.commands.executeCommand('sqliteLockDoctor.openDatabase', vscode.Uri.file(database));
+    assert.equal(lockDoctor.state().database?.report?.journalMode, 'wal');
+    const before = { database: fileDigest(database), wal: fileDigest(`${database}-wal`) };
+    assert.ok(statSync(`${database}-wal`).size > 0, 'the WAL has frames to copy');
+    await vscode.commands.executeCommand('sqliteLockDoctor.checkpoint', { skipConfirmation: true });
+    assert.deepEqual({ database: fileDigest(database), wal: fileDigest(`${database}-wal`) }, before);
+    assert.equal(lockDoctor.state().lastNotice, null, 'no checkpoint notice');
+  } finally {
+    await idle.release();
+  }
+});
+
+test('the live lock view works in Restricted Mode: a python3 writer is named in the panel and the status bar', async () => {
+  const lockDoctor = await lockDoctorApi();
+  const database = lockDoctor.state().database?.path ?? '';
+  await vscode.commands.executeCommand('sqliteLockDoctor.showPanel');
+  const writer = await holdLockWithPython(database, [
+    'BEGIN IMMEDIATE',
+    "INSERT INTO items (name) VALUES ('held')",
+  ]);
+  try {
+    await eventually(
+      () => {
+        // Show Lock Holders asks for a reading; the panel gets it as it would in a trusted folder.
+        void vscode.commands.executeCommand('sqliteLockDoctor.showLockHolders');
+        return lockDoctor.panelDelivered('locks')?.locks?.holders ?? [];
+      },
+      (holders) => holders.some((holder) => holder.pid === writer.pid && holder.lock === 'WAL_WRITE'),
+      'the panel shows the python3 writer',
+      20_000,
+    );
+    await eventually(
+      () => lockDoctor.statusBarText(),
+      (text) => (text ?? '').includes(`writer: python3 ${writer.pid}`),
+      'the status bar names the writer',
+      20_000,
+    );
+  } finally {
+    await writer.release();
+  }
+});
+
+test('no process that writes or runs a command was started: only read-only engine requests', async () => {
+  // Forks that happened while the tests above asked for a switch, a probe, a checkpoint, a recording
+  // with --run and a load test: inspections, the lock watcher and the hints worker only.
+  // Ours only (other extensions fork their language servers): each entry with the requests it may get.
+  const root = extensionUnderTest().extensionPath;
+  const readOnly: Record<string, Set<string>> = {
+    'engine-process.js': new Set(['inspect', 'findDatabases', 'countRows']),
+    // Reads /proc/locks and the -wal/-shm sizes: no SQLite, no file opened for writing.
+    'lock-watcher.js': new Set(['watch', 'unwatch', 'read']),
+  };
+  const ours = spawned.forks.filter((fork) => fork.module.startsWith(root));
+  const forbidden = ours.filter((fork) => {
+    const allowed = readOnly[basename(fork.module)];
+    return allowed === undefined || fork.requests.some((request) => !allowed.has(request));
+  });
+  const threads = spawned.workers.filter(
+    (worker) => worker.startsWith(root) && !/hints-worker\.js$/.test(worker),
+  );
+  recordSafetyCases({
+    family: 'faults',
+    suite: 'Restricted Mode: no writing or running process started',
+    tried: ours.length + spawned.workers.filter((worker) => worker.startsWith(root)).length,
+    dataLost: forbidden.length + threads.length,
+  });
+  assert.deepEqual(forbidden, [], 'no recorder, no writing engine request');
+  assert.deepEqual(threads, [], 'no engine thread (the probe runs its sessions in one)');
+  assert.ok(
+    ours.some((fork) => fork.requests.includes('inspect')),
+    `inspection ran in an engine child: ${JSON.stringify(ours)}`,
+  );
+  // And none left behind beyond what ran at the start and the lock watcher.
+  const lockWatcher = (await lockDoctorApi()).lockWatcher().pid;
+  const left = () =>
+    childProcessesOf(process.pid, join(root, 'dist')).filter(
+      (pid) => !childrenAtStart.includes(pid) && pid !== lockWatcher,
+    );
+  const now = left();
+  await eventually(
+    left,
+    (left) => left.length === 0,
+    `child processes of the extension host left running (first seen: ${now
+      .map((pid) => `${pid} ${commandLineOf(pid)}`)
+      .join(', ')})`,
+    15_000,
+  );
 });
 
 export async function run(): Promise<void> {

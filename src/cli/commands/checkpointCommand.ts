@@ -3,7 +3,7 @@ import { checkpointNow } from '../../engine/locks/checkpointNow';
 import { checkpointModes } from '../../engine/options/checkpointModes';
 import { checkpointBusyTimeout } from '../../engine/options/timeLimits';
 import { choiceFlag, onlyFile, type ParsedCli, wholeNumberFlag } from '../cliArguments';
-import { writeJson } from '../writeOutput';
+import { writeJson, writeText } from '../writeOutput';
 
 export function checkpointCommand(cli: ParsedCli): number {
   const file = onlyFile('checkpoint', cli.positionals);
@@ -14,7 +14,7 @@ export function checkpointCommand(cli: ParsedCli): number {
   if (cli.flags.json) {
     writeJson(result);
   } else {
-    process.stdout.write(
+    writeText(
       `${result.file}: ${result.mode} checkpoint: busy ${result.busy ? 1 : 0}, log ${result.log}, ` +
         `checkpointed ${result.checkpointed} (${result.tookMs} ms)\n${result.message}\n`,
     );

@@ -6,7 +6,7 @@ import { UserInputError } from '../../engine/userInputError';
 import { explainJson } from '../../report/explain/explainJson';
 import { formatExplainText } from '../../report/explain/explainText';
 import type { ParsedCli } from '../cliArguments';
-import { writeJson } from '../writeOutput';
+import { writeJson, writeText } from '../writeOutput';
 
 /** A log larger than this is cut to its last part: the recent errors are the ones asked about. */
 export const explainMaxBytes = 64 * 1024 * 1024;
@@ -79,7 +79,7 @@ export function explainCommand(cli: ParsedCli): Promise<number> {
   if (cli.flags.json) {
     writeJson(explainJson(explanation));
   } else {
-    process.stdout.write(formatExplainText(explanation));
+    writeText(formatExplainText(explanation));
   }
   return Promise.resolve(explanation.recognised ? 0 : 1);
 }

@@ -12,7 +12,7 @@ import { hintsSarif } from '../../report/hints/hintsSarif';
 import { formatHintsText } from '../../report/hints/hintsText';
 import type { ParsedCli } from '../cliArguments';
 import { toolIdentity } from '../toolIdentity';
-import { writeJson } from '../writeOutput';
+import { writeJson, writeText } from '../writeOutput';
 
 function folderArgument(positionals: string[]): string {
   if (positionals.length > 1) {
@@ -58,7 +58,7 @@ export async function hintsCommand(cli: ParsedCli): Promise<number> {
   } else if (cli.flags.json) {
     writeJson(hintsJson(root, result, rules));
   } else {
-    process.stdout.write(formatHintsText(result));
+    writeText(formatHintsText(result));
   }
   return result.findings.length === 0 ? 0 : 1;
 }

@@ -1,14 +1,14 @@
 import { formatInspectReport } from '../../engine/inspect/formatInspectReport';
 import { inspectDatabase } from '../../engine/inspect/inspectDatabase';
 import { onlyFile, type ParsedCli } from '../cliArguments';
-import { writeJson } from '../writeOutput';
+import { writeJson, writeText } from '../writeOutput';
 
 export function inspectCommand(cli: ParsedCli): number {
   const report = inspectDatabase(onlyFile('inspect', cli.positionals));
   if (cli.flags.json) {
     writeJson(report);
   } else {
-    process.stdout.write(formatInspectReport(report));
+    writeText(formatInspectReport(report));
   }
   return 0;
 }

@@ -3,7 +3,7 @@ import { journalSwitchTargets } from '../../engine/options/journalModes';
 import { journalSwitchBusyTimeout } from '../../engine/options/timeLimits';
 import { UserInputError } from '../../engine/userInputError';
 import { choiceFlag, onlyFile, type ParsedCli, wholeNumberFlag } from '../cliArguments';
-import { writeJson } from '../writeOutput';
+import { writeJson, writeText } from '../writeOutput';
 
 export function journalCommand(cli: ParsedCli): number {
   const file = onlyFile('journal', cli.positionals);
@@ -21,9 +21,9 @@ export function journalCommand(cli: ParsedCli): number {
     const verb = result.changed
       ? `switched from ${result.from} to ${result.to}`
       : `already in ${result.to} mode`;
-    process.stdout.write(`${result.file}: ${verb}\n`);
+    writeText(`${result.file}: ${verb}\n`);
     for (const warning of result.warnings) {
-      process.stdout.write(`warning: ${warning}\n`);
+      writeText(`warning: ${warning}\n`);
     }
   }
   return 0;

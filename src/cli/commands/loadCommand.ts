@@ -11,7 +11,7 @@ import { requestsLane } from '../../report/load/requestsLane';
 import { recordingSectionHtml } from '../../report/recordingHtml';
 import { renderRecordingText } from '../../report/recordingText';
 import { choiceFlag, type ParsedCli, wholeNumberFlag } from '../cliArguments';
-import { writeJson, writeReportFile } from '../writeOutput';
+import { writeJson, writeReportFile, writeText } from '../writeOutput';
 
 export async function loadCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const { flags } = cli;
@@ -40,7 +40,7 @@ export async function loadCommand(cli: ParsedCli, signal: AbortSignal): Promise<
     writeJson(recording ?? result);
   } else {
     const recorded = recording === null ? '' : `\n${renderRecordingText(recording)}`;
-    process.stdout.write(`${renderLoadText(result)}${recorded}`);
+    writeText(`${renderLoadText(result)}${recorded}`);
   }
   if (flags.html !== undefined) {
     const title = `Load test of ${result.config.urls.join(', ')}`;

@@ -9,7 +9,7 @@ import { readLockHolders } from '../../engine/locks/readLockHolders';
 import { type WalGrowthSample, assessWalGrowth, walGrowthSample } from '../../engine/locks/walGrowth';
 import { OperationError, UserInputError } from '../../engine/userInputError';
 import { onlyFile, type ParsedCli, wholeNumber } from '../cliArguments';
-import { writeJson } from '../writeOutput';
+import { terminalJson, writeJson, writeText } from '../writeOutput';
 
 export const minimumWatchMs = 100;
 /** Readings kept for the growth check: enough for minutes at a few per second. */
@@ -26,7 +26,7 @@ export async function locksCommand(cli: ParsedCli, signal: AbortSignal): Promise
     if (cli.flags.json) {
       writeJson(report);
     } else {
-      process.stdout.write(formatLockReport(report));
+      writeText(formatLockReport(report));
     }
     return 0;
   }
@@ -40,9 +40,9 @@ export async function locksCommand(cli: ParsedCli, signal: AbortSignal): Promise
     const walGrowth = assessWalGrowth(samples);
     if (cli.flags.json) {
       // One JSON object per line (JSON Lines), so a reader can act on each as it comes.
-      process.stdout.write(`${JSON.stringify({ ...report, walGrowth })}\n`);
+      process.stdout.write(`${terminalJson({ ...report, walGrowth })}\n`);
     } else {
-      process.stdout.write(`${samples.length > 1 ? '\n' : ''}${formatLockReport(report, walGrowth)}`);
+      writeText(`${samples.length > 1 ? '\n' : ''}${formatLockReport(report, walGrowth)}`);
     }
   };
   return new Promise<number>((resolve, reject) => {

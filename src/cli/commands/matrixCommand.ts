@@ -3,7 +3,7 @@ import { renderProbeHtml } from '../../report/htmlReport';
 import { renderMatrixText } from '../../report/textReport';
 import { onlyFile, type ParsedCli } from '../cliArguments';
 import { sharedProbeKnobs } from '../probeFlags';
-import { writeJson, writeReportFile } from '../writeOutput';
+import { writeJson, writeReportFile, writeText } from '../writeOutput';
 
 export async function matrixCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const knobs = sharedProbeKnobs(cli.flags);
@@ -19,7 +19,7 @@ export function printMatrix(cells: MatrixCell[], json: boolean): void {
   if (json) {
     writeJson(cells);
   } else {
-    process.stdout.write(renderMatrixText(cells));
+    writeText(renderMatrixText(cells));
   }
 }
 

@@ -6,7 +6,7 @@ import { renderProbeText } from '../../report/textReport';
 import { choiceFlag, onlyFile, type ParsedCli } from '../cliArguments';
 import { loadShapeFlags, sharedProbeKnobs } from '../probeFlags';
 import { scenarioFlag, withScenarioDefaults } from '../scenarioFlags';
-import { writeJson, writeReportFile } from '../writeOutput';
+import { writeJson, writeReportFile, writeText } from '../writeOutput';
 
 export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const database = onlyFile('probe', cli.positionals);
@@ -25,7 +25,7 @@ export async function probeCommand(cli: ParsedCli, signal: AbortSignal): Promise
   if (cli.flags.json) {
     writeJson(result);
   } else {
-    process.stdout.write(renderProbeText(result));
+    writeText(renderProbeText(result));
   }
   if (cli.flags.html !== undefined) {
     const written = writeReportFile(

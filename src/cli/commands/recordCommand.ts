@@ -13,7 +13,7 @@ import { renderRecordingText } from '../../report/recordingText';
 import type { ParsedCli } from '../cliArguments';
 import { parseRecordFlags } from '../recordFlags';
 import { untilDatabaseCreated } from '../waitForDatabase';
-import { writeJson, writeReportFile } from '../writeOutput';
+import { writeJson, writeReportFile, writeText } from '../writeOutput';
 
 export async function recordCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const flags = parseRecordFlags(cli);
@@ -68,7 +68,7 @@ export async function recordCommand(cli: ParsedCli, signal: AbortSignal): Promis
   if (flags.json) {
     writeJson(recording);
   } else {
-    process.stdout.write(renderRecordingText(recording));
+    writeText(renderRecordingText(recording));
   }
   if (flags.html !== undefined) {
     const written = writeReportFile(flags.html, renderRecordingHtml(recording));

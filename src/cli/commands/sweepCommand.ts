@@ -7,7 +7,7 @@ import { runSweep } from '../../engine/sweep/runSweep';
 import { sweepConclusion, sweepHeading, sweepRow } from '../../report/sweep/sweepText';
 import { choiceFlag, onlyFile, wholeNumberFlag, type ParsedCli } from '../cliArguments';
 import { gapFlag, sharedProbeKnobs, sweepLevelsFlag } from '../probeFlags';
-import { writeJson } from '../writeOutput';
+import { writeJson, writeText } from '../writeOutput';
 
 export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise<number> {
   const database = onlyFile('sweep', cli.positionals);
@@ -32,14 +32,14 @@ export async function sweepCommand(cli: ParsedCli, signal: AbortSignal): Promise
     }
     if (!headed) {
       headed = true;
-      process.stdout.write(sweepHeading({ ...options, database }));
+      writeText(sweepHeading({ ...options, database }));
     }
-    process.stdout.write(sweepRow(level));
+    writeText(sweepRow(level));
   });
   if (json) {
     writeJson(result);
   } else {
-    process.stdout.write(sweepConclusion(result));
+    writeText(sweepConclusion(result));
   }
   return 0;
 }

@@ -1,5 +1,7 @@
-// The terminal rendering of an InspectReport: aligned "key  value" lines, findings last.
+// The terminal rendering of an InspectReport: aligned "key  value" lines, findings last. Paths, process
+// names and messages come from outside: every line passes through printable().
 import { lockLabel } from '../locks/formatLockReport';
+import { printable } from '../text/printable';
 import type { InspectReport, WalFile } from './inspectReport';
 import type { JournalFile } from './rollbackJournal';
 import type { SidecarFile } from './sidecarFiles';
@@ -60,7 +62,7 @@ export function formatInspectReport(report: InspectReport): string {
   } else {
     lines.push('', 'Findings: none.');
   }
-  return lines.join('\n') + '\n';
+  return lines.map(printable).join('\n') + '\n';
 }
 
 function describeSidecar(file: SidecarFile): string {

@@ -1,8 +1,10 @@
 // The terminal rendering of a LockReport: a table of holders (PID, command, file, lock, waiting, how
 // long held when watching, what it means), the command lines, what is wrong with a holder's process
-// (stopped, lost locks) and the SQLite it runs, then the WAL's health.
+// (stopped, lost locks) and the SQLite it runs, then the WAL's health. Process names, command lines
+// and paths come from outside: every cell and line passes through printable().
 import { sqliteLibrarySentence } from '../holders/processAdvice';
 import { heldForText } from '../text/heldForText';
+import { printable } from '../text/printable';
 import type { LockHolderEntry, LockReport } from './lockReport';
 import type { WalGrowthAssessment } from './walGrowth';
 import type { WalHealth } from './walHealth';
@@ -23,7 +25,7 @@ export function formatLockReport(report: LockReport, growth?: WalGrowthAssessmen
   if (growth !== undefined) {
     lines.push(`${growth.warning ? 'WARNING: ' : ''}${growth.message}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 export function lockLabel(holder: Pick<LockHolderEntry, 'lock' | 'readSlot'>): string {
@@ -46,7 +48,7 @@ function holderTable(holders: LockHolderEntry[]): string[] {
       ...held(holder),
       holder.meaning,
     ]),
-  ];
+  ].map((row) => row.map(printable));
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) =>
     row

@@ -3,6 +3,7 @@
 // reads of /proc; a process that ended or is hidden (hidepid) gives null.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { shownAsText } from '../text/printable';
 import { PerPid } from './perPid';
 
 export interface ProcessName {
@@ -25,8 +26,9 @@ export function readProcessName(pid: number, procRoot = '/proc'): ProcessName {
 
 /** NUL-separated arguments as one line: control characters and runs of blanks become one space. */
 export function readableCommandLine(raw: string, limit = commandLineLimit): string {
+  // Bidi and C1 controls as U+FFFD: a name cannot reverse or act on the text shown after it.
   // eslint-disable-next-line no-control-regex
-  const line = raw.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  const line = shownAsText(raw.replace(/[\u0000-\u001f\u007f\s]+/g, ' ')).trim();
   return line.length <= limit ? line : `${line.slice(0, limit - 1)}…`;
 }
 

@@ -1,10 +1,10 @@
 // Show Lock Holders and Checkpoint Now.
-import * as vscode from 'vscode';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import { engineClient } from '../engineClient';
 import type { LiveLockWatcher } from '../liveLockWatcher';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { requireDatabase, requireTrust } from './requireDatabase';
+import { showError, showInformation, showWarning } from '../notifications';
 
 export async function showLockHoldersCommand(
   model: LockDoctorModel,
@@ -25,9 +25,7 @@ export async function checkpointCommand(model: LockDoctorModel, args?: unknown):
     return;
   }
   if (model.journalMode() !== 'wal') {
-    void vscode.window.showInformationMessage(
-      `${database.name} is not in WAL mode: there is nothing to checkpoint.`,
-    );
+    void showInformation(`${database.name} is not in WAL mode: there is nothing to checkpoint.`);
     return;
   }
   const skipConfirmation =
@@ -36,7 +34,7 @@ export async function checkpointCommand(model: LockDoctorModel, args?: unknown):
     (args as { skipConfirmation?: unknown }).skipConfirmation === true;
   const confirm = 'Checkpoint';
   if (!skipConfirmation) {
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await showWarning(
       `Checkpoint ${database.name} now?`,
       {
         modal: true,
@@ -56,9 +54,9 @@ export async function checkpointCommand(model: LockDoctorModel, args?: unknown):
       `Checkpoint of ${database.name}: ${result.checkpointed} of ${result.log} WAL frames copied into the database` +
       (result.busy ? '; a reader or writer kept it from finishing (busy).' : '.');
     model.setNotice(notice);
-    void vscode.window.showInformationMessage(notice);
+    void showInformation(notice);
   } catch (error) {
-    void vscode.window.showErrorMessage(messageOf(error));
+    void showError(messageOf(error));
   } finally {
     await model.refresh();
   }

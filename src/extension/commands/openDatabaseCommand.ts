@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { fileOfUri, pickDatabase } from './pickDatabase';
+import { showError } from '../notifications';
 
 /** From the palette (quick pick) or the explorer's context menu (the clicked file). */
 export async function openDatabaseCommand(
@@ -17,7 +18,7 @@ export async function openDatabaseCommand(
   if (database.problem !== undefined) {
     // Not a database we can diagnose (not SQLite, unreadable...): say why and keep nothing open.
     model.close();
-    void vscode.window.showErrorMessage(database.problem);
+    void showError(database.problem);
     return;
   }
   showPanel();

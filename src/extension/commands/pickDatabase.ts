@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { engineClient } from '../engineClient';
+import { showError } from '../notifications';
 
 const maxCandidates = 5000;
 // SQLite's own sidecar files and folders no app keeps its database in.
@@ -82,7 +83,7 @@ async function browseForDatabase(): Promise<string | undefined> {
 /** The engine reads files on the extension host's machine: only file: URIs have a path there. */
 export function fileOfUri(uri: vscode.Uri): string | undefined {
   if (uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage(
+    void showError(
       `SQLite Lock Doctor can open only files on disk, not ${uri.scheme}: resources (${uri.toString(true)}).`,
     );
     return undefined;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import type { RecordingController } from '../recording/recordingController';
 import { requireDatabase, requireTrust } from './requireDatabase';
+import { showError, showWarning } from '../notifications';
 
 const lastCommandKey = 'sqliteLockDoctor.record.lastCommand';
 
@@ -50,14 +51,12 @@ export async function recordCommand(
     return false;
   }
   if (recordings.recording) {
-    void vscode.window.showWarningMessage(
-      'A recording is running already: stop it first (SQLite Lock Doctor: Stop Recording).',
-    );
+    void showWarning('A recording is running already: stop it first (SQLite Lock Doctor: Stop Recording).');
     return false;
   }
   const given = parseArguments(args);
   if (given === null) {
-    void vscode.window.showErrorMessage(
+    void showError(
       'Record Lock Activity got arguments it does not understand; expected {recordOnly: true} or {run: "command"}.',
     );
     return false;

@@ -16,6 +16,7 @@ import type { RecordedLoad } from '../../engine/load/loadTestTypes';
 import type { PanelViewName } from '../../shared/panelProtocol';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { requireDatabase, requireTrust } from './requireDatabase';
+import { showError, showInformation } from '../notifications';
 
 const remembered = {
   urls: 'sqliteLockDoctor.load.urls',
@@ -68,7 +69,7 @@ export async function runLoadTestCommand(
   }
   const given = parseArguments(args);
   if (given === null) {
-    void vscode.window.showErrorMessage(
+    void showError(
       'Run Load Test got arguments it does not understand; expected {urls: ["http://…"], requests, concurrency}.',
     );
     return undefined;
@@ -125,10 +126,10 @@ export async function runLoadTestCommand(
     }
     const missing = recorded.noRecording === undefined ? '' : ` (no lock recording: ${recorded.noRecording})`;
     const cancelled = recorded.result.cancelled ? 'Cancelled: ' : '';
-    void vscode.window.showInformationMessage(`${cancelled}${recorded.result.check.text}${missing}.`);
+    void showInformation(`${cancelled}${recorded.result.check.text}${missing}.`);
     return recorded;
   } catch (error) {
-    void vscode.window.showErrorMessage(messageOf(error));
+    void showError(messageOf(error));
     return undefined;
   }
 }

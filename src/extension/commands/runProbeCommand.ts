@@ -12,6 +12,7 @@ import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { readSettings } from '../settings';
 import { askProbeValues } from './askProbeValues';
 import { requireDatabase, requireTrust } from './requireDatabase';
+import { showError, showInformation } from '../notifications';
 
 export async function runProbeCommand(
   model: LockDoctorModel,
@@ -25,7 +26,7 @@ export async function runProbeCommand(
     return undefined;
   }
   if (form === null) {
-    void vscode.window.showErrorMessage(
+    void showError(
       'Run Concurrent-Write Probe got arguments it does not understand; expected {preset, model, journal, busyTimeoutMs, begin}.',
     );
     return undefined;
@@ -106,10 +107,10 @@ export async function runProbeCommand(
     );
     model.setResult(result);
     showPanel('probe');
-    void vscode.window.showInformationMessage(`Probe of ${database.name}: ${result.verdict.summary}`);
+    void showInformation(`Probe of ${database.name}: ${result.verdict.summary}`);
     return result;
   } catch (error) {
-    void vscode.window.showErrorMessage(messageOf(error));
+    void showError(messageOf(error));
     return undefined;
   }
 }

@@ -1,11 +1,11 @@
 // Switch to WAL / Switch to DELETE: a modal confirmation that says what changes, then the result or the
 // one-sentence reason it could not switch.
-import * as vscode from 'vscode';
 import type { JournalTarget } from '../../engine/options/journalModes';
 import { engineClient } from '../engineClient';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { readSettings } from '../settings';
 import { requireDatabase, requireTrust } from './requireDatabase';
+import { showError, showInformation, showWarning } from '../notifications';
 
 const consequences: Record<JournalTarget, (name: string) => string> = {
   wal: (name) =>
@@ -34,14 +34,14 @@ export async function switchJournalCommand(
   }
   const upper = target.toUpperCase();
   if (model.journalMode() === target) {
-    void vscode.window.showInformationMessage(`${database.name} is already in ${upper} mode.`);
+    void showInformation(`${database.name} is already in ${upper} mode.`);
     return;
   }
   const skipConfirmation =
     typeof args === 'object' && args !== null && (args as SwitchJournalArguments).skipConfirmation === true;
   const confirm = `Switch to ${upper}`;
   if (!skipConfirmation) {
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await showWarning(
       `Switch ${database.name} to ${upper}?`,
       { modal: true, detail: consequences[target](database.name) },
       confirm,
@@ -56,9 +56,9 @@ export async function switchJournalCommand(
     );
     const notice = `Switched ${database.name} from ${result.from.toUpperCase()} to ${result.to.toUpperCase()}.`;
     model.setNotice(notice);
-    void vscode.window.showInformationMessage([notice, ...result.warnings].join(' '));
+    void showInformation([notice, ...result.warnings].join(' '));
   } catch (error) {
-    void vscode.window.showErrorMessage(messageOf(error));
+    void showError(messageOf(error));
   } finally {
     await model.refresh();
   }

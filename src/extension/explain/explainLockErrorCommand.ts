@@ -14,6 +14,7 @@ import { runScenario } from '../commands/runScenario';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import type { ExplainDocuments } from './explainDocuments';
 import { maxExplainedChars } from './explainLimits';
+import { showError, showInformation, showWarning } from '../notifications';
 
 export const explainLockErrorCommandId = 'sqliteLockDoctor.explainLockError';
 export const reproduceLockErrorCommandId = 'sqliteLockDoctor.reproduceLockError';
@@ -68,7 +69,7 @@ export async function explainLockErrorCommand(
   const cut = found.text.length > maxExplainedChars;
   const explanation = explainLockError(cut ? found.text.slice(0, maxExplainedChars) : found.text);
   if (!explanation.recognised) {
-    void vscode.window.showWarningMessage(
+    void showWarning(
       `SQLite Lock Doctor: ${explainHeadline(explanation)} Nothing is guessed: explain knows SQLite's own messages and codes and those of common drivers.`,
     );
     return { input: found.input, explanation };
@@ -104,13 +105,13 @@ export async function reproduceLockErrorCommand(
     typeof args === 'object' && args !== null ? (args as { scenario?: unknown }).scenario : undefined;
   const scenario = explainScenarios.find((candidate) => candidate.id === id);
   if (scenario === undefined) {
-    void vscode.window.showErrorMessage(
+    void showError(
       `Reproduce a lock error needs a scenario: {scenario: "${explainScenarios.map((known) => known.id).join('" | "')}"}.`,
     );
     return undefined;
   }
   if (!('reproduce' in scenario)) {
-    void vscode.window.showInformationMessage(`No preset reproduces "${scenario.title}" yet.`);
+    void showInformation(`No preset reproduces "${scenario.title}" yet.`);
     return undefined;
   }
   if (!requireTrust('Reproducing a lock error with the probe')) {

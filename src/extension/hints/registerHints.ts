@@ -15,6 +15,7 @@ import { HintDocs } from './hintDocs';
 import { HintHoverProvider } from './hintHover';
 import { HintsController, type ScanSummary } from './hintsController';
 import { reproduceHintCommand as reproduceHint } from './reproduceHint';
+import { showInformation } from '../notifications';
 
 const anyFile: vscode.DocumentSelector = { scheme: 'file' };
 
@@ -50,7 +51,7 @@ export function registerHints(
 
 async function scanCommand(hints: HintsController): Promise<ScanSummary | undefined> {
   if (!readSettings().hints.enabled) {
-    void vscode.window.showInformationMessage(
+    void showInformation(
       'Code hints are off: turn on the setting sqliteLockDoctor.hints.enabled to scan for lock hazards.',
     );
     return undefined;
@@ -61,7 +62,7 @@ async function scanCommand(hints: HintsController): Promise<ScanSummary | undefi
   );
   const hazards = summary.findings === 1 ? '1 lock hazard' : `${summary.findings} lock hazards`;
   const files = summary.files === 1 ? '1 file' : `${summary.files} files`;
-  void vscode.window.showInformationMessage(
+  void showInformation(
     `SQLite Lock Doctor: ${hazards} in ${files} (${summary.filesScanned} source files scanned).`,
   );
   if (summary.findings > 0) {

@@ -8,6 +8,7 @@ import { runScenario } from '../commands/runScenario';
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { hintCommandArgs } from './hintCommands';
 import type { HintsController } from './hintsController';
+import { showError } from '../notifications';
 
 export async function reproduceHintCommand(
   hints: HintsController,
@@ -18,7 +19,7 @@ export async function reproduceHintCommand(
 ): Promise<ProbeResult | undefined> {
   const parsed = hintCommandArgs(args);
   if (parsed === undefined) {
-    void vscode.window.showErrorMessage('Reproduce with the probe needs a rule id: {ruleId: "…"}.');
+    void showError('Reproduce with the probe needs a rule id: {ruleId: "…"}.');
     return undefined;
   }
   if (!requireTrust('Reproducing a hint with the probe')) {
@@ -26,7 +27,7 @@ export async function reproduceHintCommand(
   }
   const scenario = (await hints.ruleInfo(parsed.ruleId))?.scenario;
   if (scenario === undefined) {
-    void vscode.window.showErrorMessage(`No probe scenario reproduces ${parsed.ruleId}.`);
+    void showError(`No probe scenario reproduces ${parsed.ruleId}.`);
     return undefined;
   }
   return runScenario(model, showPanel, globalStorage, scenario);

@@ -11,6 +11,7 @@ import { renderLoadMarkdown } from '../../report/load/loadMarkdown';
 import { renderTimelineSvg } from '../../report/timelineSvg';
 import type { ExportSubject } from '../../shared/panelProtocol';
 import type { LockDoctorModel } from '../lockDoctorModel';
+import { showInformation } from '../notifications';
 
 const fileExtensions: Record<ExportFormat, string> = { json: 'json', markdown: 'md', svg: 'svg' };
 
@@ -65,7 +66,7 @@ export async function exportReport(
 ): Promise<void> {
   const source = exportable(model, subject);
   if (typeof source === 'string') {
-    void vscode.window.showInformationMessage(source);
+    void showInformation(source);
     return;
   }
   const extension = fileExtensions[format];
@@ -87,5 +88,5 @@ export async function exportReport(
         ? source.markdown()
         : source.svg();
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  void vscode.window.showInformationMessage(`Exported ${source.what} to ${target.fsPath}.`);
+  void showInformation(`Exported ${source.what} to ${target.fsPath}.`);
 }

@@ -1,6 +1,7 @@
 // The Lock Doctor panel: one at a time. It sends the webview what changed: the probe result and the
 // recording once each (recognised by their ids), and the file, locks and activity states when their
-// content changes. Its requests are validated and turned into the same commands the palette runs.
+// content changes. Its requests are validated and turned into the same commands the palette runs
+// (panelRequests.ts).
 // Survives a reload (serializer).
 import * as vscode from 'vscode';
 import type { JournalTarget } from '../../engine/options/journalModes';
@@ -8,7 +9,7 @@ import type { FromPanel, PanelViewName, ToPanel } from '../../shared/panelProtoc
 import type { LockDoctorModel } from '../lockDoctorModel';
 import { exportReport } from './exportReport';
 import { panelHtml, webviewRoot } from './panelHtml';
-import { validatePanelMessage } from './validatePanelMessage';
+import { handlePanelMessage } from './panelRequests';
 
 export const panelViewType = 'sqliteLockDoctor.panel';
 
@@ -170,39 +171,21 @@ export class LockDoctorPanel implements vscode.Disposable {
   }
 
   private receive(raw: unknown): void {
-    const message = validatePanelMessage(raw);
-    if (!message) {
-      return;
-    }
-    switch (message.type) {
-      case 'ready':
+    handlePanelMessage(raw, {
+      ready: () => {
         // A new page (first show, shown again after hiding, reload): it has nothing yet.
         this.posted.clear();
         this.pageReady = true;
         this.post();
         this.postPendingView();
-        break;
-      case 'refresh':
-        void this.model.refresh();
-        break;
-      case 'openDatabase':
-        void this.actions.openDatabase();
-        break;
-      case 'switchJournal':
-        void this.actions.switchJournal(message.target);
-        break;
-      case 'runProbe':
-        void this.actions.runProbe(message.form);
-        break;
-      case 'cancelProbe':
-        this.actions.cancelProbe();
-        break;
-      case 'stopRecording':
-        void this.actions.stopRecording();
-        break;
-      case 'export':
-        void exportReport(this.model, message.subject, message.format);
-        break;
-    }
+      },
+      refresh: () => void this.model.refresh(),
+      openDatabase: () => void this.actions.openDatabase(),
+      switchJournal: (target) => void this.actions.switchJournal(target),
+      runProbe: (form) => void this.actions.runProbe(form),
+      cancelProbe: () => this.actions.cancelProbe(),
+      stopRecording: () => void this.actions.stopRecording(),
+      export: (subject, format) => void exportReport(this.model, subject, format),
+    });
   }
 }

@@ -66,7 +66,7 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
     }
     case 'export': {
       // A page from before recordings existed sends no subject: it meant the probe.
-      const subject = message.subject ?? 'probe';
+      const subject = message.subject === undefined ? 'probe' : message.subject;
       return isChoice(exportFormats, message.format) && (subject === 'probe' || subject === 'recording')
         ? { type: 'export', format: message.format, subject }
         : undefined;
@@ -76,10 +76,21 @@ export function validatePanelMessage(message: unknown): FromPanel | undefined {
   }
 }
 
-/** The state a reloaded panel hands back: only the path of the database it showed is used here. */
-export function validateSavedState(state: unknown): Pick<PanelSavedState, 'databasePath'> {
+/**
+ * The state a reloaded panel hands back: only the path of the database it showed is used here, and only
+ * when the host knows it as one the user picked (`picked`); any other path is dropped.
+ */
+export function validateSavedState(
+  state: unknown,
+  picked: (path: string) => boolean,
+): Pick<PanelSavedState, 'databasePath'> {
   const databasePath = isRecord(state) ? state.databasePath : undefined;
-  return { databasePath: typeof databasePath === 'string' && databasePath.length > 0 ? databasePath : null };
+  return {
+    databasePath:
+      typeof databasePath === 'string' && databasePath.length > 0 && picked(databasePath)
+        ? databasePath
+        : null,
+  };
 }
 
 /** A stored result, if it has the probe result's shape (storage outlives versions of this extension). */

@@ -14,6 +14,8 @@ import type { DatabaseFacts } from '../../shared/panelProtocol';
 import { messageOf, type LockDoctorModel } from '../lockDoctorModel';
 import { CommandTerminal } from './commandTerminal';
 import { elapsedClock } from '../../engine/text/elapsedClock';
+import { statusBarLabel } from '../statusBarLabel';
+import { showError, showWarning } from '../notifications';
 
 interface ActiveRecording {
   recorder: RecorderProcess;
@@ -62,7 +64,7 @@ export class RecordingController implements vscode.Disposable {
   /** Starts recording `database` (running `command` meanwhile); false (after saying why) when it could not. */
   async start(database: DatabaseFacts, command?: string): Promise<boolean> {
     if (this.active !== undefined) {
-      void vscode.window.showWarningMessage(
+      void showWarning(
         `Already recording ${this.active.name}: stop that recording first (SQLite Lock Doctor: Stop Recording).`,
       );
       return false;
@@ -115,7 +117,7 @@ export class RecordingController implements vscode.Disposable {
       terminal?.note(messageOf(error));
       const sentence = `Could not record ${database.name}: ${messageOf(error)}`;
       this.model.setError(sentence);
-      void vscode.window.showErrorMessage(sentence);
+      void showError(sentence);
       return false;
     }
     if (this.active !== active) {
@@ -153,7 +155,7 @@ export class RecordingController implements vscode.Disposable {
     } catch (error) {
       const sentence = `The recording of ${active.name} failed: ${messageOf(error)}`;
       this.model.setError(sentence);
-      void vscode.window.showErrorMessage(sentence);
+      void showError(sentence);
       return undefined;
     } finally {
       active.recorder.cancel();
@@ -174,7 +176,7 @@ export class RecordingController implements vscode.Disposable {
     if (active === undefined) {
       return;
     }
-    this.item.text = `$(record) Recording ${active.name} ${elapsedClock(Date.now() - active.startedMs)}`;
+    this.item.text = `$(record) Recording ${statusBarLabel(active.name)} ${elapsedClock(Date.now() - active.startedMs)}`;
     const running = active.command === undefined ? '' : ` while running ${active.command}`;
     const progress =
       active.progress === undefined

@@ -42,7 +42,11 @@ function helpText({ id, fix, scenario }: HintRuleInfo): { text: string; markdown
 
 /** A relative path as a URI reference: each segment percent-encoded ('#' and '?' included). */
 function relativeUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  // A lone surrogate has no UTF-8 form and would make encodeURIComponent throw: it becomes U+FFFD.
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment.replace(/\p{Cs}/gu, '\uFFFD')))
+    .join('/');
 }
 
 function sarifRule(info: HintRuleInfo): Sarif.ReportingDescriptor {
