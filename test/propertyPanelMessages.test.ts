@@ -71,12 +71,12 @@ test('a busy timeout that is an object without a prototype is refused, not throw
 
 test('stored state, results and recordings of any shape are read or dropped, never thrown on', () => {
   fc.assert(
-    fc.property(clonedValue, (stored) => {
-      const state = parsedOrProjectError(() => validateSavedState(stored));
+    fc.property(clonedValue, fc.boolean(), (stored, userPicked) => {
+      const state = parsedOrProjectError(() => validateSavedState(stored, () => userPicked));
       assert.ok(
         !(state instanceof Error) &&
           (state.databasePath === null ||
-            (typeof state.databasePath === 'string' && state.databasePath !== '')),
+            (userPicked && typeof state.databasePath === 'string' && state.databasePath !== '')),
       );
       parsedOrProjectError(() => validateStoredResult(stored));
       parsedOrProjectError(() => validateStoredRecording(stored));
