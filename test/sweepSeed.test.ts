@@ -4,10 +4,10 @@
 // own connection, like the seed's async app) and blocking (one asyncio event loop whose sqlite3 calls
 // block it, like the seed's sync app). `sweep --clients 10 --requests 20` must serve as many requests
 // as the app did, within a few, in the matching execution model. The real FastAPI app served 15 of 20
-// (async) and 2 of 20 (sync); measured here (docs/sweep.md) the stdlib app served 13-15 threaded and 4
-// blocking, the sweep 14-15 in threads and 4 in blocking. Which waiting request gets the write lock
-// when it is freed is a race (SQLite's busy handler polls, up to every 100 ms), so a run differs from
-// the next by a request or two; FastAPI's blocked loop served 2 where the stdlib one serves 4. Hence ±3.
+// (async) and 2 of 20 (sync); measured here (docs/sweep.md) the stdlib app served 11-15 threaded and 3-4
+// blocking, the sweep 13-15 in threads and 4 in blocking. Which waiting request gets the write lock
+// when it is freed is a race (SQLite's busy handler polls, up to every 100 ms): the app alone spans 4
+// requests from run to run; FastAPI's blocked loop served 2 where the stdlib one serves 3-4. Hence ±4.
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { Recording } from '../src/engine/record/recordingTypes';
@@ -17,7 +17,7 @@ import { runCli } from './support/runCli';
 import { startSeedApp } from './support/seedApp';
 import { makeItemsDatabase, readBack, tempFolderFor } from './support/tempDatabase';
 
-const tolerance = 3;
+const tolerance = 4;
 
 async function appSuccesses(t: TestContext, folder: string, mode: 'threads' | 'blocking'): Promise<number> {
   const database = makeItemsDatabase(folder, 'delete', `app-${mode}.db`);

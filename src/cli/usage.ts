@@ -65,13 +65,13 @@ Commands:
       override them.
       --requests N --clients C (load shape): N of the preset's transactions as requests, taking its
       sessions' step lists in turn (the seed: A, B, A, ...), C in flight at a time, each client starting
-      its next as soon as its last ended; schedule times are ignored. In blocking the clients share one
+      its next --gap ms after its last ended; schedule times are ignored. In blocking the clients share one
       event loop. --requests ${range(probeRequests)}; --clients ${range(probeClients)}; --gap
       ${range(probeRequestGap)} ms between a client's requests (an answer's round trip).
       --scenario FILE runs the sessions of a *.lockprobe.json file instead of a preset (its model,
       journal and busy timeout unless the flags say otherwise); its own SQL runs on the copy only.
   sweep <file> [--preset P] [--clients 1,2,4,8,16] [--requests N] [--gap MS] [--model M]
-        [--journal J] [--busy-timeout MS] [--begin MODE] [--json]
+        [--journal J] [--busy-timeout MS] [--begin MODE] [--client NAME] [--json]
       The load shape at each concurrency level (ascending, at most ${maxSweepLevels}), each on a fresh copy:
       per level success rate, p50/p95 latency and lock errors; where the headroom ends.
   matrix <file> [--preset P] [--busy-timeout MS] [--begin MODE] [--json] [--html FILE]

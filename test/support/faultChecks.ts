@@ -90,6 +90,17 @@ export async function pollUntil(condition: () => boolean, what: string, timeoutM
   }
 }
 
+/** pollUntil without yielding: for a state another process holds only for milliseconds (a checkpoint on a
+ * quiet machine), seen by reading /proc/locks back to back. Only for conditions another process makes. */
+export function spinUntil(condition: () => boolean, what: string, timeoutMs = 20_000): void {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+    }
+  }
+}
+
 /** PIDs holding a POSIX write lock over `byte` of `file` (an EXCLUSIVE lock when on the SHARED range). */
 export function writeLockHolders(file: string, byte: number): number[] {
   const inode = statSync(file).ino;

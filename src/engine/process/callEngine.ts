@@ -1,6 +1,7 @@
 // Runs one engine request in a child process of its own and returns its answer: the caller's process
 // never loads SQLite, and the child exits when done, so nothing stays open while idle.
 import type { TimelineEvent } from '../probe/probeTypes';
+import type { SweepLevel } from '../sweep/sweepTypes';
 import { OperationError, UserInputError } from '../userInputError';
 import type {
   CancelRequest,
@@ -19,6 +20,8 @@ export interface EngineCallOptions {
   onPrepared?: (target: string) => void;
   /** A load test's requests answered so far, and how many failed (about every 100 ms). */
   onLoadProgress?: (done: number, failed: number) => void;
+  /** A sweep's level as it completes. */
+  onSweepLevel?: (level: SweepLevel, index: number) => void;
 }
 
 export function callEngine<Name extends EngineCallName>(
@@ -41,6 +44,10 @@ export function callEngine<Name extends EngineCallName>(
       }
       if (message.type === 'loadProgress') {
         options.onLoadProgress?.(message.done, message.failed);
+        return;
+      }
+      if (message.type === 'sweepLevel') {
+        options.onSweepLevel?.(message.level, message.index);
         return;
       }
       settled = true;

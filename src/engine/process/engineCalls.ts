@@ -11,6 +11,8 @@ import type { LoadTestOptions, RecordedLoad } from '../load/loadTestTypes';
 import type { ProbeOptions } from '../probe/runProbe';
 import type { LoadedScenario } from '../scenario/scenarioPlans';
 import type { ProbeResult, TimelineEvent } from '../probe/probeTypes';
+import type { SweepOptions } from '../sweep/runSweep';
+import type { SweepLevel, SweepResult } from '../sweep/sweepTypes';
 import { OperationError, UserInputError } from '../userInputError';
 
 export interface EngineCalls {
@@ -22,6 +24,11 @@ export interface EngineCalls {
   probe: {
     request: { options: Omit<ProbeOptions, 'onEvent' | 'onPrepared' | 'onTimeZero' | 'signal'> };
     response: ProbeResult;
+  };
+  /** The sweep (runSweep.ts): each level reported as a 'sweepLevel' message as it completes. */
+  sweep: {
+    request: { options: Omit<SweepOptions, 'signal' | 'onLevelStart'> };
+    response: SweepResult;
   };
   /** A scenario file's text checked (Ajv compiles the schema here, not in the extension host). */
   readScenario: { request: { text: string; file: string }; response: LoadedScenario };
@@ -74,6 +81,8 @@ export type FromEngineCall =
   | { type: 'progress'; session: string; event: TimelineEvent }
   /** A probe's target is ready: the file its sessions write to. */
   | { type: 'prepared'; target: string }
+  /** A sweep's level, as it completes (index in the order run). */
+  | { type: 'sweepLevel'; level: SweepLevel; index: number }
   /** A load test's requests answered so far, and how many of them failed. */
   | { type: 'loadProgress'; done: number; failed: number };
 

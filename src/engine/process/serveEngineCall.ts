@@ -7,6 +7,7 @@ import { checkpointNow } from '../locks/checkpointNow';
 import { switchJournalMode } from '../journal/switchJournalMode';
 import { dropProbeTable } from '../probe/dropProbeTable';
 import { runProbe } from '../probe/runProbe';
+import { runSweep } from '../sweep/runSweep';
 import { parseScenarioText } from '../scenario/readScenarioFile';
 import { type EngineRequest, engineErrorOf } from './engineCalls';
 import type { FromEngine, ToEngine } from './engineProtocol';
@@ -50,6 +51,10 @@ function answer(
         signal,
         onEvent: throttledProgress(portal),
         onPrepared: (target) => void portal.send({ type: 'prepared', target }),
+      });
+    case 'sweep':
+      return runSweep({ ...request.options, signal }, (level, index) => {
+        void portal.send({ type: 'sweepLevel', level, index });
       });
     case 'readScenario':
       return Promise.resolve(parseScenarioText(request.text, request.file));
