@@ -1,12 +1,13 @@
 // Flags shared by the commands, parsed strictly: an unknown flag or a bad value is a usage error.
 // Choices and ranges come from the engine's vocabulary (src/engine/options), so the command line
 // accepts exactly what the extension's settings and panel accept.
+import { controlsEscaped, quotedInput } from '../engine/text/quotedInput';
 import { parseArgs } from 'node:util';
 import { type ChoiceList, choiceProblem } from '../engine/options/choiceList';
 import { parseWholeNumber, type WholeNumberLimit } from '../engine/options/wholeNumberLimit';
 import { UserInputError } from '../engine/userInputError';
 
-const options = {
+export const cliOptions = {
   json: { type: 'boolean' },
   sarif: { type: 'boolean' },
   rule: { type: 'string', multiple: true },
@@ -49,10 +50,17 @@ export type CliFlags = ParsedCli['flags'];
 
 export function parseCli(argv: string[]) {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: cliOptions,
+      allowPositionals: true,
+      strict: true,
+    });
     return { command: positionals[0], positionals: positionals.slice(1), flags: values };
   } catch (error) {
-    throw new UserInputError(undefined, error instanceof Error ? error.message : String(error));
+    // node's parseArgs explains some mistakes over several lines: one line keeps it one message.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserInputError(undefined, controlsEscaped(message.replace(/\s*\n\s*/g, ' ')));
   }
 }
 
@@ -90,7 +98,7 @@ export function wholeNumber(flag: string, value: string | undefined, fallback: n
     return fallback;
   }
   if (!/^\d+$/.test(value)) {
-    throw new UserInputError(undefined, `${flag} must be a whole number, not "${value}"`);
+    throw new UserInputError(undefined, `${flag} must be a whole number, not ${quotedInput(value)}`);
   }
   return Number(value);
 }

@@ -1,3 +1,4 @@
+import { quotedInput } from '../engine/text/quotedInput';
 import { UserInputError } from '../engine/userInputError';
 import type { ParsedCli } from './cliArguments';
 import { checkpointCommand } from './commands/checkpointCommand';
@@ -40,6 +41,6 @@ export function runCommand(cli: ParsedCli, signal: AbortSignal): Promise<number>
     case 'demo':
       return demoCommand(cli, signal);
     default:
-      throw new UserInputError(undefined, `unknown command "${cli.command}" (see --help)`);
+      throw new UserInputError(undefined, `unknown command ${quotedInput(cli.command)} (see --help)`);
   }
 }

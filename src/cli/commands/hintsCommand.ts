@@ -1,5 +1,6 @@
 // `hints [DIR] [--json | --sarif] [--rule ID]...`: the lock hazards in a folder's code, for CI. Exit 0
 // when nothing is found, 1 when something is (so a CI step fails), 2 for bad input.
+import { quotedInput } from '../../engine/text/quotedInput';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeFolder } from '../../engine/hints/analyzeFolder';
@@ -39,7 +40,7 @@ function chosenRules(ids: readonly string[] | undefined): HintRuleInfo[] {
   for (const id of ids) {
     if (!known.some((info) => info.id === id)) {
       const list = known.length === 0 ? 'none yet' : known.map((info) => info.id).join(', ');
-      throw new UserInputError(undefined, `--rule: no rule "${id}"; the rules are: ${list}`);
+      throw new UserInputError(undefined, `--rule: no rule ${quotedInput(id)}; the rules are: ${list}`);
     }
   }
   return known.filter((info) => ids.includes(info.id));

@@ -1,4 +1,5 @@
 // The 32-byte header of a -wal file (https://sqlite.org/fileformat2.html#walformat), big-endian.
+import { UserInputError } from '../userInputError';
 
 export const walHeaderLength = 32;
 export const walFrameHeaderLength = 24;
@@ -31,8 +32,17 @@ export interface WalHeader {
   frameCount: number;
 }
 
-/** `bytes` holds at least the first 32 bytes of a -wal file of `fileSize` bytes. */
-export function parseWalHeader(bytes: Buffer, fileSize: number): WalHeader {
+/**
+ * `bytes` holds at least the first 32 bytes of a -wal file of `fileSize` bytes; fewer is a
+ * UserInputError naming `file` (callers check the length first: this keeps a RangeError out).
+ */
+export function parseWalHeader(bytes: Buffer, fileSize: number, file = 'the -wal file'): WalHeader {
+  if (bytes.length < walHeaderLength) {
+    throw new UserInputError(
+      file,
+      `has ${bytes.length} bytes, fewer than the ${walHeaderLength}-byte WAL header: it is truncated`,
+    );
+  }
   const magicValue = bytes.readUInt32BE(0);
   const formatVersion = bytes.readUInt32BE(4);
   const pageSize = bytes.readUInt32BE(8);

@@ -1,5 +1,6 @@
 // What the user gives `load`, checked before anything is sent: http(s) URLs only (requests go only to
 // the addresses given), headers as NAME:VALUE, a JSON body.
+import { controlsEscaped, quotedInput } from '../text/quotedInput';
 import { UserInputError } from '../userInputError';
 
 export function parseLoadUrl(text: string): URL {
@@ -7,12 +8,15 @@ export function parseLoadUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UserInputError(undefined, `"${text}" is not a URL; load takes http:// or https:// URLs`);
+    throw new UserInputError(
+      undefined,
+      `${quotedInput(text)} is not a URL; load takes http:// or https:// URLs`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UserInputError(
       undefined,
-      `load sends HTTP requests only: "${text}" is a ${url.protocol.replace(/:$/, '')} URL, not http:// or https://`,
+      `load sends HTTP requests only: ${quotedInput(text)} is a ${url.protocol.replace(/:$/, '')} URL, not http:// or https://`,
     );
   }
   return url;
@@ -41,7 +45,7 @@ export function parseHeader(text: string): [string, string] {
   if (!headerName.test(name) || /[\r\n\0]/.test(value)) {
     throw new UserInputError(
       undefined,
-      `--header must be NAME:VALUE (e.g. "Authorization: Bearer x"), not "${text}"`,
+      `--header must be NAME:VALUE (e.g. "Authorization: Bearer x"), not ${quotedInput(text)}`,
     );
   }
   if (clientHeaders.has(name.toLowerCase())) {
@@ -60,7 +64,7 @@ export function parseJsonBody(text: string): string {
   } catch (error) {
     throw new UserInputError(
       undefined,
-      `--body must be JSON: ${error instanceof Error ? error.message : String(error)}`,
+      `--body must be JSON: ${controlsEscaped(error instanceof Error ? error.message : String(error))}`,
     );
   }
   return text;

@@ -140,16 +140,23 @@ function shmLockName(lock: ShmLockByte): LockName {
 
 const fileOrder: Record<LockedFile, number> = { db: 0, wal: 1, shm: 2 };
 
-/** By PID, then database before -wal before -shm, weaker locks first, waiters after holders. */
+type HolderOrderFields = 'pid' | 'file' | 'lock' | 'readSlot' | 'waiting' | 'openFileDescription';
+
+/**
+ * By PID, then database before -wal before -shm, weaker locks first, waiters after holders, a
+ * process's own lock before an open-file-description one: a total order, so the list does not depend
+ * on the order of /proc/locks.
+ */
 export function compareHolders(
-  a: Pick<DecodedHolder, 'pid' | 'file' | 'lock' | 'readSlot' | 'waiting'>,
-  b: Pick<DecodedHolder, 'pid' | 'file' | 'lock' | 'readSlot' | 'waiting'>,
+  a: Pick<DecodedHolder, HolderOrderFields>,
+  b: Pick<DecodedHolder, HolderOrderFields>,
 ): number {
   return (
     a.pid - b.pid ||
     fileOrder[a.file] - fileOrder[b.file] ||
     Number(a.waiting) - Number(b.waiting) ||
     lockOrder(a.lock) - lockOrder(b.lock) ||
-    (a.readSlot ?? -1) - (b.readSlot ?? -1)
+    (a.readSlot ?? -1) - (b.readSlot ?? -1) ||
+    Number(a.openFileDescription === true) - Number(b.openFileDescription === true)
   );
 }

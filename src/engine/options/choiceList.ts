@@ -3,6 +3,8 @@
 // settings, panel messages, quick picks, the webview form) reads its values from such a list, and a
 // test ties package.json's enums to them. Pure: the webview imports this folder.
 
+import { quotedInput } from '../text/quotedInput';
+
 export interface Choice<V extends string = string> {
   readonly value: V;
   /** A short name for a dropdown or a quick pick. */
@@ -38,5 +40,5 @@ export function choiceProblem<V extends string>(
   value: string,
   spell: (value: V) => string = (same) => same,
 ): string {
-  return `${subject} must be one of ${list.values.map(spell).join(', ')}, not "${value}"`;
+  return `${subject} must be one of ${list.values.map(spell).join(', ')}, not ${quotedInput(value)}`;
 }

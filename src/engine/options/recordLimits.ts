@@ -1,5 +1,6 @@
 // The recorder's knobs: how often it samples the locks and how long it records. Checked here for the
 // command line, the recorder process and (later) the extension.
+import { quotedInput } from '../text/quotedInput';
 import type { WholeNumberLimit } from './wholeNumberLimit';
 
 /**
@@ -28,7 +29,7 @@ const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 
  */
 export function parseDuration(text: string, flag: string): { ms: number } | { problem: string } {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(text);
-  const problem = `${flag} must be a duration like 30s, 5m, 1h or a number of ms (at most 24h), not "${text}"`;
+  const problem = `${flag} must be a duration like 30s, 5m, 1h or a number of ms (at most 24h), not ${quotedInput(text)}`;
   if (match === null) {
     return { problem };
   }

@@ -2,6 +2,8 @@
 // nowhere else: the command line, the settings, the panel's messages, the quick picks, the webview's
 // form and the engine all ask `wholeNumberProblem` / `parseWholeNumber`. Pure: the webview imports it.
 
+import { quotedInput } from '../text/quotedInput';
+
 export interface WholeNumberLimit {
   /** How a sentence names the number: 'the busy timeout'. */
   readonly name: string;
@@ -22,7 +24,21 @@ export function wholeNumberProblem(
   if (typeof value === 'number' && Number.isInteger(value) && value >= limit.min && value <= limit.max) {
     return undefined;
   }
-  return outOfRange(limit, typeof value === 'string' ? `"${value}"` : String(value), subject);
+  return outOfRange(limit, shownValue(value), subject);
+}
+
+/** The value as a sentence quotes it; an object is named by its kind (String() throws on some). */
+function shownValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return quotedInput(value);
+  }
+  if (
+    value === null ||
+    (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')
+  ) {
+    return String(value);
+  }
+  return Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`;
 }
 
 /** Text as typed (a flag, an input box): digits only, surrounding blanks ignored, then the range. */
@@ -37,7 +53,7 @@ export function parseWholeNumber(
     return { value };
   }
   // The sentence quotes what was typed, not the number read from it.
-  return { problem: outOfRange(limit, `"${text}"`, subject) };
+  return { problem: outOfRange(limit, quotedInput(text), subject) };
 }
 
 function outOfRange(limit: WholeNumberLimit, shown: string, subject: string): string {

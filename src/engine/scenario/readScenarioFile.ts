@@ -2,6 +2,7 @@
 // the JSON path, before anything runs or is written.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { controlsEscaped } from '../text/quotedInput';
 import { UserInputError } from '../userInputError';
 import { scenarioPlans, type LoadedScenario } from './scenarioPlans';
 import { validateScenario } from './validateScenario';
@@ -36,7 +37,8 @@ export function parseScenarioText(text: string, file: string): LoadedScenario {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UserInputError(shownName, `is not valid JSON (${(error as Error).message})`);
+    // JSON.parse quotes the text raw: a line break in it would split the sentence.
+    throw new UserInputError(shownName, `is not valid JSON (${controlsEscaped((error as Error).message)})`);
   }
   const checked = validateScenario(data);
   if ('problem' in checked) {
