@@ -1,7 +1,7 @@
 // The probe's load shape (`--requests N --clients C`) and the sweep's levels: how many of a preset's
 // transactions run as requests, how many at a time. Pure: the command line, the panel and quick picks
 // derive their parsing and ranges from these.
-import type { WholeNumberLimit } from './wholeNumberLimit';
+import { wholeNumberProblem, type WholeNumberLimit } from './wholeNumberLimit';
 
 export const probeRequests: WholeNumberLimit = {
   name: 'the number of requests',
@@ -38,3 +38,23 @@ export const defaultSweepLevels: readonly number[] = [1, 2, 4, 8, 16];
 
 /** At most this many levels in one sweep: each level is a whole probe on a fresh copy. */
 export const maxSweepLevels = 12;
+
+/** One sentence when `levels` cannot be swept (too few or many, out of range, not ascending); else undefined. */
+export function sweepLevelsProblem(
+  levels: readonly number[],
+  subject = 'the sweep levels',
+): string | undefined {
+  if (levels.length === 0 || levels.length > maxSweepLevels) {
+    return `${subject} must list 1 to ${maxSweepLevels} client counts`;
+  }
+  for (const clients of levels) {
+    const problem = wholeNumberProblem(probeClients, clients, `each of ${subject}`);
+    if (problem !== undefined) {
+      return problem;
+    }
+  }
+  if (!levels.every((clients, index) => index === 0 || clients > levels[index - 1])) {
+    return `${subject} must ascend without repeats (${levels.join(',')}), as a ramp does`;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 // The sweep: the preset's load shape at each concurrency level, each on a fresh scratch copy of the
 // user's database (runProbe makes and removes it), reported level by level as each one completes.
 import { checkedWholeNumber } from '../checkedWholeNumber';
-import { maxSweepLevels, probeClients, probeRequests } from '../options/loadShape';
+import { probeRequests, sweepLevelsProblem } from '../options/loadShape';
 import { runProbe, type ProbeOptions } from '../probe/runProbe';
 import { OperationError, UserInputError } from '../userInputError';
 import { sweepLevel } from './sweepLevel';
@@ -80,19 +80,9 @@ export async function runSweep(
 
 /** Whole numbers within the client limit, at most maxSweepLevels of them, ascending, no repeats. */
 export function checkedLevels(levels: readonly number[], subject = 'the sweep levels'): number[] {
-  if (levels.length === 0 || levels.length > maxSweepLevels) {
-    throw new UserInputError(undefined, `${subject} must list 1 to ${maxSweepLevels} client counts`);
-  }
-  for (const clients of levels) {
-    checkedWholeNumber(probeClients, clients, `each of ${subject}`);
-  }
-  for (let index = 1; index < levels.length; index++) {
-    if (levels[index] <= levels[index - 1]) {
-      throw new UserInputError(
-        undefined,
-        `${subject} must ascend without repeats (${levels.join(',')}), as a ramp does`,
-      );
-    }
+  const problem = sweepLevelsProblem(levels, subject);
+  if (problem !== undefined) {
+    throw new UserInputError(undefined, problem);
   }
   return [...levels];
 }

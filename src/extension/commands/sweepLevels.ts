@@ -1,14 +1,7 @@
 // The sweep's levels as a person types them ("1, 2, 4, 8, 16") and the choices the quick pick offers.
-// Defaults and limits are the engine's (src/engine/options/loadShape.ts), as for --clients. The engine
-// checks the levels again (runSweep's checkedLevels, not imported here: it would bring the probe, and
-// SQLite, into the extension host's bundle); this check only answers as the user types.
-import {
-  defaultSweepLevels,
-  maxSweepLevels,
-  probeClients,
-  probeRequests,
-} from '../../engine/options/loadShape';
-import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
+// Defaults, limits and the rule are the engine's (src/engine/options/loadShape.ts), as for --clients;
+// the engine checks the levels again when the sweep runs.
+import { defaultSweepLevels, probeRequests, sweepLevelsProblem } from '../../engine/options/loadShape';
 
 export const sweepDefaults = { levels: defaultSweepLevels, requests: probeRequests.default };
 
@@ -27,19 +20,7 @@ export function parseLevels(text: string): number[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
 }
 
-/** One sentence when the levels cannot be swept; undefined when they can. */
+/** One sentence when the levels cannot be swept (the engine's rule); undefined when they can. */
 export function levelsProblem(levels: readonly number[]): string | undefined {
-  if (levels.length === 0 || levels.length > maxSweepLevels) {
-    return `List 1 to ${maxSweepLevels} client counts.`;
-  }
-  for (const clients of levels) {
-    const problem = wholeNumberProblem(probeClients, clients, 'each level');
-    if (problem !== undefined) {
-      return problem;
-    }
-  }
-  if (!levels.every((clients, index) => index === 0 || clients > levels[index - 1])) {
-    return 'The levels must ascend without repeats, as a ramp does.';
-  }
-  return undefined;
+  return sweepLevelsProblem(levels, 'the levels');
 }

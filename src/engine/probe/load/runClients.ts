@@ -4,8 +4,8 @@
 // request whose statements all return synchronously hands the loop straight to the next one (timers,
 // such as a holder's sleep, wait). Otherwise each client is a worker thread or process of its own.
 import { forkEngineProcess, startEngineThread, type MessageChannel } from '../../process/messageChannel';
-import type { ToClient } from '../../process/clientProtocol';
-import type { FromEngine, ToEngine } from '../../process/engineProtocol';
+import type { FromClient, ToClient } from '../../process/clientProtocol';
+import type { FromSession, ToSession } from '../../process/sessionProtocol';
 import { probeRequestGap } from '../../options/loadShape';
 import { OperationError } from '../../userInputError';
 import { logBatch } from '../eventBatch';
@@ -122,6 +122,11 @@ async function runOnThisThread(request: ClientsRequest): Promise<ClientsRun> {
   }
 }
 
+// A client speaks the sessions' start-up and event messages plus its own requests (not the engine's
+// calls: naming those here would tie the probe back to the engine protocol that names the probe).
+type ToClientProcess = ToSession | ToClient;
+type FromClientProcess = FromSession | FromClient;
+
 function sortedRecords(records: RequestRecord[]): RequestRecord[] {
   return records.sort((a, b) => a.index - b.index);
 }
@@ -129,8 +134,8 @@ function sortedRecords(records: RequestRecord[]): RequestRecord[] {
 async function runRemote(request: ClientsRequest): Promise<ClientsRun> {
   const start =
     request.model === 'threads'
-      ? () => startEngineThread<ToEngine, FromEngine>()
-      : () => forkEngineProcess<ToEngine, FromEngine>({ serialization: 'advanced' });
+      ? () => startEngineThread<ToClientProcess, FromClientProcess>()
+      : () => forkEngineProcess<ToClientProcess, FromClientProcess>({ serialization: 'advanced' });
   const count = clientCount(request.load);
   const channels = Array.from({ length: count }, () => start());
   const logs = channels.map((_, index) => new SessionLog(clientName(index)));
@@ -165,7 +170,7 @@ async function runRemote(request: ClientsRequest): Promise<ClientsRun> {
     request.signal?.removeEventListener('abort', abort);
   }
 
-  function followClient(channel: MessageChannel<ToEngine, FromEngine>, index: number) {
+  function followClient(channel: MessageChannel<ToClientProcess, FromClientProcess>, index: number) {
     const name = clientName(index);
     const onEvent = request.onEvent;
     let failure: string | undefined;
