@@ -524,6 +524,8 @@ async function reloadAndCheck(
   assert.equal(now.integrity, 'ok');
   assert.equal(now.contentSha256, was.contentSha256, 'the rows are unchanged');
   assert.deepEqual(now.tables, was.tables, 'no probe table');
+  // VS Code revives a webview panel when its tab is shown: the panel may sit behind another editor.
+  await workbench.page.locator('.tabs-container .tab', { hasText: 'SQLite Lock Doctor' }).first().click();
   await workbench.waitForStatusBarItem(/app\.db · /, { timeoutMs: 60_000 });
   await workbench.webview().locator('#journal-mode').waitFor({ timeout: 30_000 });
 }
