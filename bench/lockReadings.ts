@@ -237,7 +237,7 @@ export async function benchLockReadings(folder: string): Promise<[string, string
     states.dispose();
     rows.push([
       'doctor: process facts per reading',
-      `${((factsUsed.user + factsUsed.system) / 1000 / 200).toFixed(3)} ms CPU for ${described} processes (mean of 200 readings with the same lock lines, as the watcher sees them; busy holders' states read each time, idle ones every 2 s)`,
+      `${((factsUsed.user + factsUsed.system) / 1000 / 200).toFixed(3)} ms CPU for ${described} processes (mean of 200 readings with the same lock lines, as the watcher sees them; busy holders' states read every 0.5 s, idle ones every 2 s)`,
     ]);
     for (const library of [
       ...new Set(facts.processes.flatMap((entry) => (entry.sqlite ?? []).map((found) => found.file))),

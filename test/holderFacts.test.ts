@@ -57,12 +57,12 @@ describe('process state (/proc/PID/stat)', () => {
 });
 
 describe('process states across readings', () => {
-  test('busy holders are read each time, idle ones every 2 s; an ended process reads as null', async () => {
+  test('busy holders are read every 0.5 s, idle ones every 2 s; an ended process reads as null', async () => {
     const child = spawn('sleep', ['30']);
     const pid = child.pid ?? -1;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     let now = 0;
-    const states = new ProcessStateReader('/proc', 2000, () => now);
+    const states = new ProcessStateReader('/proc', 2000, 500, () => now);
     /** Polls the kernel's own view (a signal takes effect asynchronously) until the state is `code`. */
     const kernelState = async (code: string) => {
       const deadline = Date.now() + 10_000;
@@ -77,16 +77,23 @@ describe('process states across readings', () => {
       process.kill(pid, 'SIGSTOP');
       await kernelState('T');
       assert.equal(states.stateOf(pid, false)?.code, 'S', 'idle: the reading of a moment ago');
-      assert.equal(states.stateOf(pid, true)?.code, 'T', 'busy: read now');
+      assert.equal(states.stateOf(pid, true)?.code, 'S', 'busy: the reading of a moment ago');
+      now = 500;
+      assert.equal(states.stateOf(pid, true)?.code, 'T', 'busy, half a second later: read again');
       process.kill(pid, 'SIGCONT');
       await kernelState('S');
       assert.equal(states.stateOf(pid, false)?.code, 'T', 'idle: the reading of a moment ago');
-      now = 2000;
-      assert.equal(states.stateOf(pid, false)?.code, 'S', 'idle, two seconds later: read again');
+      now = 2500;
+      assert.equal(
+        states.stateOf(pid, false)?.code,
+        'S',
+        'idle, two seconds after the last reading: read again',
+      );
     } finally {
       child.kill('SIGKILL');
       await exited;
     }
+    now = 3000;
     assert.equal(states.stateOf(pid, true), null, 'ended and reaped');
     states.dispose();
   });

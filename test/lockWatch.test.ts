@@ -79,6 +79,10 @@ describe('the reading loop on a prepared /proc', () => {
     const lockReader = new LockReader(file, { platform: 'linux', procRoot: root });
     const first = lockReader.readStamped().holders;
     assert.equal(lockReader.readStamped().holders, first, 'the same array: nothing changed');
+    // Another file's lock comes and renumbers the table: the lines on this database are the same.
+    const elsewhere = `1: POSIX  ADVISORY  WRITE 6001 08:01:999999 0 EOF`;
+    writeProcLocks(root, [elsewhere, reader.replace(/^1:/, '2:')]);
+    assert.equal(lockReader.readStamped().holders, first, 'the same array: only other files changed');
     writeProcLocks(root, [reader, writer]);
     const second = lockReader.readStamped().holders;
     assert.notEqual(second, first);

@@ -14,6 +14,8 @@ import { SqliteBuildCatalog } from '../holders/sqliteBuild/sqliteBuildCatalog';
 import { HoldClock, withHeldFor } from './holdClock';
 import type { LockReport } from './lockReport';
 import { OpenFileScan, type OpenFileScanTiming, openFileScanTiming } from './openFileScan';
+import type { ProcLockEntry } from './procLocks';
+import { ProcLocksFile } from './procLocksFile';
 import { ProcessNameCache } from './processNames';
 import type { HolderMemo } from './readHolderTable';
 import { readLockHolders } from './readLockHolders';
@@ -37,6 +39,8 @@ export class LockReader {
   private readonly states: ProcessStateReader;
   private readonly factsMemo: ProcessFactsMemo = {};
   private header: { stamp: string; database: DatabaseFileHeader } | undefined;
+  /** /proc/locks kept open between readings; null once it could not be opened. */
+  private lockTable: ProcLocksFile | null | undefined;
 
   constructor(
     readonly file: string,
@@ -46,12 +50,14 @@ export class LockReader {
     this.openFiles = new OpenFileScan(procRoot, options.scanTiming ?? openFileScanTiming, options.now);
     this.names = new ProcessNameCache(procRoot);
     this.libraries = new ProcessLibraries(options.catalog ?? new SqliteBuildCatalog('background'), procRoot);
-    this.states = new ProcessStateReader(procRoot, undefined, options.now);
+    this.states = new ProcessStateReader(procRoot, undefined, undefined, options.now);
   }
 
   /** Closes the /proc files kept open between readings. */
   dispose(): void {
     this.states.dispose();
+    this.lockTable?.close();
+    this.lockTable = undefined;
   }
 
   /** The SQLite build catalog (the benchmark and tests wait on its scans). */
@@ -63,6 +69,22 @@ export class LockReader {
   get openFileScans(): number {
     return this.openFiles.scans;
   }
+
+  /** The same entries array while the table's lines on these inodes stay the same (readHolderTable's memo). */
+  private readonly lockEntries = (inodes: readonly bigint[]): ProcLockEntry[] | null => {
+    if (this.lockTable === undefined) {
+      try {
+        this.lockTable = new ProcLocksFile(this.options.procRoot);
+      } catch {
+        this.lockTable = null;
+      }
+    }
+    try {
+      return this.lockTable?.entriesOn(inodes) ?? null;
+    } catch {
+      return null;
+    }
+  };
 
   private namedHolders: LockReport['holders'] | undefined;
 
@@ -98,6 +120,7 @@ export class LockReader {
       factsMemo: this.factsMemo,
       nameOf: this.names.nameOf,
       memo: this.memo,
+      lockEntries: this.lockEntries,
       readHeader: this.readHeader,
     });
     if (report.holders !== this.namedHolders) {

@@ -18,6 +18,7 @@ export class ProcLocksFile {
   private lastLength = -1;
   private lastMarks = '';
   private lastLines: string | undefined;
+  private lastEntries: { lines: string; entries: ProcLockEntry[] } | undefined;
 
   /** Throws when /proc/locks cannot be opened (no /proc, not Linux). */
   constructor(procRoot = '/proc') {
@@ -87,6 +88,15 @@ export class ProcLocksFile {
       }
     }
     return entries;
+  }
+
+  /** Entries on these inodes: the same array while their lines stay the same (a caller compares by identity). */
+  entriesOn(inodes: readonly bigint[]): ProcLockEntry[] {
+    const lines = this.linesOn(inodes.map(inodeMark));
+    if (this.lastEntries?.lines !== lines) {
+      this.lastEntries = { lines, entries: this.parse(lines) };
+    }
+    return this.lastEntries.entries;
   }
 
   close(): void {

@@ -30,11 +30,30 @@ export interface HolderTableOptions {
    * returned (unchanged holders are then one comparison away).
    */
   memo?: HolderMemo;
+  /**
+   * The lock table's entries on these inodes, or null where there is none. Default: /proc/locks read
+   * and parsed now. A reader across readings passes one that returns the same array while the table's
+   * lines on these inodes stay the same (LockTableReader), so an unchanged reading is a few comparisons.
+   */
+  lockEntries?: (inodes: readonly bigint[]) => ProcLockEntry[] | null;
 }
 
 export interface HolderMemo {
   key?: string;
   holders?: LockHolderEntry[];
+  /** What `holders` came from, by identity: the same arrays again skip building the key. */
+  from?: { split: LocksSplit; openPids: readonly number[]; journalMode: PersistedJournalMode };
+  /** The last entries split per file. */
+  split?: LocksSplit;
+}
+
+/** Lock entries split between the database and its -shm, and the files' identities they were split by. */
+interface LocksSplit {
+  entries: ProcLockEntry[];
+  files: string;
+  databaseLocks: ProcLockEntry[];
+  shmLocks: ProcLockEntry[];
+  lockPids: number[];
 }
 
 export function readHolderTable(
@@ -47,7 +66,12 @@ export function readHolderTable(
   const shm = platform === 'linux' ? statSidecar(`${database.realPath}-shm`) : null;
   // Only the lines on the database and its -shm are parsed: the table lists every lock on the system.
   const inodes = shm === null ? [database.inode] : [database.inode, shm.ino];
-  const procLocks = platform === 'linux' ? readProcLocks('linux', procRoot, inodes) : null;
+  const procLocks =
+    platform !== 'linux'
+      ? null
+      : options.lockEntries
+        ? options.lockEntries(inodes)
+        : readProcLocks('linux', procRoot, inodes);
   if (procLocks === null) {
     return {
       supported: false,
@@ -55,13 +79,33 @@ export function readHolderTable(
       holders: [],
     };
   }
-  const databaseLocks = posixLocksOnFile(procLocks, database.device, database.inode);
-  const shmLocks = shm === null ? [] : posixLocksOnFile(procLocks, shm.dev, shm.ino);
-  const lockPids = pidsWithLockLines(databaseLocks, shmLocks);
+  const memo = options.memo;
+  const files = `${database.device}:${database.inode} ${shm === null ? '' : `${shm.dev}:${shm.ino}`}`;
+  let split = memo?.split;
+  if (split?.entries !== procLocks || split.files !== files) {
+    const databaseLocks = posixLocksOnFile(procLocks, database.device, database.inode);
+    const shmLocks = shm === null ? [] : posixLocksOnFile(procLocks, shm.dev, shm.ino);
+    const lockPids = pidsWithLockLines(databaseLocks, shmLocks);
+    split = { entries: procLocks, files, databaseLocks, shmLocks, lockPids };
+  }
+  const { databaseLocks, shmLocks, lockPids } = split;
   const openPids = options.openPids
     ? options.openPids(database.realPath, lockPids)
     : processesWithFileOpen(database.realPath, procRoot);
-  const memo = options.memo;
+  // The same entries, open PIDs and mode as the last reading: the same holders, no key to build.
+  const from = memo?.from;
+  if (
+    memo?.holders !== undefined &&
+    from?.split === split &&
+    from.openPids === openPids &&
+    from.journalMode === journalMode
+  ) {
+    return { supported: true, holders: memo.holders };
+  }
+  if (memo !== undefined) {
+    memo.split = split;
+    memo.from = { split, openPids, journalMode };
+  }
   const key =
     memo === undefined
       ? undefined
