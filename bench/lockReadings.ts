@@ -221,17 +221,21 @@ export async function benchLockReadings(folder: string): Promise<[string, string
     // The doctor's per-process facts: what describing 40 holders adds to a reading, and the SQLite scans.
     const facts = reader.read();
     const described = (facts.processes ?? []).length;
-    const factsBefore = process.cpuUsage();
     const states = new ProcessStateReader();
     const libraries = new ProcessLibraries(new SqliteBuildCatalog('now'));
     const memo = {};
-    for (let run = 0; run < 200; run++) {
+    const describe = () =>
       describeProcesses(facts.holders, facts.journalMode, {
         memo,
         shmOpenPids: [],
         libraries,
         stateOf: (pid, busy) => states.stateOf(pid, busy),
       });
+    // The first one scans the SQLite libraries (measured below on their own): a watcher does it once.
+    describe();
+    const factsBefore = process.cpuUsage();
+    for (let run = 0; run < 200; run++) {
+      describe();
     }
     const factsUsed = process.cpuUsage(factsBefore);
     states.dispose();
