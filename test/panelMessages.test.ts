@@ -137,3 +137,24 @@ test('file, locks and activity arrive with bidi and C1 controls shown as U+FFFD,
   );
   assert.equal(state.lastError, 'could not open /w/evil\uFFFDgnp.db: \uFFFDdisk\uFFFD \uFFFD2J');
 });
+
+test('a result, a recording and a sweep arrive with bidi and C1 controls shown as U+FFFD, in place', () => {
+  const session = 'writer\u202Eevil';
+  const result = {
+    sessions: [{ name: session, events: [{ sql: 'SELECT \u2066x\u2069', tUs: 1 }] }],
+    columns: new Float64Array([1, 2]),
+    verdict: ['plain text stays'],
+  };
+  const recording = { lanes: [{ command: 'app', log: ['line \u009B2J'] }] };
+  const sweep = { levels: [{ clients: 2, note: 'n\u200Fo' }] };
+  let state = applyToPanel({}, { type: 'result', result } as never);
+  state = applyToPanel(state, { type: 'recording', recording } as never);
+  state = applyToPanel(state, { type: 'sweep', sweep } as never);
+  assert.equal(state.lastResult, result as never, 'the same object: not copied');
+  assert.equal(result.sessions[0].name, 'writer\uFFFDevil');
+  assert.equal(result.sessions[0].events[0].sql, 'SELECT \uFFFDx\uFFFD');
+  assert.equal(result.verdict[0], 'plain text stays');
+  assert.deepEqual([...result.columns], [1, 2]);
+  assert.equal(recording.lanes[0].log[0], 'line \uFFFD2J');
+  assert.equal(sweep.levels[0].note, 'n\uFFFDo');
+});

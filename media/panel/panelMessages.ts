@@ -1,6 +1,6 @@
 // What arrives from the host, folded into the panel's state: each message replaces its part.
 import type { PanelState, ToPanel } from '../../src/shared/panelProtocol';
-import { withTextShown } from './shownState';
+import { showTextInPlace, withTextShown } from './shownState';
 
 const types: readonly ToPanel['type'][] = [
   'file',
@@ -26,13 +26,13 @@ export function applyToPanel(
   message: Exclude<ToPanel, { type: 'show' }>,
 ): Partial<PanelState> {
   if (message.type === 'result') {
-    return { ...state, lastResult: message.result };
+    return { ...state, lastResult: showTextInPlace(message.result) };
   }
   if (message.type === 'recording') {
-    return { ...state, lastRecording: message.recording };
+    return { ...state, lastRecording: showTextInPlace(message.recording) };
   }
   if (message.type === 'sweep') {
-    return { ...state, lastSweep: message.sweep };
+    return { ...state, lastSweep: showTextInPlace(message.sweep) };
   }
   const { type, ...part } = message;
   void type; // the rest is the part of the state this message replaces

@@ -10,6 +10,13 @@ const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
 /** C1 controls, bidi embeddings, overrides, isolates and marks, line and paragraph separators. */
 const reorderingOrActing = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
 
+const holdsReorderingOrActing = new RegExp(reorderingOrActing.source);
+
+/** Whether shownAsText would change `text` (one scan, no copy: for callers that walk large data). */
+export function changedWhenShown(text: string): boolean {
+  return holdsReorderingOrActing.test(text);
+}
+
 /** Text for any display: C1 and bidi controls and line separators become U+FFFD; the rest is kept. */
 export function shownAsText(text: string): string {
   return text.replace(reorderingOrActing, '\uFFFD');
