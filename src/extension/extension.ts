@@ -15,13 +15,14 @@ import { lockDoctorApi, type LockDoctorApi } from './lockDoctorApi';
 import type { PanelViewName } from '../shared/panelProtocol';
 import { LockDoctorModel } from './lockDoctorModel';
 import { LockDoctorPanel, panelViewType, type PanelActions } from './panel/lockDoctorPanel';
-import { LastRecordingStore, LastResultStore } from './panel/lastResultStore';
+import { LastRecordingStore, LastResultStore, LastSweepStore } from './panel/lastResultStore';
 import { PickedDatabases } from './panel/pickedDatabases';
 import { recordCommand } from './commands/recordCommand';
 import { runLoadTestCommand } from './commands/runLoadTestCommand';
 import { sweepConcurrencyCommand } from './commands/sweepConcurrencyCommand';
 import { RecordingController } from './recording/recordingController';
 import type { Recording } from '../engine/record/recordingTypes';
+import type { SweepResult } from '../engine/sweep/sweepTypes';
 import { validateProbeForm, validateSavedState } from './panel/validatePanelMessage';
 import { LockDoctorStatusBar } from './statusBar';
 import { registerHints } from './hints/registerHints';
@@ -102,6 +103,8 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
   let rememberedResult: ProbeResult | null = null;
   const lastRecordings = new LastRecordingStore(context.workspaceState);
   let rememberedRecording: Recording | null = null;
+  const lastSweeps = new LastSweepStore(context.workspaceState);
+  let rememberedSweep: SweepResult | null = null;
   const statusBar = new LockDoctorStatusBar(model);
   // Live lock holders while the panel shows or the status bar item does, and VS Code has focus.
   const lockWatcher = new LiveLockWatcher(
@@ -129,6 +132,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
       if (model.lastRecording !== null && model.lastRecording !== rememberedRecording) {
         rememberedRecording = model.lastRecording;
         lastRecordings.remember(model.lastRecording);
+      }
+      if (model.lastSweep !== null && model.lastSweep !== rememberedSweep) {
+        rememberedSweep = model.lastSweep;
+        lastSweeps.remember(model.lastSweep);
       }
     }),
     vscode.commands.registerCommand('sqliteLockDoctor.openDatabase', (uri?: unknown) =>
@@ -191,6 +198,10 @@ export function activate(context: vscode.ExtensionContext): LockDoctorApi | unde
           const recording = lastRecordings.recall(saved.databasePath);
           if (recording !== null) {
             model.setRecording(recording);
+          }
+          const sweep = lastSweeps.recall(saved.databasePath);
+          if (sweep !== null) {
+            model.setSweep(sweep);
           }
         }
       },

@@ -1,11 +1,12 @@
-// The one place the last probe result and the last recording are kept across reloads: the workspace's
+// The one place the last probe result, the last recording and the last sweep are kept across reloads: the workspace's
 // storage. Not the webview's state: VS Code persists that asynchronously, and a reload right after a
 // probe came back without the result (seen in the end-to-end tests); the webview keeps only its view
 // state.
 import type * as vscode from 'vscode';
 import type { ProbeResult } from '../../engine/probe/probeTypes';
 import type { Recording } from '../../engine/record/recordingTypes';
-import { validateStoredRecording, validateStoredResult } from './validatePanelMessage';
+import type { SweepResult } from '../../engine/sweep/sweepTypes';
+import { validateStoredRecording, validateStoredResult, validateStoredSweep } from './validatePanelMessage';
 
 /** A 32-writer burst or an hour's capped recording is a few MB at most; far larger is not worth storing. */
 const maxStoredChars = 4_000_000;
@@ -45,5 +46,11 @@ export class LastRecordingStore extends LastStored<Recording> {
       validateStoredRecording,
       (recording) => recording.database,
     );
+  }
+}
+
+export class LastSweepStore extends LastStored<SweepResult> {
+  constructor(storage: vscode.Memento) {
+    super(storage, 'sqliteLockDoctor.lastSweep', validateStoredSweep, (sweep) => sweep.database);
   }
 }

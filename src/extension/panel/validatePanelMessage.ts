@@ -11,6 +11,7 @@ import { probeBusyTimeout } from '../../engine/options/timeLimits';
 import { wholeNumberProblem } from '../../engine/options/wholeNumberLimit';
 import { probeResultSchema, type ProbeResult } from '../../engine/probe/probeTypes';
 import { recordingSchema, type Recording } from '../../engine/record/recordingTypes';
+import { sweepResultSchema, type SweepResult } from '../../engine/sweep/sweepTypes';
 import type { FromPanel, PanelSavedState, ProbeFormValues } from '../../shared/panelProtocol';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -106,6 +107,20 @@ export function validateStoredResult(result: unknown): ProbeResult | null {
     isRecord(result.rows) &&
     isRecord(result.verdict);
   return looksLikeResult ? (result as unknown as ProbeResult) : null;
+}
+
+/** A sweep kept in the workspace's storage, when it still has the shape the Headroom tab draws. */
+export function validateStoredSweep(sweep: unknown): SweepResult | null {
+  const looksLikeSweep =
+    isRecord(sweep) &&
+    sweep.schema === sweepResultSchema &&
+    typeof sweep.database === 'string' &&
+    typeof sweep.model === 'string' &&
+    typeof sweep.journalMode === 'string' &&
+    typeof sweep.busyTimeoutMs === 'number' &&
+    Array.isArray(sweep.levels) &&
+    sweep.levels.every((level) => isRecord(level) && typeof level.clients === 'number');
+  return looksLikeSweep ? (sweep as unknown as SweepResult) : null;
 }
 
 /** A stored recording, if it has the recording's shape (storage outlives versions of this extension). */
