@@ -55,6 +55,18 @@ export const tests: E2eTest[] = [
       assert.match((await tip.textContent()) ?? '', /succeeded \d+ of 20/);
       await panel.locator('#headroom').evaluate((element) => element.scrollIntoView({ block: 'start' }));
       await workbench.screenshot('headroom');
+      // The last sweep is kept in the workspace's storage: a window reload shows it again.
+      await workbench.page.reload();
+      await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await workbench.waitForStatusBarItem(/app\.db · DELETE/, { timeoutMs: 60_000 });
+      const reloaded = workbench.webview();
+      await reloaded.locator('vscode-tab-header[data-view="headroom"]').click({ timeout: 30_000 });
+      const levelsAgain = reloaded.locator('#headroom-chart .sh-level');
+      await levelsAgain.first().waitFor({ timeout: 30_000 });
+      assert.deepEqual(
+        await levelsAgain.evaluateAll((groups) => groups.map((group) => group.getAttribute('data-clients'))),
+        ['1', '2', '4', '8'],
+      );
     },
   },
   {
