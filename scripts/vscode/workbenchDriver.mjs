@@ -74,8 +74,10 @@ export function createWorkbenchDriver({ page, workspace, userDataDir, screenshot
       for (;;) {
         await page.keyboard.press('F1');
         await input.waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
-        await input.fill(`>${title}`);
         try {
+          // Bounded: a palette opened while the workbench was briefly inert (focus in a webview that was
+          // redrawing) stays unfillable; Escape and F1 again get a live one.
+          await input.fill(`>${title}`, { timeout: Math.min(2_000, Math.max(1, deadline - Date.now())) });
           await row.waitFor({
             state: 'visible',
             timeout: Math.min(2_000, Math.max(1, deadline - Date.now())),
